@@ -1,0 +1,22 @@
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, TaggedCloudWorkspaces, TerraformStack } from 'cdktf';
+import { StackConfig } from './config-schema';
+
+/**
+ * The stack's backend. Local state lives in the project root under a path relative to the stack's folder
+ * (`cdktf.out/stacks/<name>`), because cdktf's default path is absolute and would differ on every machine.
+ * Terraform Cloud reads its token from `terraform login` or TF_TOKEN_<host>; it is never in config or output.
+ */
+export function addBackend(stack: TerraformStack, config: StackConfig): void {
+  const backend = config.backend;
+  if (backend.type === 'local') {
+    new LocalBackend(stack, { path: `../../../terraform.${config.name}.tfstate` });
+    return;
+  }
+  new CloudBackend(stack, {
+    hostname: backend.hostname,
+    organization: backend.organization,
+    workspaces: 'name' in backend.workspace
+      ? new NamedCloudWorkspace(backend.workspace.name)
+      : new TaggedCloudWorkspaces(backend.workspace.tags),
+  });
+}

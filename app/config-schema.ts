@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AZURE_CLOUDS } from '../lib/rules/clouds';
+import { DNS_MODES } from '../lib/rules/dns-modes';
+import { staticIpProblem, isIpv4Cidr, cidrWithin } from '../lib/rules/ip';
+import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
+import { parseResourceId } from '../lib/rules/resource-id';
+import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription GUID');
+const cidr = z.string().refine(isIpv4Cidr, 'must be an IPv4 CIDR such as 10.0.1.0/24');
+const location = z.string().refine((l) => !locationProblem(l), 'must be an Azure region such as "eastus" or "East US"');
+const tags = z.record(z.string(), z.string());
+const resourceId = (type: string) =>
+  z.string().refine((id) => parseResourceId(id)?.type.toLowerCase() === type.toLowerCase(), `must be a ${type} resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/${type}/<name>)`);
+const description = z.string().trim().min(1, 'must not be empty: Azure shows it to the endpoint owner').max(140, 'must be at most 140 characters');
+
+const connectionSchema = z.strictObject({
+  action: z.enum(['approve', 'reject', 'remove']),
+  description: description.optional(),
+  connectionName: z.string().min(1).optional(),
+  privateEndpointId: resourceId('Microsoft.Network/privateEndpoints').optional(),
+}).superRefine((c, ctx) => {
+  if ((c.connectionName === undefined) === (c.privateEndpointId === undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'give exactly one of connectionName and privateEndpointId', path: [] });
+  }
+  if (c.action !== 'remove' && c.description === undefined) {
+    ctx.addIssue({ code: 'custom', message: `is required for ${c.action}`, path: ['description'] });
+  }
+  if (c.action === 'remove' && c.description !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'is not used by remove; delete it', path: ['description'] });
+  }
+});
+
+const endpointSchema = z.strictObject({
+  subResource: z.enum(BATCH_SUB_RESOURCES),
+  staticIp: z.string().optional(),
+  dns: z.enum(DNS_MODES).default('records'),
+  dnsTtl: z.number().int().min(1).max(2147483647).optional(),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,78}[A-Za-z0-9_]$/, 'must be 2-80 letters, digits, _ . - (Azure resource name)').optional(),
+  manualApproval: z.strictObject({ requestMessage: z.string().min(1).max(140) }).optional(),
+});
+
+const accountSchema = z.strictObject({
+  name: z.string().refine((n) => !accountNameProblem(n), `must be ${ACCOUNT_NAME_RULE}`),
+  poolAllocationMode: z.enum(['BatchService', 'UserSubscription']).default('BatchService'),
+  keyVaultReference: z.strictObject({ id: resourceId('Microsoft.KeyVault/vaults'), url: z.url() }).optional(),
+  allowPublicNetworkAccess: z.boolean().default(false),
+  allowSharedKeyAuthentication: z.boolean().default(false),
+  identity: z.enum(['SystemAssigned', 'None']).default('SystemAssigned'),
+  tags: tags.optional(),
+  endpoints: z.array(endpointSchema).default([]),
+  connections: z.array(connectionSchema).default([]),
+});
+
+const externalAccountSchema = z.strictObject({
+  id: resourceId('Microsoft.Batch/batchAccounts').refine((id) => !accountNameProblem(parseResourceId(id)?.name ?? ''), `must end in a Batch account name of ${ACCOUNT_NAME_RULE}`),
+  location,
+  endpoints: z.array(endpointSchema).min(1),
+});
+
+const backendSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('local') }),
+  z.strictObject({
+    type: z.literal('cloud'),
+    organization: z.string().min(1),
+    hostname: z.string().min(1).optional(),
+    workspace: z.union([
+      z.strictObject({ name: z.string().min(1) }),
+      z.strictObject({ tags: z.array(z.string().min(1)).min(1) }),
+    ]),
+  }),
+]);
+
+const stackSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and hyphens (it names a folder and a state file)'),
+  cloud: z.enum(AZURE_CLOUDS).default('AzureCloud'),
+  subscriptionId: guid,
+  location,
+  backend: backendSchema.default({ type: 'local' }),
+  resourceGroup: z.strictObject({ name: z.string().min(1).max(90) }),
+  network: z.strictObject({
+    vnetName: z.string().min(2).max(64),
+    addressSpace: z.array(cidr).min(1),
+    endpointSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: cidr }),
+  }),
+  dns: z.strictObject({
+    existingZoneId: resourceId('Microsoft.Network/privateDnsZones').optional(),
+    linkedVnetIds: z.array(resourceId('Microsoft.Network/virtualNetworks')).default([]),
+  }).default({ linkedVnetIds: [] }),
+  outputs: z.boolean().default(true),
+  tags: tags.optional(),
+  accounts: z.array(accountSchema).default([]),
+  externalAccounts: z.array(externalAccountSchema).default([]),
+}).superRefine((stack, ctx) => {
+  const prefix = stack.network.endpointSubnet.addressPrefix;
+  if (isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
+    ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
+  }
+  const groups = [['accounts', stack.accounts], ['externalAccounts', stack.externalAccounts]] as const;
+  for (const [group, accounts] of groups) {
+    accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
+      if (endpoint.staticIp === undefined || !isIpv4Cidr(prefix)) return;
+      const problem = staticIpProblem(endpoint.staticIp, prefix);
+      if (problem) ctx.addIssue({ code: 'custom', path: [group, a, 'endpoints', e, 'staticIp'], message: problem });
+    }));
+  }
+});
+
+/** The example app's config file: one entry per stack. */
+export const configSchema = z.strictObject({
+  stacks: z.array(stackSchema).min(1),
+}).superRefine((config, ctx) => {
+  const seen = new Set<string>();
+  config.stacks.forEach((stack, i) => {
+    if (seen.has(stack.name)) ctx.addIssue({ code: 'custom', path: ['stacks', i, 'name'], message: `duplicates stack name ${stack.name}` });
+    seen.add(stack.name);
+  });
+});
+
+/** A validated config file. */
+export type AppConfig = z.infer<typeof configSchema>;
+/** One stack of a validated config. */
+export type StackConfig = AppConfig['stacks'][number];
+/** One endpoint of a validated config. */
+export type EndpointConfig = z.infer<typeof endpointSchema>;
+/** One connection rule of a validated config. */
+export type ConnectionConfig = z.infer<typeof connectionSchema>;

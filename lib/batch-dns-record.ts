@@ -1,0 +1,42 @@
+import { Construct } from 'constructs';
+import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
+import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+
+/** Props of {@link BatchDnsRecord}. */
+export interface BatchDnsRecordProps {
+  /** The zone to write the record to. */
+  readonly zone: IBatchPrivateDnsZone;
+  /** The record name relative to the zone, e.g. `mybatch.eastus` (may be a token known after apply). */
+  readonly recordName: string;
+  /** The endpoint's IP: its static IP, or a reference to the IP Azure gave it. */
+  readonly ipAddress: string;
+  /**
+   * Time to live in seconds; short, so that a replaced endpoint is picked up quickly.
+   * @default 10
+   */
+  readonly ttl?: number;
+}
+
+/**
+ * The A record of one private endpoint, owned by Terraform: it always carries its endpoint's IP and is
+ * destroyed in the same plan as the endpoint, so no stale record is left behind.
+ */
+export class BatchDnsRecord extends Construct {
+  /** The azurerm record. */
+  public readonly resource: PrivateDnsARecord;
+  /** The FQDN inside the private zone, known after apply. */
+  public readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: BatchDnsRecordProps) {
+    super(scope, id);
+    this.resource = new PrivateDnsARecord(this, 'Resource', {
+      provider: props.zone.provider,
+      name: props.recordName,
+      zoneName: props.zone.name,
+      resourceGroupName: props.zone.resourceGroupName,
+      ttl: props.ttl ?? 10,
+      records: [props.ipAddress],
+    });
+    this.fqdn = this.resource.fqdn;
+  }
+}

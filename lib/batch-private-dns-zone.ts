@@ -1,0 +1,180 @@
+import { Construct } from 'constructs';
+import { TerraformProvider, Token } from 'cdktf';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { propError } from './errors';
+import { BatchGuards } from './guards/batch-guards';
+import { AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
+import { existingZoneProblem } from './rules/zones';
+import { parseResourceId, sameSubscription } from './rules/resource-id';
+
+/** A `privatelink.batch.*` zone that endpoints write their records to. */
+export interface IBatchPrivateDnsZone {
+  /** The zone's resource ID. */
+  readonly id: string;
+  /** The zone name, e.g. `privatelink.batch.azure.com`. */
+  readonly name: string;
+  /** The zone's resource group. */
+  readonly resourceGroupName: string;
+  /** The cloud the zone serves. */
+  readonly cloud: AzureCloud;
+  /** The azurerm provider that manages records and links in the zone (an alias for another subscription). */
+  readonly provider?: TerraformProvider;
+  /** Links the zone to a VNet so that the VNet resolves through it. */
+  linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink;
+}
+
+/** Props of {@link IBatchPrivateDnsZone.linkVirtualNetwork}. */
+export interface VirtualNetworkLinkProps {
+  /** The VNet's resource ID. */
+  readonly virtualNetworkId: string;
+  /**
+   * The link's name, unique within the zone.
+   * @default `link-<id>`
+   */
+  readonly name?: string;
+  /**
+   * Tags for the link.
+   * @default none
+   */
+  readonly tags?: Record<string, string>;
+}
+
+abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+  public abstract readonly id: string;
+  public abstract readonly name: string;
+  public abstract readonly resourceGroupName: string;
+  public abstract readonly cloud: AzureCloud;
+  public abstract readonly provider?: TerraformProvider;
+
+  public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
+    // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
+    return new PrivateDnsZoneVirtualNetworkLink(this, id, {
+      provider: this.provider,
+      name: props.name ?? `link-${id}`,
+      resourceGroupName: this.resourceGroupName,
+      privateDnsZoneName: this.name,
+      virtualNetworkId: props.virtualNetworkId,
+      registrationEnabled: false,
+      tags: props.tags,
+    });
+  }
+}
+
+/** Props of {@link BatchPrivateDnsZone}. */
+export interface BatchPrivateDnsZoneProps {
+  /** The resource group to create the zone in. */
+  readonly resourceGroupName: string;
+  /**
+   * The cloud; it picks the zone name, which no one types.
+   * @default 'AzureCloud'
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * VNet IDs to link the zone to, by link name.
+   * @default none; add links with linkVirtualNetwork
+   */
+  readonly virtualNetworkLinks?: Record<string, string>;
+  /**
+   * Tags for the zone and its links.
+   * @default none
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * The azurerm provider for the zone, its links and its records.
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** Props of {@link BatchPrivateDnsZone.fromZoneId}. */
+export interface ExistingZoneProps {
+  /**
+   * The cloud the stack deploys to; the zone's name must be that cloud's.
+   * @default the cloud the zone name belongs to
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * An aliased azurerm provider for the zone's subscription, for records and links in a hub subscription.
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * The subscription the default azurerm provider deploys to. When it differs from the zone's, `provider`
+   * is required, because records written with the default provider would land in the wrong subscription.
+   * @default unknown (not checked)
+   */
+  readonly stackSubscriptionId?: string;
+}
+
+/** The Batch private DNS zone of one cloud, created in this stack, or an existing one by ID. */
+export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
+  /**
+   * Uses an existing zone, e.g. a hub zone in another subscription or resource group.
+   * The legacy regional zone `privatelink.<region>.batch.azure.com` is refused.
+   */
+  public static fromZoneId(scope: Construct, id: string, zoneId: string, props: ExistingZoneProps = {}): IBatchPrivateDnsZone {
+    return new ExistingBatchPrivateDnsZone(scope, id, zoneId, props);
+  }
+
+  /** The zone's resource ID. */
+  public readonly id: string;
+  /** The zone name. */
+  public readonly name: string;
+  /** The zone's resource group. */
+  public readonly resourceGroupName: string;
+  /** The cloud the zone serves. */
+  public readonly cloud: AzureCloud;
+  /** The provider for the zone's resources, if not the default. */
+  public readonly provider?: TerraformProvider;
+  /** The azurerm zone resource. */
+  public readonly resource: PrivateDnsZone;
+
+  constructor(scope: Construct, id: string, props: BatchPrivateDnsZoneProps) {
+    super(scope, id);
+    this.cloud = props.cloud ?? 'AzureCloud';
+    if (!isAzureCloud(this.cloud)) {
+      throw propError(this, 'cloud', `must be AzureCloud, AzureChinaCloud or AzureUSGovernment, got ${JSON.stringify(this.cloud)}`);
+    }
+    this.provider = props.provider;
+    this.resourceGroupName = props.resourceGroupName;
+    this.resource = new PrivateDnsZone(this, 'Resource', {
+      provider: props.provider,
+      name: batchPrivateDnsZoneName(this.cloud),
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+    });
+    this.id = this.resource.id;
+    this.name = this.resource.name;
+    for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+      this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });
+    }
+    BatchGuards.of(this);
+  }
+}
+
+class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
+  public readonly id: string;
+  public readonly name: string;
+  public readonly resourceGroupName: string;
+  public readonly cloud: AzureCloud;
+  public readonly provider?: TerraformProvider;
+
+  constructor(scope: Construct, id: string, zoneId: string, props: ExistingZoneProps) {
+    super(scope, id);
+    const parts = Token.isUnresolved(zoneId) ? undefined : parseResourceId(zoneId);
+    if (!parts || parts.type.toLowerCase() !== 'microsoft.network/privatednszones') {
+      throw propError(this, 'zoneId', `must be a literal private DNS zone ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>), got ${JSON.stringify(zoneId)}`);
+    }
+    const problem = existingZoneProblem(parts.name, props.cloud);
+    if (problem) throw propError(this, 'zoneId', problem);
+    if (props.stackSubscriptionId && !props.provider && !sameSubscription(props.stackSubscriptionId, parts.subscriptionId)) {
+      throw propError(this, 'provider', `is required: the zone is in subscription ${parts.subscriptionId}, the stack deploys to ${props.stackSubscriptionId}; pass an azurerm provider with alias and subscription_id for the zone's subscription`);
+    }
+    this.id = zoneId;
+    this.name = parts.name.toLowerCase();
+    this.resourceGroupName = parts.resourceGroupName;
+    this.cloud = cloudOfBatchZone(parts.name) as AzureCloud;
+    this.provider = props.provider;
+  }
+}

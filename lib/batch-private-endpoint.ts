@@ -1,0 +1,248 @@
+import { Construct } from 'constructs';
+import { Fn, TerraformProvider, Token } from 'cdktf';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { IBatchAccount } from './batch-account-ref';
+import { BatchDnsRecord } from './batch-dns-record';
+import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { existingZoneProblem } from './rules/zones';
+import { propError } from './errors';
+import { BatchGuards } from './guards/batch-guards';
+import { AzureCloud, batchPublicSuffix } from './rules/clouds';
+import { batchAccountFqdn, batchAccountRecordName } from './rules/dns-records';
+import { DNS_MODES, DnsMode } from './rules/dns-modes';
+import { isIpv4, staticIpProblem } from './rules/ip';
+import { defaultEndpointName, locationProblem, normalizeLocation } from './rules/naming';
+import { crossSubscriptionProblem, literalSubscription } from './rules/resource-id';
+import { BATCH_SUB_RESOURCES, BatchSubResource, isBatchSubResource } from './rules/sub-resources';
+
+/** The subnet an endpoint's NIC goes in. */
+export interface EndpointSubnet {
+  /** The subnet's resource ID. */
+  readonly id: string;
+  /**
+   * The subnet's IPv4 prefix, when known at synth; a static IP is then checked against its usable range.
+   * @default unknown (not checked)
+   */
+  readonly addressPrefix?: string;
+}
+
+/** How the endpoint's name resolves; see {@link DnsMode}. */
+export interface EndpointDns {
+  /**
+   * `records` (Terraform-owned A record), `zoneGroup` (Azure writes the record) or `external` (your DNS).
+   * @default 'records'
+   */
+  readonly mode?: DnsMode;
+  /** The Batch private DNS zone; required for `records` and `zoneGroup`. */
+  readonly zone?: IBatchPrivateDnsZone;
+  /**
+   * The A record's TTL in seconds, for `records`.
+   * @default 10
+   */
+  readonly ttl?: number;
+}
+
+/** A manual connection, which the account owner approves. */
+export interface ManualApproval {
+  /** The message the account owner sees: 1-140 characters. */
+  readonly requestMessage: string;
+}
+
+/** Props of {@link BatchPrivateEndpoint}. */
+export interface BatchPrivateEndpointProps {
+  /** The Batch account to connect to. */
+  readonly account: IBatchAccount;
+  /** The sub-resource: `batchAccount` or `nodeManagement`. One endpoint carries exactly one. */
+  readonly subResource: BatchSubResource;
+  /** The subnet for the endpoint's NIC. */
+  readonly subnet: EndpointSubnet;
+  /** The resource group for the endpoint. */
+  readonly resourceGroupName: string;
+  /** DNS for the endpoint's name; `{ mode: 'external' }` is the explicit opt-out of private DNS. */
+  readonly dns: EndpointDns;
+  /**
+   * The endpoint's region.
+   * @default the account's region
+   */
+  readonly location?: string;
+  /**
+   * The endpoint name.
+   * @default `pe-<account>-<subresource>`, unique per account and sub-resource
+   */
+  readonly name?: string;
+  /**
+   * A static IP in the subnet's usable range (Azure reserves the first four addresses and the last).
+   * @default a dynamic IP
+   */
+  readonly staticIp?: string;
+  /**
+   * Ask the account owner for approval instead of connecting automatically.
+   * @default automatic approval (needs `privateEndpointConnectionsApproval/action` on the account)
+   */
+  readonly manualApproval?: ManualApproval;
+  /**
+   * The subscription the endpoint is created in, when known at synth.
+   * @default the subscription in `subnet.id`, when it is a literal ID
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The cloud; it decides the public DNS suffix.
+   * @default the zone's cloud, or 'AzureCloud' with external DNS
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * Tags for the endpoint.
+   * @default none
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * The azurerm provider for the endpoint.
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * A private endpoint for one sub-resource of a Batch account, with its DNS: a Terraform-owned A record,
+ * a zone group or nothing (external DNS).
+ */
+export class BatchPrivateEndpoint extends Construct {
+  /** The azurerm endpoint. */
+  public readonly resource: PrivateEndpoint;
+  /** The account the endpoint connects to. */
+  public readonly account: IBatchAccount;
+  /** The endpoint's sub-resource. */
+  public readonly subResource: BatchSubResource;
+  /** The endpoint's name. */
+  public readonly name: string;
+  /** The endpoint's resource ID. */
+  public readonly id: string;
+  /** The cloud the endpoint resolves in. */
+  public readonly cloud: AzureCloud;
+  /** The DNS mode in use. */
+  public readonly dnsMode: DnsMode;
+  /** The static IP, when one was set. */
+  public readonly staticIp?: string;
+  /** The Terraform-owned A record, in `records` mode. */
+  public readonly dnsRecord?: BatchDnsRecord;
+
+  constructor(scope: Construct, id: string, props: BatchPrivateEndpointProps) {
+    super(scope, id);
+    this.dnsMode = props.dns?.mode ?? 'records';
+    this.cloud = props.cloud ?? props.dns?.zone?.cloud ?? 'AzureCloud';
+    validate(this, props, this.dnsMode, this.cloud);
+    this.account = props.account;
+    this.subResource = props.subResource;
+    this.staticIp = props.staticIp;
+    this.name = props.name ?? defaultEndpointName(props.account.name, props.subResource);
+    const zone = props.dns.zone;
+
+    this.resource = new PrivateEndpoint(this, 'Resource', {
+      provider: props.provider,
+      name: this.name,
+      location: normalizeLocation(props.location ?? props.account.location),
+      resourceGroupName: props.resourceGroupName,
+      subnetId: props.subnet.id,
+      customNetworkInterfaceName: `${this.name}-nic`,
+      privateServiceConnection: {
+        name: `${this.name}-connection`,
+        privateConnectionResourceId: props.account.id,
+        subresourceNames: [props.subResource],
+        isManualConnection: props.manualApproval !== undefined,
+        requestMessage: props.manualApproval?.requestMessage,
+      },
+      // member_name is the sub-resource: the private link resource lists it as its one required member.
+      ipConfiguration: props.staticIp
+        ? [{ name: `${this.name}-ipconfig`, privateIpAddress: props.staticIp, subresourceName: props.subResource, memberName: props.subResource }]
+        : undefined,
+      privateDnsZoneGroup: this.dnsMode === 'zoneGroup' && zone ? { name: 'batch', privateDnsZoneIds: [zone.id] } : undefined,
+      tags: props.tags,
+    });
+    this.id = this.resource.id;
+
+    if (this.dnsMode === 'records' && zone) {
+      this.dnsRecord = new BatchDnsRecord(this, 'DnsRecord', {
+        zone,
+        recordName: this.recordName,
+        ipAddress: this.privateIpAddress,
+        ttl: props.dns.ttl,
+      });
+    }
+    BatchGuards.of(this);
+  }
+
+  /** The endpoint's IP: the static IP, or the one Azure assigned (known after apply). */
+  public get privateIpAddress(): string {
+    return this.staticIp ?? this.resource.privateServiceConnection.privateIpAddress;
+  }
+
+  /**
+   * The public FQDN clients use, which private DNS answers with the endpoint's IP. Known at synth for
+   * `batchAccount`; for `nodeManagement` it is the FQDN the endpoint exports, known after apply.
+   */
+  public get fqdn(): string {
+    if (this.subResource === 'batchAccount') {
+      return batchAccountFqdn(this.account.name, this.account.location, this.cloud);
+    }
+    // With a zone group Azure leaves custom_dns_configs empty and reports the private zone's record instead.
+    return this.dnsMode === 'zoneGroup'
+      ? Fn.replace(Fn.lookupNested(this.resource.privateDnsZoneConfigs, ['0', 'record_sets', '0', 'fqdn']), '.privatelink.', '.')
+      : this.resource.customDnsConfigs.get(0).fqdn;
+  }
+
+  /** The A record name in the private zone: the public FQDN less the cloud's public suffix. */
+  public get recordName(): string {
+    if (this.subResource === 'batchAccount') return batchAccountRecordName(this.account.name, this.account.location);
+    return Fn.trimsuffix(this.fqdn, `.${batchPublicSuffix(this.cloud)}`);
+  }
+}
+
+function validate(scope: Construct, props: BatchPrivateEndpointProps, mode: DnsMode, cloud: AzureCloud): void {
+  if (!isBatchSubResource(props.subResource)) {
+    throw propError(scope, 'subResource', `must be one of ${BATCH_SUB_RESOURCES.join(', ')}, got ${JSON.stringify(props.subResource)}`);
+  }
+  if (props.location !== undefined) {
+    const problem = Token.isUnresolved(props.location) ? undefined : locationProblem(props.location);
+    if (problem) throw propError(scope, 'location', problem);
+  }
+  if (props.staticIp !== undefined && !Token.isUnresolved(props.staticIp)) {
+    const prefix = props.subnet.addressPrefix;
+    const problem = prefix && !Token.isUnresolved(prefix)
+      ? staticIpProblem(props.staticIp, prefix)
+      : isIpv4(props.staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(props.staticIp)}`;
+    if (problem) throw propError(scope, 'staticIp', problem);
+  }
+  if (props.manualApproval) {
+    const length = props.manualApproval.requestMessage?.length ?? 0;
+    if (length < 1 || length > 140) {
+      throw propError(scope, 'manualApproval.requestMessage', `must be 1-140 characters, got ${length}`);
+    }
+  }
+  const subscriptionProblem = crossSubscriptionProblem(
+    props.subResource,
+    props.subscriptionId ?? literalSubscription(props.subnet.id),
+    props.account.subscriptionId,
+  );
+  if (subscriptionProblem) throw propError(scope, 'subscriptionId', subscriptionProblem);
+  validateDns(scope, props.dns, mode, cloud);
+}
+
+function validateDns(scope: Construct, dns: EndpointDns | undefined, mode: DnsMode, cloud: AzureCloud): void {
+  if (!dns) throw propError(scope, 'dns', `is required: give { zone } for Terraform-owned records, { mode: 'zoneGroup', zone }, or { mode: 'external' } to run DNS yourself`);
+  if (!DNS_MODES.includes(mode)) throw propError(scope, 'dns.mode', `must be one of ${DNS_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  if (mode === 'external') {
+    if (dns.zone) throw propError(scope, 'dns.zone', `must not be set with dns.mode external (no DNS resources are made)`);
+    return;
+  }
+  if (!dns.zone) throw propError(scope, 'dns.zone', `is required with dns.mode ${mode}`);
+  if (!Token.isUnresolved(dns.zone.name)) {
+    const problem = existingZoneProblem(dns.zone.name, cloud);
+    if (problem) throw propError(scope, 'dns.zone', problem);
+  } else if (dns.zone.cloud !== cloud) {
+    throw propError(scope, 'dns.zone', `is the zone of ${dns.zone.cloud}, but the endpoint is in ${cloud}`);
+  }
+  if (dns.ttl !== undefined && (!Number.isInteger(dns.ttl) || dns.ttl < 1 || dns.ttl > 2147483647)) {
+    throw propError(scope, 'dns.ttl', `must be a whole number of seconds from 1 to 2147483647, got ${dns.ttl}`);
+  }
+  if (dns.ttl !== undefined && mode !== 'records') throw propError(scope, 'dns.ttl', `only applies with dns.mode records`);
+}

@@ -1,0 +1,126 @@
+import { batchAccountRecordName } from '../rules/dns-records';
+import { subscriptionOf } from '../rules/resource-id';
+import {
+  ModelResource, StackModel, blocks, isLiteral, literalValue, providerOf, referenceOf, resourceAt, resourcesOfType,
+} from './stack-model';
+
+/** A private endpoint whose connection targets a Batch account. */
+export interface BatchEndpointView {
+  /** The endpoint resource. */
+  readonly resource: ModelResource;
+  /** Identifies the account: its address in the stack, or its literal ID in lower case. */
+  readonly accountKey: string;
+  /** The account resource, when it is in the stack. */
+  readonly account?: ModelResource;
+  /** `subresource_names` as synthesized. */
+  readonly subResourceNames: unknown;
+  /** The one sub-resource, when there is exactly one. */
+  readonly subResource?: string;
+  /** The values an A record may carry for this endpoint: references to its IP, or its static IPs. */
+  readonly acceptedIps: ReadonlySet<string>;
+}
+
+const BATCH_ACCOUNT_ID = /\/providers\/microsoft\.batch\/batchaccounts\/[^/]+$/i;
+
+/** Every endpoint to a Batch account, in the stack or referred to by literal ID. */
+export function batchEndpoints(model: StackModel): BatchEndpointView[] {
+  return resourcesOfType(model, 'azurerm_private_endpoint').flatMap((resource) => {
+    const connection = blocks(resource.config.private_service_connection)[0];
+    const target = connection?.private_connection_resource_id;
+    const ref = referenceOf(target);
+    const account = ref && ref.attribute === 'id' ? resourceAt(model, ref.address) : undefined;
+    const isBatch = account?.type === 'azurerm_batch_account' || (isLiteral(target) && BATCH_ACCOUNT_ID.test(target));
+    if (!isBatch) return [];
+    const names = connection.subresource_names;
+    const address = resource.address;
+    const staticIps = blocks(resource.config.ip_configuration).map((c) => c.private_ip_address).filter(isLiteral);
+    return [{
+      resource,
+      accountKey: account ? account.address : String(target).toLowerCase(),
+      account,
+      subResourceNames: names,
+      subResource: Array.isArray(names) && names.length === 1 && isLiteral(names[0]) ? names[0] : undefined,
+      acceptedIps: new Set([
+        `\${${address}.private_service_connection[0].private_ip_address}`,
+        `\${${address}.custom_dns_configs[0].ip_addresses[0]}`,
+        ...staticIps,
+      ]),
+    }];
+  });
+}
+
+/** The subscription a resource is in, when known at synth: from a literal ID, else from its provider. */
+export function subscriptionOfResource(model: StackModel, resource: ModelResource, idValue: unknown): string | undefined {
+  if (isLiteral(idValue)) return subscriptionOf(idValue);
+  const provider = providerOf(model, resource)?.subscription_id;
+  return isLiteral(provider) ? provider : undefined;
+}
+
+/** Something that writes an endpoint's name into a private DNS zone: an A record or a zone group. */
+export interface DnsWriter {
+  /** The A record, or the endpoint that has the zone group. */
+  readonly resource: ModelResource;
+  /** How it writes. */
+  readonly kind: 'record' | 'zoneGroup';
+  /** The zone's name, when it can be told at synth. */
+  readonly zoneName?: string;
+  /** Identifies the zone: its name (and resource group for records), or the zone ID expression. */
+  readonly zoneKey: string;
+  /** Identifies the DNS name written, so that two writers of one name can be found. */
+  readonly nameKey: string;
+  /** The endpoint whose name is written, when it can be told. */
+  readonly endpoint?: BatchEndpointView;
+}
+
+function accountRecordName(model: StackModel, endpoint: BatchEndpointView): string | undefined {
+  const name = endpoint.account && literalValue(model, endpoint.account.config.name);
+  const location = endpoint.account && literalValue(model, endpoint.account.config.location);
+  return name && location ? batchAccountRecordName(name, location) : undefined;
+}
+
+/** The name an endpoint writes: its account's record name for batchAccount, else its account and sub-resource. */
+function endpointNameKey(model: StackModel, endpoint: BatchEndpointView): string {
+  const literal = endpoint.subResource === 'batchAccount' ? accountRecordName(model, endpoint) : undefined;
+  return literal ?? `the ${endpoint.subResource} name of ${endpoint.accountKey}`;
+}
+
+/** Every A record and zone group, with the endpoint each writes for where it can be told. */
+export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = batchEndpoints(model)): DnsWriter[] {
+  const byAddress = new Map(endpoints.map((e) => [e.resource.address, e]));
+  const records = resourcesOfType(model, 'azurerm_private_dns_a_record').map((record): DnsWriter => {
+    const zoneName = literalValue(model, record.config.zone_name);
+    const group = literalValue(model, record.config.resource_group_name) ?? String(record.config.resource_group_name);
+    const nameRef = [...String(record.config.name).matchAll(/\b(azurerm_private_endpoint\.[A-Za-z0-9_-]+)\b/g)][0]?.[1];
+    const literalName = isLiteral(record.config.name) ? record.config.name.toLowerCase() : undefined;
+    const endpoint = nameRef
+      ? byAddress.get(nameRef)
+      : endpoints.find((e) => e.subResource === 'batchAccount' && literalName !== undefined && accountRecordName(model, e) === literalName);
+    return {
+      resource: record,
+      kind: 'record',
+      zoneName,
+      zoneKey: `${group.toLowerCase()}/${zoneName ?? String(record.config.zone_name)}`,
+      nameKey: literalName ?? (endpoint ? endpointNameKey(model, endpoint) : String(record.config.name)),
+      endpoint,
+    };
+  });
+  const groups = endpoints.flatMap((endpoint) =>
+    blocks(endpoint.resource.config.private_dns_zone_group).flatMap((group) =>
+      (Array.isArray(group.private_dns_zone_ids) ? group.private_dns_zone_ids : [group.private_dns_zone_ids]).map((zoneId: unknown): DnsWriter => {
+        const ref = referenceOf(zoneId);
+        const zone = ref && resourceAt(model, ref.address);
+        const zoneName = zone ? literalValue(model, zone.config.name) : isLiteral(zoneId) ? zoneId.split('/').pop()!.toLowerCase() : undefined;
+        const group = zone ? literalValue(model, zone.config.resource_group_name) : isLiteral(zoneId) ? zoneId.split('/')[4] : undefined;
+        return {
+          resource: endpoint.resource,
+          kind: 'zoneGroup',
+          zoneName,
+          zoneKey: `${(group ?? '').toLowerCase()}/${zoneName ?? String(zoneId)}`,
+          nameKey: endpointNameKey(model, endpoint),
+          endpoint,
+        };
+      }),
+    ),
+  );
+  return [...records, ...groups];
+}

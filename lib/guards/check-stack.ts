@@ -1,0 +1,26 @@
+import { batchEndpoints, dnsWriters } from './batch-view';
+import { Finding } from './finding';
+import { dnsCollisionFindings } from './rules/dns-collisions';
+import { dnsRecordIpFindings } from './rules/dns-record-ips';
+import { endpointSubResourceFindings, endpointSubscriptionFindings } from './rules/endpoint-sub-resources';
+import { publicNetworkAccessFindings } from './rules/public-network-access';
+import { sensitiveOutputFindings } from './rules/sensitive-outputs';
+import { vnetLinkFindings } from './rules/vnet-links';
+import { zoneNameFindings } from './rules/zone-names';
+import { StackModel } from './stack-model';
+
+/** Runs every guard over a stack model and returns all findings, so that one synth reports every problem. */
+export function checkStack(model: StackModel): Finding[] {
+  const endpoints = batchEndpoints(model);
+  const writers = dnsWriters(model, endpoints);
+  return [
+    ...publicNetworkAccessFindings(model),
+    ...endpointSubResourceFindings(model, endpoints),
+    ...endpointSubscriptionFindings(model, endpoints),
+    ...dnsCollisionFindings(model, writers),
+    ...dnsRecordIpFindings(model, writers),
+    ...zoneNameFindings(model),
+    ...vnetLinkFindings(model, writers),
+    ...sensitiveOutputFindings(model),
+  ];
+}

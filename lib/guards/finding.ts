@@ -1,0 +1,19 @@
+/** One problem a stack guard found, with everything a reviewer needs to fix it. */
+export interface Finding {
+  /** The construct path of the offending resource or output. */
+  readonly path: string;
+  /** The Terraform attribute at fault, e.g. `public_network_access_enabled`. */
+  readonly attribute: string;
+  /** The value found, as synthesized. */
+  readonly value: unknown;
+  /** What is wrong. */
+  readonly problem: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** One line per finding, the form synth errors take. */
+export function formatFinding(finding: Finding): string {
+  const value = finding.value === undefined ? 'unset' : JSON.stringify(finding.value);
+  return `${finding.path}: ${finding.attribute} = ${value}: ${finding.problem}. Fix: ${finding.fix}`;
+}

@@ -1,0 +1,26 @@
+import { DnsWriter, dnsWriters } from '../batch-view';
+import { Finding } from '../finding';
+import { StackModel } from '../stack-model';
+import { cloudOfBatchZone } from '../../rules/clouds';
+
+/** No two records or zone groups write the same name in the same zone: the second would overwrite the first. */
+export function dnsCollisionFindings(model: StackModel, writers: DnsWriter[] = dnsWriters(model)): Finding[] {
+  const seen = new Map<string, DnsWriter>();
+  const findings: Finding[] = [];
+  for (const writer of writers.filter((w) => w.zoneName === undefined || cloudOfBatchZone(w.zoneName))) {
+    const key = `${writer.zoneKey}|${writer.nameKey}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, writer);
+      continue;
+    }
+    findings.push({
+      path: writer.resource.path,
+      attribute: writer.kind === 'record' ? 'name' : 'private_dns_zone_group',
+      value: writer.kind === 'record' ? writer.resource.config.name : writer.zoneKey,
+      problem: `writes ${writer.nameKey} in zone ${writer.zoneKey}, as ${first.resource.path} does; one record would overwrite the other`,
+      fix: 'keep one endpoint per account and sub-resource in a zone, or give the second endpoint its own zone',
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,41 @@
+import { AzureCloud, azurermEnvironment, batchPrivateDnsZoneName, cloudOfBatchZone, legacyZoneRegion } from '../../rules/clouds';
+import { existingZoneProblem } from '../../rules/zones';
+import { dnsWriters } from '../batch-view';
+import { Finding } from '../finding';
+import { ModelResource, StackModel, isLiteral, providerOf, resourcesOfType } from '../stack-model';
+
+const CLOUD_OF_ENVIRONMENT: Record<string, AzureCloud> = {
+  public: 'AzureCloud',
+  china: 'AzureChinaCloud',
+  usgovernment: 'AzureUSGovernment',
+};
+
+/** The cloud a resource deploys to, from its azurerm provider's `environment` (default public). */
+function cloudOf(model: StackModel, resource: ModelResource): AzureCloud | undefined {
+  const environment = providerOf(model, resource)?.environment ?? 'public';
+  return isLiteral(environment) ? CLOUD_OF_ENVIRONMENT[environment.toLowerCase()] : undefined;
+}
+
+/** No legacy regional Batch zone, and every Batch zone is its cloud's. */
+export function zoneNameFindings(model: StackModel): Finding[] {
+  const zones = resourcesOfType(model, 'azurerm_private_dns_zone')
+    .filter((zone) => isLiteral(zone.config.name))
+    .map((zone) => ({ resource: zone, attribute: 'name', zoneName: zone.config.name as string }));
+  const used = dnsWriters(model)
+    .filter((w) => w.zoneName !== undefined && !zones.some((z) => z.zoneName === w.zoneName))
+    .map((w) => ({ resource: w.resource, attribute: w.kind === 'record' ? 'zone_name' : 'private_dns_zone_group', zoneName: w.zoneName as string }));
+  return [...zones, ...used].flatMap(({ resource, attribute, zoneName }) => {
+    const isBatchZone = legacyZoneRegion(zoneName) !== undefined || cloudOfBatchZone(zoneName) !== undefined;
+    const cloud = cloudOf(model, resource);
+    const problem = isBatchZone ? existingZoneProblem(zoneName, cloud) : undefined;
+    return problem
+      ? [{
+        path: resource.path,
+        attribute,
+        value: zoneName,
+        problem: problem.replace(/^names /, 'is '),
+        fix: cloud ? `use ${batchPrivateDnsZoneName(cloud)} (the provider's environment is ${azurermEnvironment(cloud)})` : 'use the Batch zone of the provider\'s cloud',
+      }]
+      : [];
+  });
+}

@@ -1,0 +1,123 @@
+/** A resource (or data source) of a synthesized stack, as the guards see it. */
+export interface ModelResource {
+  /** `azurerm_private_endpoint`, … */
+  readonly type: string;
+  /** The Terraform address, `<type>.<name>` (data sources: `data.<type>.<name>`). */
+  readonly address: string;
+  /** The construct path, or the address when unknown. */
+  readonly path: string;
+  /** The resolved configuration, snake_case as synthesized. */
+  readonly config: Record<string, any>;
+}
+
+/** An output of a synthesized stack. */
+export interface ModelOutput {
+  /** The output name. */
+  readonly name: string;
+  /** The construct path, or the name when unknown. */
+  readonly path: string;
+  /** The output's value expression. */
+  readonly value: unknown;
+  /** Whether the output is marked sensitive. */
+  readonly sensitive: boolean;
+}
+
+/** The parts of a synthesized stack the guards read: pure data, so each rule is testable without synth. */
+export interface StackModel {
+  /** Every resource. */
+  readonly resources: readonly ModelResource[];
+  /** Every output. */
+  readonly outputs: readonly ModelOutput[];
+  /** Provider configurations by `type` or `type.alias`. */
+  readonly providers: Readonly<Record<string, Record<string, any>>>;
+  /** Construct paths of resources that opted in to public network access. */
+  readonly publicAccessOptIns: ReadonlySet<string>;
+}
+
+/**
+ * Builds the model from a stack's synthesized JSON (`TerraformStack.toTerraform()`).
+ * @param paths construct path by Terraform address or output name, for elements without `//` metadata
+ * @param publicAccessOptIns construct paths that opted in to public access
+ */
+export function stackModel(
+  json: Record<string, any>,
+  paths: ReadonlyMap<string, string> = new Map(),
+  publicAccessOptIns: ReadonlySet<string> = new Set(),
+): StackModel {
+  const resources: ModelResource[] = [];
+  const collect = (group: Record<string, Record<string, any>> | undefined, prefix: string) => {
+    for (const [type, byName] of Object.entries(group ?? {})) {
+      for (const [name, config] of Object.entries(byName)) {
+        const address = `${prefix}${type}.${name}`;
+        resources.push({ type, address, path: config['//']?.metadata?.path ?? paths.get(address) ?? address, config });
+      }
+    }
+  };
+  collect(json.resource, '');
+  collect(json.data, 'data.');
+  const outputs = Object.entries(json.output ?? {}).map(([name, output]: [string, any]) => ({
+    name,
+    path: paths.get(name) ?? name,
+    value: output.value,
+    sensitive: output.sensitive === true,
+  }));
+  const providers: Record<string, Record<string, any>> = {};
+  for (const [type, configs] of Object.entries(json.provider ?? {})) {
+    for (const config of configs as Record<string, any>[]) providers[config.alias ? `${type}.${config.alias}` : type] = config;
+  }
+  return { resources, outputs, providers, publicAccessOptIns };
+}
+
+/** The resources of one type. */
+export function resourcesOfType(model: StackModel, type: string): ModelResource[] {
+  return model.resources.filter((r) => r.type === type);
+}
+
+/** A nested block as a list, whether synthesized as one object or as a list. */
+export function blocks(value: unknown): Record<string, any>[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]) as Record<string, any>[];
+}
+
+const REFERENCE = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.(.+)\}$/;
+
+/** The resource address and attribute path of a value that is exactly one reference, e.g. `${a.b.id}`. */
+export function referenceOf(value: unknown): { address: string; attribute: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = REFERENCE.exec(value);
+  return match ? { address: `${match[1]}.${match[2]}`, attribute: match[3] } : undefined;
+}
+
+/** Every resource address a value mentions anywhere, e.g. inside a function call. */
+export function addressesIn(value: unknown): string[] {
+  const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
+  return [...text.matchAll(/\b(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g)].map((m) => `${m[1]}.${m[2]}`);
+}
+
+/** Whether a value is a literal (contains no Terraform expression). */
+export function isLiteral(value: unknown): value is string {
+  return typeof value === 'string' && !value.includes('${');
+}
+
+/** Looks a resource up by address. */
+export function resourceAt(model: StackModel, address: string): ModelResource | undefined {
+  return model.resources.find((r) => r.address === address);
+}
+
+/** The provider configuration a resource uses (`provider = "azurerm.hub"`, or the default). */
+export function providerOf(model: StackModel, resource: ModelResource): Record<string, any> | undefined {
+  const key = typeof resource.config.provider === 'string' ? resource.config.provider : resource.type.split('_')[0];
+  return model.providers[key];
+}
+
+/**
+ * A literal attribute, following one reference to another resource's literal attribute, e.g. a record's
+ * `zone_name = ${azurerm_private_dns_zone.z.name}` gives the zone's name.
+ */
+export function literalValue(model: StackModel, value: unknown): string | undefined {
+  if (isLiteral(value)) return value;
+  const ref = referenceOf(value);
+  const target = ref && resourceAt(model, ref.address);
+  const followed = target?.config[ref!.attribute];
+  return isLiteral(followed) ? followed : undefined;
+}

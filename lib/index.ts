@@ -1,0 +1,18 @@
+// The public API: constructs, their props, the stack guards and the pure rules they are built on.
+export * from './private-batch-account';
+export * from './batch-account-ref';
+export * from './batch-private-endpoint';
+export * from './batch-private-dns-zone';
+export * from './batch-dns-record';
+export * from './batch-dns-outputs';
+export { BatchGuards } from './guards/batch-guards';
+export { optIn, hasOptedIn, OptIn } from './guards/opt-ins';
+export { Finding } from './guards/finding';
+export * from './rules/clouds';
+export * from './rules/dns-modes';
+export * from './rules/dns-records';
+export * from './rules/ip';
+export * from './rules/naming';
+export * from './rules/resource-id';
+export * from './rules/sub-resources';
+export * from './rules/zones';

@@ -1,0 +1,227 @@
+import { Construct } from 'constructs';
+import { TerraformProvider, Token } from 'cdktf';
+import { BatchAccount, BatchAccountNetworkProfile } from '@cdktf/provider-azurerm/lib/batch-account';
+import { IBatchAccount } from './batch-account-ref';
+import { propError } from './errors';
+import { optIn } from './guards/opt-ins';
+import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
+import { BatchGuards } from './guards/batch-guards';
+
+/** How the account allocates pool nodes. */
+export type PoolAllocationMode = 'BatchService' | 'UserSubscription';
+
+/** The managed identity of the account. */
+export type BatchAccountIdentity =
+  | { readonly type: 'SystemAssigned' }
+  | { readonly type: 'UserAssigned'; readonly identityIds: string[] }
+  | { readonly type: 'None' };
+
+/** The account's auto-storage account. */
+export interface AutoStorage {
+  /** The storage account's resource ID. */
+  readonly storageAccountId: string;
+  /**
+   * How Batch authenticates to it. `StorageKeys` keeps storage keys in the Batch service.
+   * @default 'BatchAccountManagedIdentity'
+   */
+  readonly authenticationMode?: 'BatchAccountManagedIdentity' | 'StorageKeys';
+  /**
+   * A user-assigned identity ID that compute nodes use to reach auto-storage.
+   * @default none
+   */
+  readonly nodeIdentityId?: string;
+}
+
+/** The Key Vault that a `UserSubscription` account keeps its keys in. */
+export interface KeyVaultReference {
+  /** The Key Vault's resource ID. */
+  readonly id: string;
+  /** The Key Vault's URL, e.g. `https://myvault.vault.azure.net/`. */
+  readonly url: string;
+}
+
+/** Props of {@link PrivateBatchAccount}. */
+export interface PrivateBatchAccountProps {
+  /** The account name: 3-24 lowercase letters and digits, globally unique. Must be known at synth. */
+  readonly name: string;
+  /** The resource group to create the account in. */
+  readonly resourceGroupName: string;
+  /** The region; "East US" is normalized to `eastus`. */
+  readonly location: string;
+  /**
+   * The account's subscription, when known at synth. Lets the guards reject a `batchAccount` endpoint in
+   * another subscription.
+   * @default none (that check is skipped)
+   */
+  readonly subscriptionId?: string;
+  /**
+   * Opt-in: keep the public endpoint enabled. A private account has it disabled.
+   * @default false
+   */
+  readonly allowPublicNetworkAccess?: boolean;
+  /**
+   * Firewall rules for the public endpoint (`network_profile`); only with `allowPublicNetworkAccess`,
+   * since Azure ignores them while public access is disabled.
+   * @default none
+   */
+  readonly publicNetworkProfile?: BatchAccountNetworkProfile;
+  /**
+   * Opt-in: allow shared-key authentication besides Microsoft Entra ID (AAD).
+   * @default false (AAD only)
+   */
+  readonly allowSharedKeyAuthentication?: boolean;
+  /**
+   * Opt-in: allow task authentication tokens besides Microsoft Entra ID (AAD).
+   * @default false
+   */
+  readonly allowTaskAuthenticationToken?: boolean;
+  /**
+   * How pool nodes are allocated. `UserSubscription` needs `keyVaultReference` and forbids shared keys; it
+   * is create-only.
+   * @default 'BatchService'
+   */
+  readonly poolAllocationMode?: PoolAllocationMode;
+  /**
+   * The Key Vault for `UserSubscription` mode.
+   * @default none
+   */
+  readonly keyVaultReference?: KeyVaultReference;
+  /**
+   * The account's managed identity; needed by managed-identity auto-storage and by customer-managed keys.
+   * @default { type: 'SystemAssigned' }
+   */
+  readonly identity?: BatchAccountIdentity;
+  /**
+   * Auto-storage for application packages and task files.
+   * @default none
+   */
+  readonly autoStorage?: AutoStorage;
+  /**
+   * A Key Vault key ID to encrypt the account with a customer-managed key.
+   * @default Microsoft-managed keys
+   */
+  readonly customerManagedKeyId?: string;
+  /**
+   * Tags for the account.
+   * @default none
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * The azurerm provider to create the account with.
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * A Batch account reachable only through private endpoints: public network access disabled, Microsoft
+ * Entra ID (AAD) authentication only and a system-assigned identity, unless the props opt in to less.
+ */
+export class PrivateBatchAccount extends Construct implements IBatchAccount {
+  /** The azurerm resource, for settings this construct does not cover. */
+  public readonly resource: BatchAccount;
+  /** The account's resource ID. */
+  public readonly id: string;
+  /** The account name. */
+  public readonly name: string;
+  /** The account's region in ARM form, e.g. `eastus`. */
+  public readonly location: string;
+  /** The account's subscription, when known at synth. */
+  public readonly subscriptionId?: string;
+  /** The account's data plane endpoint, `<name>.<region>.batch.azure.com`. */
+  public readonly accountEndpoint: string;
+
+  constructor(scope: Construct, id: string, props: PrivateBatchAccountProps) {
+    super(scope, id);
+    validate(this, props);
+    const identity = props.identity ?? { type: 'SystemAssigned' };
+    this.name = props.name;
+    this.location = normalizeLocation(props.location);
+    this.subscriptionId = props.subscriptionId;
+
+    this.resource = new BatchAccount(this, 'Resource', {
+      provider: props.provider,
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: this.location,
+      publicNetworkAccessEnabled: props.allowPublicNetworkAccess === true,
+      networkProfile: props.publicNetworkProfile,
+      allowedAuthenticationModes: authenticationModes(props),
+      poolAllocationMode: props.poolAllocationMode ?? 'BatchService',
+      keyVaultReference: props.keyVaultReference,
+      identity: identity.type === 'None' ? undefined : identityBlock(identity),
+      storageAccountId: props.autoStorage?.storageAccountId,
+      storageAccountAuthenticationMode: props.autoStorage
+        ? (props.autoStorage.authenticationMode ?? 'BatchAccountManagedIdentity')
+        : undefined,
+      storageAccountNodeIdentity: props.autoStorage?.nodeIdentityId,
+      encryption: props.customerManagedKeyId ? [{ keyVaultKeyId: props.customerManagedKeyId }] : undefined,
+      tags: props.tags,
+    });
+    if (props.allowPublicNetworkAccess) optIn(this.resource, 'publicNetworkAccess');
+    this.id = this.resource.id;
+    this.accountEndpoint = this.resource.accountEndpoint;
+    BatchGuards.of(this);
+  }
+}
+
+function authenticationModes(props: PrivateBatchAccountProps): string[] {
+  return [
+    'AAD',
+    ...(props.allowSharedKeyAuthentication ? ['SharedKey'] : []),
+    ...(props.allowTaskAuthenticationToken ? ['TaskAuthenticationToken'] : []),
+  ];
+}
+
+function identityBlock(identity: Exclude<BatchAccountIdentity, { type: 'None' }>) {
+  return identity.type === 'UserAssigned'
+    ? { type: 'UserAssigned', identityIds: identity.identityIds }
+    : { type: 'SystemAssigned' };
+}
+
+function validate(scope: Construct, props: PrivateBatchAccountProps): void {
+  if (Token.isUnresolved(props.name)) {
+    throw propError(scope, 'name', 'must be known at synth (DNS record names are built from it), got a token');
+  }
+  const nameProblem = accountNameProblem(props.name);
+  if (nameProblem) throw propError(scope, 'name', nameProblem);
+  const locationError = Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : locationProblem(props.location);
+  if (locationError) throw propError(scope, 'location', locationError);
+  if (props.publicNetworkProfile && !props.allowPublicNetworkAccess) {
+    throw propError(scope, 'publicNetworkProfile', 'only applies while public network access is enabled; set allowPublicNetworkAccess: true or remove it');
+  }
+  const mode = props.poolAllocationMode ?? 'BatchService';
+  if (mode !== 'BatchService' && mode !== 'UserSubscription') {
+    throw propError(scope, 'poolAllocationMode', `must be BatchService or UserSubscription, got ${JSON.stringify(mode)}`);
+  }
+  if (mode === 'UserSubscription' && !props.keyVaultReference) {
+    throw propError(scope, 'keyVaultReference', 'is required when poolAllocationMode is UserSubscription');
+  }
+  if (mode === 'UserSubscription' && props.allowSharedKeyAuthentication) {
+    throw propError(scope, 'allowSharedKeyAuthentication', 'must not be set when poolAllocationMode is UserSubscription (Azure forbids SharedKey there)');
+  }
+  if (mode === 'BatchService' && props.keyVaultReference) {
+    throw propError(scope, 'keyVaultReference', 'only applies when poolAllocationMode is UserSubscription');
+  }
+  const identity = props.identity ?? { type: 'SystemAssigned' };
+  if (!['SystemAssigned', 'UserAssigned', 'None'].includes(identity.type)) {
+    throw propError(scope, 'identity.type', `must be SystemAssigned, UserAssigned or None, got ${JSON.stringify(identity.type)}`);
+  }
+  if (identity.type === 'UserAssigned' && identity.identityIds.length === 0) {
+    throw propError(scope, 'identity.identityIds', 'must list at least one identity when identity.type is UserAssigned');
+  }
+  const storageMode = props.autoStorage?.authenticationMode ?? 'BatchAccountManagedIdentity';
+  if (props.autoStorage && !['BatchAccountManagedIdentity', 'StorageKeys'].includes(storageMode)) {
+    throw propError(scope, 'autoStorage.authenticationMode', `must be BatchAccountManagedIdentity or StorageKeys, got ${JSON.stringify(storageMode)}`);
+  }
+  if (props.autoStorage && storageMode === 'BatchAccountManagedIdentity' && identity.type === 'None') {
+    throw propError(scope, 'identity', 'must not be None while autoStorage uses BatchAccountManagedIdentity; give an identity or set autoStorage.authenticationMode: StorageKeys');
+  }
+  if (props.customerManagedKeyId && identity.type === 'None') {
+    throw propError(scope, 'identity', 'must not be None with customerManagedKeyId: the account reads the key with its identity');
+  }
+  if (props.subscriptionId !== undefined && !Token.isUnresolved(props.subscriptionId) && !/^[0-9a-f-]{36}$/i.test(props.subscriptionId)) {
+    throw propError(scope, 'subscriptionId', `must be a subscription GUID, got ${JSON.stringify(props.subscriptionId)}`);
+  }
+}
+
