@@ -97,7 +97,7 @@ export class PrivateBatchStack extends TerraformStack {
   }
 
   private addEndpoints(scope: Construct, account: IBatchAccount, endpoints: readonly EndpointConfig[]): BatchPrivateEndpoint[] {
-    const created = endpoints.map((endpoint) => new BatchPrivateEndpoint(scope, endpoint.subResource, {
+    const created = endpoints.map((endpoint) => new BatchPrivateEndpoint(scope, endpoint.name ?? endpoint.subResource, {
       account,
       subResource: endpoint.subResource,
       subnet: this.subnet,

@@ -68,8 +68,16 @@ export interface DnsWriter {
   readonly zoneKey: string;
   /** Identifies the DNS name written, so that two writers of one name can be found. */
   readonly nameKey: string;
-  /** The endpoint whose name is written, when it can be told. */
+  /** The endpoint whose name is written, when it can be told: for a record, the candidate whose IP it carries. */
   readonly endpoint?: BatchEndpointView;
+  /** The endpoints whose name the writer writes; a record must carry the IP of one of them. */
+  readonly candidates: readonly BatchEndpointView[];
+}
+
+/** Whether a record's `records` are exactly IPs of the endpoint: a reference to its IP or its static IP. */
+export function carriesIpOf(record: ModelResource, endpoint: BatchEndpointView): boolean {
+  const values: unknown[] = Array.isArray(record.config.records) ? record.config.records : [record.config.records];
+  return values.length > 0 && values.every((value) => typeof value === 'string' && endpoint.acceptedIps.has(value));
 }
 
 function accountRecordName(model: StackModel, endpoint: BatchEndpointView): string | undefined {
@@ -92,16 +100,18 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
     const group = literalValue(model, record.config.resource_group_name) ?? String(record.config.resource_group_name);
     const nameRef = [...String(record.config.name).matchAll(/\b(azurerm_private_endpoint\.[A-Za-z0-9_-]+)\b/g)][0]?.[1];
     const literalName = isLiteral(record.config.name) ? record.config.name.toLowerCase() : undefined;
-    const endpoint = nameRef
-      ? byAddress.get(nameRef)
-      : endpoints.find((e) => e.subResource === 'batchAccount' && literalName !== undefined && accountRecordName(model, e) === literalName);
+    const candidates = nameRef
+      ? [byAddress.get(nameRef)].filter((e): e is BatchEndpointView => e !== undefined)
+      : endpoints.filter((e) => e.subResource === 'batchAccount' && literalName !== undefined && accountRecordName(model, e) === literalName);
+    const endpoint = candidates.find((e) => carriesIpOf(record, e));
     return {
       resource: record,
       kind: 'record',
       zoneName,
       zoneKey: `${group.toLowerCase()}/${zoneName ?? String(record.config.zone_name)}`,
-      nameKey: literalName ?? (endpoint ? endpointNameKey(model, endpoint) : String(record.config.name)),
+      nameKey: literalName ?? (candidates[0] ? endpointNameKey(model, candidates[0]) : String(record.config.name)),
       endpoint,
+      candidates,
     };
   });
   const groups = endpoints.flatMap((endpoint) =>
@@ -118,6 +128,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
           zoneKey: `${(group ?? '').toLowerCase()}/${zoneName ?? String(zoneId)}`,
           nameKey: endpointNameKey(model, endpoint),
           endpoint,
+          candidates: [endpoint],
         };
       }),
     ),
