@@ -3,7 +3,7 @@ import { buildApp } from './app/build-app';
 import { loadConfig } from './app/load-config';
 
 // The example app: one private Batch stack per entry of a config file (PRIVATE_BATCH_CONFIG, or the example).
-const file = process.env.PRIVATE_BATCH_CONFIG ?? join('config', 'example.json');
+const file = process.env.PRIVATE_BATCH_CONFIG || join('config', 'example.json');
 try {
   buildApp(loadConfig(file)).synth();
 } catch (error) {

@@ -1,0 +1,107 @@
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { parseConfig } from '../app/load-config';
+import { REPO, exampleStack, rawConfig } from './helpers/config';
+
+const filesUnder = (dir: string): string[] => (existsSync(dir)
+  ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+  : []);
+const parse = (raw: unknown) => () => parseConfig(JSON.stringify(raw), 'bad.json');
+const withStack = (change: (stack: any) => void) => {
+  const stack = exampleStack();
+  change(stack);
+  return { stacks: [stack] };
+};
+
+describe('config validation', () => {
+  it('accepts the shipped example and fills in the secure defaults', () => {
+    const config = parseConfig(JSON.stringify(rawConfig()), 'example.json');
+    expect(config.stacks[0].backend).toEqual({ type: 'local' });
+    expect(config.stacks[0].accounts[0]).toMatchObject({ allowPublicNetworkAccess: false, allowSharedKeyAuthentication: false, identity: 'SystemAssigned' });
+    expect(config.stacks[0].accounts[0].endpoints.map((e) => e.dns)).toEqual(['records', 'records']);
+  });
+
+  it('rejects invalid JSON, naming the file', () => {
+    expect(() => parseConfig('{"stacks": [', 'bad.json')).toThrow(/^bad.json: not valid JSON: /);
+  });
+
+  it('rejects an unknown field, naming its path', () => {
+    expect(parse(withStack((s) => { s.accounts[0].publicAccess = true; }))).toThrow(/bad.json: invalid config:\n {2}stacks\[0\]\.accounts\[0\]: Unrecognized key: "publicAccess"/);
+  });
+
+  it('rejects a missing field, naming its path and the expected type', () => {
+    expect(parse(withStack((s) => { delete s.subscriptionId; }))).toThrow(/stacks\[0\]\.subscriptionId: Invalid input: expected string, received undefined/);
+  });
+
+  it('rejects an invalid account name with the rule', () => {
+    expect(parse(withStack((s) => { s.accounts[0].name = 'Contoso_Batch'; }))).toThrow(/stacks\[0\]\.accounts\[0\]\.name: must be 3-24 lowercase letters and digits/);
+  });
+
+  it('rejects a static IP outside the subnet\'s usable range', () => {
+    expect(parse(withStack((s) => { s.accounts[0].endpoints[0].staticIp = '10.20.2.10'; })))
+      .toThrow(/stacks\[0\]\.accounts\[0\]\.endpoints\[0\]\.staticIp: must lie in the usable range 10\.20\.1\.4-10\.20\.1\.254 of subnet 10\.20\.1\.0\/24, got 10\.20\.2\.10/);
+  });
+
+  it('rejects a static IP Azure reserves', () => {
+    expect(parse(withStack((s) => { s.accounts[0].endpoints[0].staticIp = '10.20.1.3'; }))).toThrow(/endpoints\[0\]\.staticIp: must lie in the usable range/);
+  });
+
+  it('rejects an unknown sub-resource, listing the allowed ones', () => {
+    expect(parse(withStack((s) => { s.accounts[0].endpoints[0].subResource = 'blob'; })))
+      .toThrow(/stacks\[0\]\.accounts\[0\]\.endpoints\[0\]\.subResource: Invalid option: expected one of "batchAccount"\|"nodeManagement"/);
+  });
+
+  it('rejects an unknown DNS mode and cloud, listing the allowed ones', () => {
+    expect(parse(withStack((s) => { s.accounts[0].endpoints[0].dns = 'manual'; }))).toThrow(/dns: Invalid option: expected one of "records"\|"zoneGroup"\|"external"/);
+    expect(parse(withStack((s) => { s.cloud = 'AzureGermanCloud'; }))).toThrow(/stacks\[0\]\.cloud: Invalid option: expected one of "AzureCloud"\|"AzureChinaCloud"\|"AzureUSGovernment"/);
+  });
+
+  it('rejects a subnet outside the VNet', () => {
+    expect(parse(withStack((s) => { s.network.endpointSubnet.addressPrefix = '10.99.1.0/24'; }))).toThrow(/network\.endpointSubnet\.addressPrefix: must lie in the VNet address space 10\.20\.0\.0\/16/);
+  });
+
+  it('rejects two stacks with one name', () => {
+    expect(parse({ stacks: [exampleStack(), exampleStack()] })).toThrow(/stacks\[1\]\.name: duplicates stack name batch-private-eastus/);
+  });
+
+  it('lists every problem at once', () => {
+    const error = (() => {
+      try { parse(withStack((s) => { s.accounts[0].name = 'X'; s.location = 'nowhere!'; }))(); } catch (e) { return (e as Error).message; }
+      return '';
+    })();
+    expect(error.split('\n').filter((l) => l.startsWith('  '))).toHaveLength(2);
+  });
+});
+
+describe('the app command', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'batch-config-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const runApp = (configFile: string) => spawnSync(process.execPath, ['-r', 'sucrase/register', join(REPO, 'main.ts')], {
+    cwd: REPO,
+    env: { ...process.env, PRIVATE_BATCH_CONFIG: configFile, CDKTF_OUTDIR: join(dir, 'out') },
+    encoding: 'utf8',
+  });
+
+  it('exits non-zero on a missing config file, naming it, and writes nothing', () => {
+    const result = runApp(join(dir, 'missing.json'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, 'missing.json')}: config file not found`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('exits non-zero when one stack fails a guard, and writes no stack at all', () => {
+    const good = exampleStack();
+    const bad = { ...exampleStack(), name: 'second' };
+    bad.accounts[0].endpoints.push({ subResource: 'batchAccount', name: 'pe-duplicate' });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ stacks: [good, bad] }));
+    const result = runApp(join(dir, 'config.json'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/second\/contosobatch01\/pe-duplicate\/DnsRecord\/Resource: name = "contosobatch01.eastus": writes contosobatch01.eastus/);
+    // cdktf makes empty folders up front; no stack file and no manifest may land in them.
+    expect(filesUnder(join(dir, 'out'))).toEqual([]);
+  });
+});
