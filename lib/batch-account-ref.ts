@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { parseResourceId, subscriptionOf } from './rules/resource-id';
-import { accountNameProblem, normalizeLocation } from './rules/naming';
+import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
 
 /** What an endpoint, a DNS record or a connection needs to know of a Batch account. */
 export interface IBatchAccount {
@@ -29,5 +29,7 @@ export function batchAccountFromId(accountId: string, location: string): IBatchA
   }
   const problem = accountNameProblem(parts.name);
   if (problem) throw new Error(`batchAccountFromId: the account name in accountId ${problem}`);
+  const locationError = Token.isUnresolved(location) ? 'must be known at synth (record names embed it), got a token' : locationProblem(location);
+  if (locationError) throw new Error(`batchAccountFromId: location ${locationError}`);
   return { id: accountId, name: parts.name, location: normalizeLocation(location), subscriptionId: subscriptionOf(accountId) };
 }

@@ -7,7 +7,7 @@ import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { existingZoneProblem } from './rules/zones';
 import { propError } from './errors';
 import { BatchGuards } from './guards/batch-guards';
-import { AzureCloud, batchPublicSuffix } from './rules/clouds';
+import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from './rules/clouds';
 import { batchAccountFqdn, batchAccountRecordName } from './rules/dns-records';
 import { DNS_MODES, DnsMode } from './rules/dns-modes';
 import { isIpv4, staticIpProblem } from './rules/ip';
@@ -140,7 +140,7 @@ export class BatchPrivateEndpoint extends Construct {
     this.resource = new PrivateEndpoint(this, 'Resource', {
       provider: props.provider,
       name: this.name,
-      location: normalizeLocation(props.location ?? props.account.location),
+      location: endpointLocation(props.location ?? props.account.location),
       resourceGroupName: props.resourceGroupName,
       subnetId: props.subnet.id,
       customNetworkInterfaceName: `${this.name}-nic`,
@@ -186,7 +186,7 @@ export class BatchPrivateEndpoint extends Construct {
     }
     // With a zone group Azure leaves custom_dns_configs empty and reports the private zone's record instead.
     return this.dnsMode === 'zoneGroup'
-      ? Fn.replace(Fn.lookupNested(this.resource.privateDnsZoneConfigs, ['0', 'record_sets', '0', 'fqdn']), '.privatelink.', '.')
+      ? Fn.replace(this.resource.privateDnsZoneConfigs.get(0).recordSets.get(0).fqdn, '.privatelink.', '.')
       : this.resource.customDnsConfigs.get(0).fqdn;
   }
 
@@ -197,7 +197,13 @@ export class BatchPrivateEndpoint extends Construct {
   }
 }
 
+// A token passes through as is: lower-casing `${TfToken[TOKEN.n]}` would break it.
+function endpointLocation(location: string): string {
+  return Token.isUnresolved(location) ? location : normalizeLocation(location);
+}
+
 function validate(scope: Construct, props: BatchPrivateEndpointProps, mode: DnsMode, cloud: AzureCloud): void {
+  if (!isAzureCloud(cloud)) throw propError(scope, 'cloud', `must be one of ${AZURE_CLOUDS.join(', ')}, got ${JSON.stringify(cloud)}`);
   if (!isBatchSubResource(props.subResource)) {
     throw propError(scope, 'subResource', `must be one of ${BATCH_SUB_RESOURCES.join(', ')}, got ${JSON.stringify(props.subResource)}`);
   }
@@ -207,9 +213,14 @@ function validate(scope: Construct, props: BatchPrivateEndpointProps, mode: DnsM
   }
   if (props.staticIp !== undefined && !Token.isUnresolved(props.staticIp)) {
     const prefix = props.subnet.addressPrefix;
-    const problem = prefix && !Token.isUnresolved(prefix)
-      ? staticIpProblem(props.staticIp, prefix)
-      : isIpv4(props.staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(props.staticIp)}`;
+    let problem: string | undefined;
+    try {
+      problem = prefix && !Token.isUnresolved(prefix)
+        ? staticIpProblem(props.staticIp, prefix)
+        : isIpv4(props.staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(props.staticIp)}`;
+    } catch (e) {
+      throw propError(scope, 'subnet.addressPrefix', `cannot hold staticIp: ${(e as Error).message}`);
+    }
     if (problem) throw propError(scope, 'staticIp', problem);
   }
   if (props.manualApproval) {

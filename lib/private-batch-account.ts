@@ -207,7 +207,7 @@ function validate(scope: Construct, props: PrivateBatchAccountProps): void {
   if (!['SystemAssigned', 'UserAssigned', 'None'].includes(identity.type)) {
     throw propError(scope, 'identity.type', `must be SystemAssigned, UserAssigned or None, got ${JSON.stringify(identity.type)}`);
   }
-  if (identity.type === 'UserAssigned' && identity.identityIds.length === 0) {
+  if (identity.type === 'UserAssigned' && !identity.identityIds?.length) {
     throw propError(scope, 'identity.identityIds', 'must list at least one identity when identity.type is UserAssigned');
   }
   const storageMode = props.autoStorage?.authenticationMode ?? 'BatchAccountManagedIdentity';

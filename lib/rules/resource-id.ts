@@ -46,7 +46,8 @@ export function crossSubscriptionProblem(
   endpointSubscription: string | undefined,
   accountSubscription: string | undefined,
 ): string | undefined {
-  if (subResource !== 'batchAccount' || !endpointSubscription || !accountSubscription) return undefined;
+  const known = (id: string | undefined): id is string => id !== undefined && id !== '' && !Token.isUnresolved(id);
+  if (subResource !== 'batchAccount' || !known(endpointSubscription) || !known(accountSubscription)) return undefined;
   return sameSubscription(endpointSubscription, accountSubscription)
     ? undefined
     : `must be the Batch account's subscription ${accountSubscription} for a batchAccount endpoint, got ${endpointSubscription}`;

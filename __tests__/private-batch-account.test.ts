@@ -1,0 +1,248 @@
+// Types of the cdktf jest matchers that setup.ts installs (type-only: nothing is loaded at run time).
+import { TerraformOutput, Testing, Token } from 'cdktf';
+import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { PrivateBatchAccount, PrivateBatchAccountProps } from '../lib/private-batch-account';
+
+const BASE: PrivateBatchAccountProps = { name: 'mybatch', resourceGroupName: 'rg-batch', location: 'East US' };
+const KEY_VAULT = {
+  id: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv',
+  url: 'https://kv.vault.azure.net/',
+};
+const STORAGE_ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st';
+const UAI_ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai';
+
+function synth(props: Partial<PrivateBatchAccountProps> = {}): string {
+  return Testing.synthScope((scope) => {
+    new PrivateBatchAccount(scope, 'acct', { ...BASE, ...props } as PrivateBatchAccountProps);
+  });
+}
+
+function accountConfig(props: Partial<PrivateBatchAccountProps> = {}): Record<string, unknown> {
+  const accounts = JSON.parse(synth(props)).resource.azurerm_batch_account;
+  const configs = Object.values(accounts) as Record<string, unknown>[];
+  expect(configs).toHaveLength(1);
+  return configs[0];
+}
+
+/** Builds the account and expects the construct to throw, with the construct path first. */
+function expectPropError(props: Partial<PrivateBatchAccountProps>, field: string, detail: RegExp): void {
+  let message = '';
+  try {
+    synth(props);
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  expect(message.startsWith(`stack/acct: ${field} `)).toBe(true);
+  expect(message).toMatch(detail);
+}
+
+describe('PrivateBatchAccount', () => {
+  describe('by default', () => {
+    it('is private: public network access disabled, AAD only, a system-assigned identity and BatchService pools', () => {
+      expect(synth()).toHaveResourceWithProperties(BatchAccount, {
+        name: 'mybatch',
+        resource_group_name: 'rg-batch',
+        public_network_access_enabled: false,
+        allowed_authentication_modes: ['AAD'],
+        identity: { type: 'SystemAssigned' },
+        pool_allocation_mode: 'BatchService',
+        location: 'eastus',
+      });
+    });
+
+    it('emits no network profile, key vault, auto-storage, encryption or tags', () => {
+      const config = accountConfig();
+      for (const key of ['network_profile', 'key_vault_reference', 'storage_account_id', 'storage_account_authentication_mode',
+        'storage_account_node_identity', 'encryption', 'tags']) {
+        expect(config).not.toHaveProperty(key);
+      }
+    });
+
+    it('exposes its name, ARM location and subscription, and references to its id and account endpoint', () => {
+      const json = Testing.synthScope((scope) => {
+        const account = new PrivateBatchAccount(scope, 'acct', { ...BASE, location: 'West Europe', subscriptionId: '11111111-1111-1111-1111-111111111111' });
+        expect(account.name).toBe('mybatch');
+        expect(account.location).toBe('westeurope');
+        expect(account.subscriptionId).toBe('11111111-1111-1111-1111-111111111111');
+        new TerraformOutput(scope, 'id', { value: account.id });
+        new TerraformOutput(scope, 'endpoint', { value: account.accountEndpoint });
+      });
+      const outputs = JSON.parse(json).output;
+      expect(outputs.id.value).toMatch(/^\$\{azurerm_batch_account\.acct_[0-9A-F]+\.id\}$/);
+      expect(outputs.endpoint.value).toMatch(/^\$\{azurerm_batch_account\.acct_[0-9A-F]+\.account_endpoint\}$/);
+    });
+  });
+
+  describe('opt-ins', () => {
+    it('keeps the public endpoint enabled with allowPublicNetworkAccess', () => {
+      expect(synth({ allowPublicNetworkAccess: true })).toHaveResourceWithProperties(BatchAccount, { public_network_access_enabled: true });
+    });
+
+    it('emits the public network profile when public access is allowed', () => {
+      const config = accountConfig({
+        allowPublicNetworkAccess: true,
+        publicNetworkProfile: { accountAccess: { defaultAction: 'Deny', ipRule: [{ action: 'Allow', ipRange: '203.0.113.0/24' }] } },
+      });
+      expect(config.network_profile).toEqual({
+        account_access: { default_action: 'Deny', ip_rule: [{ action: 'Allow', ip_range: '203.0.113.0/24' }] },
+      });
+    });
+
+    it('adds SharedKey with allowSharedKeyAuthentication', () => {
+      expect(synth({ allowSharedKeyAuthentication: true })).toHaveResourceWithProperties(BatchAccount, {
+        allowed_authentication_modes: ['AAD', 'SharedKey'],
+      });
+    });
+
+    it('adds TaskAuthenticationToken with allowTaskAuthenticationToken', () => {
+      expect(synth({ allowTaskAuthenticationToken: true })).toHaveResourceWithProperties(BatchAccount, {
+        allowed_authentication_modes: ['AAD', 'TaskAuthenticationToken'],
+      });
+    });
+
+    it('allows all three authentication modes together', () => {
+      expect(synth({ allowSharedKeyAuthentication: true, allowTaskAuthenticationToken: true })).toHaveResourceWithProperties(BatchAccount, {
+        allowed_authentication_modes: ['AAD', 'SharedKey', 'TaskAuthenticationToken'],
+      });
+    });
+  });
+
+  describe('pool allocation', () => {
+    it('emits the Key Vault reference in UserSubscription mode', () => {
+      expect(synth({ poolAllocationMode: 'UserSubscription', keyVaultReference: KEY_VAULT })).toHaveResourceWithProperties(BatchAccount, {
+        pool_allocation_mode: 'UserSubscription',
+        key_vault_reference: { id: KEY_VAULT.id, url: KEY_VAULT.url },
+        allowed_authentication_modes: ['AAD'],
+      });
+    });
+  });
+
+  describe('auto-storage', () => {
+    it('authenticates to auto-storage with the account managed identity by default', () => {
+      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID } })).toHaveResourceWithProperties(BatchAccount, {
+        storage_account_id: STORAGE_ID,
+        storage_account_authentication_mode: 'BatchAccountManagedIdentity',
+      });
+    });
+
+    it('uses storage keys only when asked', () => {
+      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID, authenticationMode: 'StorageKeys' } })).toHaveResourceWithProperties(BatchAccount, {
+        storage_account_authentication_mode: 'StorageKeys',
+      });
+    });
+
+    it('passes the node identity through', () => {
+      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID, nodeIdentityId: UAI_ID } })).toHaveResourceWithProperties(BatchAccount, {
+        storage_account_node_identity: UAI_ID,
+      });
+    });
+
+    it('accepts storage keys without an identity', () => {
+      expect(accountConfig({ identity: { type: 'None' }, autoStorage: { storageAccountId: STORAGE_ID, authenticationMode: 'StorageKeys' } }))
+        .not.toHaveProperty('identity');
+    });
+  });
+
+  describe('identity and encryption', () => {
+    it('encrypts with a customer-managed key', () => {
+      const keyId = 'https://kv.vault.azure.net/keys/batch/0123456789abcdef';
+      expect(synth({ customerManagedKeyId: keyId })).toHaveResourceWithProperties(BatchAccount, {
+        encryption: [{ key_vault_key_id: keyId }],
+      });
+    });
+
+    it('uses user-assigned identities', () => {
+      expect(synth({ identity: { type: 'UserAssigned', identityIds: [UAI_ID] } })).toHaveResourceWithProperties(BatchAccount, {
+        identity: { type: 'UserAssigned', identity_ids: [UAI_ID] },
+      });
+    });
+
+    it('emits no identity block for identity None', () => {
+      expect(accountConfig({ identity: { type: 'None' } })).not.toHaveProperty('identity');
+    });
+
+    it('tags the account', () => {
+      expect(synth({ tags: { env: 'prod', team: 'hpc' } })).toHaveResourceWithProperties(BatchAccount, { tags: { env: 'prod', team: 'hpc' } });
+    });
+  });
+
+  describe('refuses bad props, naming the construct, the field and what is allowed', () => {
+    it('refuses an uppercase name', () => {
+      expectPropError({ name: 'MyBatch' }, 'name', /must be 3-24 lowercase letters and digits .*got "MyBatch"/);
+    });
+
+    it('refuses a name that is too short', () => {
+      expectPropError({ name: 'ab' }, 'name', /3-24 lowercase letters and digits/);
+    });
+
+    it('refuses a name that is a token', () => {
+      expectPropError({ name: Token.asString({ ref: 'x' }) }, 'name', /must be known at synth .*got a token/);
+    });
+
+    it('refuses a location that is not a region', () => {
+      expectPropError({ location: 'east-us' }, 'location', /must be an Azure region such as "eastus" or "East US", got "east-us"/);
+    });
+
+    it('refuses a location that is a token', () => {
+      expectPropError({ location: Token.asString({ ref: 'x' }) }, 'location', /must be known at synth/);
+    });
+
+    it('refuses a public network profile without allowPublicNetworkAccess', () => {
+      expectPropError({ publicNetworkProfile: { accountAccess: { defaultAction: 'Deny' } } }, 'publicNetworkProfile',
+        /only applies while public network access is enabled; set allowPublicNetworkAccess: true/);
+    });
+
+    it('refuses an unknown pool allocation mode', () => {
+      expectPropError({ poolAllocationMode: 'Custom' as never }, 'poolAllocationMode', /must be BatchService or UserSubscription, got "Custom"/);
+    });
+
+    it('refuses UserSubscription without a Key Vault', () => {
+      expectPropError({ poolAllocationMode: 'UserSubscription' }, 'keyVaultReference', /is required when poolAllocationMode is UserSubscription/);
+    });
+
+    it('refuses UserSubscription with shared keys', () => {
+      expectPropError({ poolAllocationMode: 'UserSubscription', keyVaultReference: KEY_VAULT, allowSharedKeyAuthentication: true },
+        'allowSharedKeyAuthentication', /must not be set when poolAllocationMode is UserSubscription/);
+    });
+
+    it('refuses a Key Vault reference in BatchService mode', () => {
+      expectPropError({ keyVaultReference: KEY_VAULT }, 'keyVaultReference', /only applies when poolAllocationMode is UserSubscription/);
+    });
+
+    it('refuses an unknown identity type', () => {
+      expectPropError({ identity: { type: 'Both' } as never }, 'identity.type', /must be SystemAssigned, UserAssigned or None, got "Both"/);
+    });
+
+    it('refuses UserAssigned without identity ids', () => {
+      expectPropError({ identity: { type: 'UserAssigned', identityIds: [] } }, 'identity.identityIds', /must list at least one identity when identity.type is UserAssigned/);
+      expectPropError({ identity: { type: 'UserAssigned' } as never }, 'identity.identityIds', /must list at least one identity when identity.type is UserAssigned/);
+    });
+
+    it('refuses an unknown auto-storage authentication mode', () => {
+      expectPropError({ autoStorage: { storageAccountId: STORAGE_ID, authenticationMode: 'Sas' as never } }, 'autoStorage.authenticationMode',
+        /must be BatchAccountManagedIdentity or StorageKeys, got "Sas"/);
+    });
+
+    it('refuses managed-identity auto-storage with identity None', () => {
+      expectPropError({ identity: { type: 'None' }, autoStorage: { storageAccountId: STORAGE_ID } }, 'identity',
+        /must not be None while autoStorage uses BatchAccountManagedIdentity.*StorageKeys/);
+    });
+
+    it('refuses a customer-managed key with identity None', () => {
+      expectPropError({ identity: { type: 'None' }, customerManagedKeyId: 'https://kv.vault.azure.net/keys/k/1' }, 'identity',
+        /must not be None with customerManagedKeyId/);
+    });
+
+    it('refuses a subscription id that is not a GUID', () => {
+      expectPropError({ subscriptionId: 'my-subscription' }, 'subscriptionId', /must be a subscription GUID, got "my-subscription"/);
+    });
+
+    it('accepts a subscription id that is a token', () => {
+      expect(() => synth({ subscriptionId: Token.asString({ ref: 'sub' }) })).not.toThrow();
+    });
+
+    it('puts the construct path first in its errors, so a failed synth points at the construct', () => {
+      expect(() => synth({ name: 'Bad_Name' })).toThrow(/^stack\/acct: name must be 3-24 lowercase letters and digits/);
+    });
+  });
+});
