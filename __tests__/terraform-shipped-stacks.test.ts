@@ -1,0 +1,61 @@
+/**
+ * Real `terraform validate` on every stack the project ships (each config under config/ and the user-setup
+ * fixtures) and `terraform plan` on the default example, against the real provider schemas.
+ */
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import { PrivateBatchStack } from '../app/private-batch-stack';
+import { USER_SETUPS, userSetup } from './fixtures/user-setups';
+import { REPO, rawConfig, validConfig } from './helpers/config';
+import { describeWithTerraform, planStack, StackValidation, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
+
+const CONFIGS = readdirSync(join(REPO, 'config')).filter((f) => f.endsWith('.json')).sort();
+
+describeWithTerraform('terraform accepts every shipped stack (offline, real schemas)', () => {
+  let synth: SynthesizedApp;
+  let results: StackValidation[];
+
+  beforeAll(async () => {
+    synth = synthApp((app) => {
+      for (const file of CONFIGS) validConfig(rawConfig(file)).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
+      validConfig({ stacks: Object.keys(USER_SETUPS).map(userSetup) }).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
+    });
+    results = await validateStacks(Object.values(synth.stackDirs));
+  }, 90_000);
+
+  afterAll(() => synth?.cleanup());
+
+  it('validates every config under config/ and every user-setup fixture', () => {
+    const expected = [
+      ...CONFIGS.flatMap((file) => rawConfig(file).stacks.map((s: any) => s.name)),
+      ...Object.keys(USER_SETUPS),
+    ].sort();
+    expect(results.map((r) => r.stack).sort()).toEqual(expected);
+  });
+
+  it('finds no error in any of them', () => {
+    expect(results.filter((r) => !r.valid).map((r) => ({ stack: r.stack, errors: r.errors }))).toEqual([]);
+  });
+
+  it('plans the default example: the expected resources, all created', async () => {
+    const { resourceChanges } = await planStack(synth.stackDirs['batch-private-eastus']);
+    const countByType = resourceChanges.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.type]: (counts[c.type] ?? 0) + 1 }), {});
+    expect(countByType).toEqual({
+      azurerm_batch_account: 1,
+      azurerm_private_dns_a_record: 2,
+      azurerm_private_dns_zone: 1,
+      azurerm_private_dns_zone_virtual_network_link: 1,
+      azurerm_private_endpoint: 2,
+      azurerm_resource_group: 1,
+      azurerm_subnet: 1,
+      azurerm_virtual_network: 1,
+    });
+    expect(resourceChanges.map((c) => c.address)).toEqual(expect.arrayContaining([
+      'azurerm_resource_group.ResourceGroup',
+      'azurerm_virtual_network.Vnet',
+      'azurerm_subnet.EndpointSubnet',
+      'azurerm_private_dns_zone_virtual_network_link.DnsZone_EndpointVnet_0BF896EE',
+    ]));
+    expect(resourceChanges.every((c) => c.actions.join() === 'create')).toBe(true);
+  }, 60_000);
+});
