@@ -12,9 +12,20 @@ export type PoolAllocationMode = 'BatchService' | 'UserSubscription';
 
 /** The managed identity of the account. */
 export type BatchAccountIdentity =
-  | { readonly type: 'SystemAssigned' }
-  | { readonly type: 'UserAssigned'; readonly identityIds: string[] }
-  | { readonly type: 'None' };
+  | {
+    /** A system-assigned identity, created and deleted with the account. */
+    readonly type: 'SystemAssigned';
+  }
+  | {
+    /** User-assigned identities, which live on their own. */
+    readonly type: 'UserAssigned';
+    /** The resource IDs of the user-assigned identities. */
+    readonly identityIds: string[];
+  }
+  | {
+    /** No identity: rules out managed-identity auto-storage and customer-managed keys. */
+    readonly type: 'None';
+  };
 
 /** The account's auto-storage account. */
 export interface AutoStorage {

@@ -26,7 +26,8 @@ export class BatchGuards {
     const paths = new Map<string, string>();
     const optIns = new Set<string>();
     for (const node of stack.node.findAll()) {
-      if (!(node instanceof TerraformElement)) continue;
+      // isTerraformElement, not instanceof: a consumer may hold a second copy of cdktf (or cdktn).
+      if (!TerraformElement.isTerraformElement(node)) continue;
       const logicalId = stack.getLogicalId(node);
       const prefix = TerraformResource.isTerraformResource(node) ? `${node.terraformResourceType}.` : '';
       paths.set(`${prefix}${logicalId}`, node.node.path);
