@@ -5,6 +5,7 @@ import { staticIpProblem, isIpv4Cidr, cidrWithin } from '../lib/rules/ip';
 import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
 import { parseResourceId } from '../lib/rules/resource-id';
 import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
+import { CONNECTION_ACTIONS } from '../lib/rules/connections';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription GUID');
 const cidr = z.string().refine(isIpv4Cidr, 'must be an IPv4 CIDR such as 10.0.1.0/24');
@@ -15,13 +16,14 @@ const resourceId = (type: string) =>
 const description = z.string().trim().min(1, 'must not be empty: Azure shows it to the endpoint owner').max(140, 'must be at most 140 characters');
 
 const connectionSchema = z.strictObject({
-  action: z.enum(['approve', 'reject', 'remove']),
+  action: z.enum(CONNECTION_ACTIONS),
   description: description.optional(),
   connectionName: z.string().min(1).optional(),
   privateEndpointId: resourceId('Microsoft.Network/privateEndpoints').optional(),
+  endpoint: z.string().min(1).optional(),
 }).superRefine((c, ctx) => {
-  if ((c.connectionName === undefined) === (c.privateEndpointId === undefined)) {
-    ctx.addIssue({ code: 'custom', message: 'give exactly one of connectionName and privateEndpointId', path: [] });
+  if ([c.connectionName, c.privateEndpointId, c.endpoint].filter((v) => v !== undefined).length !== 1) {
+    ctx.addIssue({ code: 'custom', message: 'give exactly one of connectionName, privateEndpointId and endpoint (an endpoint of this account in this stack, by name or sub-resource)', path: [] });
   }
   if (c.action !== 'remove' && c.description === undefined) {
     ctx.addIssue({ code: 'custom', message: `is required for ${c.action}`, path: ['description'] });
@@ -96,6 +98,12 @@ const stackSchema = z.strictObject({
   if (isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
   }
+  stack.accounts.forEach((account, a) => account.connections.forEach((connection, c) => {
+    const keys = account.endpoints.map(endpointKey);
+    if (connection.endpoint !== undefined && !keys.includes(connection.endpoint)) {
+      ctx.addIssue({ code: 'custom', path: ['accounts', a, 'connections', c, 'endpoint'], message: `must name an endpoint of this account: ${keys.join(', ') || 'it has none'}` });
+    }
+  }));
   const groups = [['accounts', stack.accounts], ['externalAccounts', stack.externalAccounts]] as const;
   for (const [group, accounts] of groups) {
     accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
@@ -105,6 +113,11 @@ const stackSchema = z.strictObject({
     }));
   }
 });
+
+/** How connection rules and construct ids name an endpoint of an account: its name, else its sub-resource. */
+export function endpointKey(endpoint: { name?: string; subResource: string }): string {
+  return endpoint.name ?? endpoint.subResource;
+}
 
 /** The example app's config file: one entry per stack. */
 export const configSchema = z.strictObject({

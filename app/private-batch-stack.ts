@@ -6,6 +6,8 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { batchAccountFromId, IBatchAccount } from '../lib/batch-account-ref';
 import { BatchDnsOutputs } from '../lib/batch-dns-outputs';
+import { BatchEndpointConnections } from '../lib/batch-endpoint-connections';
+import { AzapiProvider } from '../lib/azapi/provider';
 import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
 import { BatchPrivateEndpoint, EndpointSubnet } from '../lib/batch-private-endpoint';
 import { PrivateBatchAccount } from '../lib/private-batch-account';
@@ -13,7 +15,7 @@ import { azurermEnvironment } from '../lib/rules/clouds';
 import { normalizeLocation } from '../lib/rules/naming';
 import { parseResourceId, sameSubscription } from '../lib/rules/resource-id';
 import { addBackend } from './backend';
-import { EndpointConfig, StackConfig } from './config-schema';
+import { ConnectionConfig, EndpointConfig, StackConfig, endpointKey } from './config-schema';
 
 /** One stack of the example app: network, DNS, private accounts and their endpoints, from a validated config. */
 export class PrivateBatchStack extends TerraformStack {
@@ -31,6 +33,9 @@ export class PrivateBatchStack extends TerraformStack {
       subscriptionId: config.subscriptionId,
       environment: azurermEnvironment(config.cloud),
     });
+    if (config.accounts.some((a) => a.connections.length > 0)) {
+      new AzapiProvider(this, 'azapi', { subscriptionId: config.subscriptionId, environment: azurermEnvironment(config.cloud) });
+    }
     const location = normalizeLocation(config.location);
     this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', { name: config.resourceGroup.name, location, tags: config.tags });
     const vnet = new VirtualNetwork(this, 'Vnet', {
@@ -67,7 +72,8 @@ export class PrivateBatchStack extends TerraformStack {
         identity: { type: accountConfig.identity },
         tags: { ...config.tags, ...accountConfig.tags },
       });
-      this.addEndpoints(account, account, accountConfig.endpoints);
+      const endpoints = this.addEndpoints(account, account, accountConfig.endpoints);
+      if (accountConfig.connections.length > 0) this.manageConnections(account, accountConfig.connections, endpoints);
     }
     for (const external of config.externalAccounts) {
       const account = batchAccountFromId(external.id, external.location);
@@ -96,8 +102,24 @@ export class PrivateBatchStack extends TerraformStack {
     return zone;
   }
 
-  private addEndpoints(scope: Construct, account: IBatchAccount, endpoints: readonly EndpointConfig[]): BatchPrivateEndpoint[] {
-    const created = endpoints.map((endpoint) => new BatchPrivateEndpoint(scope, endpoint.name ?? endpoint.subResource, {
+  /**
+   * The account owner's decisions on endpoint connections. A rule for an endpoint of this stack selects it by
+   * reference, so it waits for the endpoint; a manual endpoint's record then waits for the approval.
+   */
+  private manageConnections(account: PrivateBatchAccount, rules: readonly ConnectionConfig[], endpoints: Map<string, BatchPrivateEndpoint>): void {
+    const connections = new BatchEndpointConnections(account, 'connections', {
+      accountId: account.id,
+      outputs: this.config.outputs,
+      connections: rules.map(({ endpoint, ...rule }) => (endpoint === undefined ? rule : { ...rule, privateEndpointId: endpoints.get(endpoint)!.id })),
+    });
+    rules.forEach((rule, i) => {
+      const endpoint = rule.endpoint === undefined ? undefined : endpoints.get(rule.endpoint);
+      if (endpoint?.manualApproval && rule.action === 'approve') endpoint.dnsRecord?.waitFor(connections.actions[i]);
+    });
+  }
+
+  private addEndpoints(scope: Construct, account: IBatchAccount, endpoints: readonly EndpointConfig[]): Map<string, BatchPrivateEndpoint> {
+    const created = endpoints.map((endpoint) => new BatchPrivateEndpoint(scope, endpointKey(endpoint), {
       account,
       subResource: endpoint.subResource,
       subnet: this.subnet,
@@ -112,6 +134,6 @@ export class PrivateBatchStack extends TerraformStack {
       tags: this.config.tags,
     }));
     if (this.config.outputs && created.length > 0) new BatchDnsOutputs(scope, 'dns', { endpoints: created });
-    return created;
+    return new Map(endpoints.map((endpoint, i) => [endpointKey(endpoint), created[i]]));
   }
 }

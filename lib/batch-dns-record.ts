@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable, dependable } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 
@@ -38,5 +39,13 @@ export class BatchDnsRecord extends Construct {
       records: [props.ipAddress],
     });
     this.fqdn = this.resource.fqdn;
+  }
+
+  /**
+   * Creates the record only after something else, e.g. the approval of a manual endpoint's connection, so
+   * that the name resolves only once the endpoint can be used.
+   */
+  public waitFor(other: ITerraformDependable): void {
+    this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(other)];
   }
 }

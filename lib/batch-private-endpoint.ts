@@ -125,6 +125,8 @@ export class BatchPrivateEndpoint extends Construct {
   public readonly staticIp?: string;
   /** The Terraform-owned A record, in `records` mode. */
   public readonly dnsRecord?: BatchDnsRecord;
+  /** The manual approval request, when the connection waits for the account owner. */
+  public readonly manualApproval?: ManualApproval;
 
   constructor(scope: Construct, id: string, props: BatchPrivateEndpointProps) {
     super(scope, id);
@@ -134,6 +136,7 @@ export class BatchPrivateEndpoint extends Construct {
     this.account = props.account;
     this.subResource = props.subResource;
     this.staticIp = props.staticIp;
+    this.manualApproval = props.manualApproval;
     this.name = props.name ?? defaultEndpointName(props.account.name, props.subResource);
     const zone = props.dns.zone;
 

@@ -5,10 +5,19 @@ export * from './batch-private-endpoint';
 export * from './batch-private-dns-zone';
 export * from './batch-dns-record';
 export * from './batch-dns-outputs';
+export * from './batch-endpoint-connections';
+export * from './azapi/provider';
+export * from './azapi/resource-action';
+export * from './azapi/data-resource';
+export * from './azapi/data-resource-list';
 export { BatchGuards } from './guards/batch-guards';
 export { optIn, hasOptedIn, OptIn } from './guards/opt-ins';
 export { Finding } from './guards/finding';
 export * from './rules/clouds';
+export {
+  BATCH_CONNECTION_API_VERSIONS, BatchConnectionApiVersion, CONNECTION_ACTIONS, ConnectionAction, ConnectionRule,
+  ConnectionStatus, DEFAULT_BATCH_CONNECTION_API_VERSION, connectionId, connectionResourceType,
+} from './rules/connections';
 export * from './rules/dns-modes';
 export * from './rules/dns-records';
 export * from './rules/ip';

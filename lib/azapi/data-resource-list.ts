@@ -1,0 +1,57 @@
+import { Construct } from 'constructs';
+import { IResolvable, TerraformDataSource, TerraformMetaArguments } from 'cdktf';
+import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments, metaArgumentsOf } from './attributes';
+import { AZAPI_GENERATOR_METADATA } from './provider';
+
+/** Props of {@link AzapiDataResourceList}: the arguments of data `azapi_resource_list`. */
+export interface AzapiDataResourceListConfig extends TerraformMetaArguments {
+  /** `<resource type>@<api version>` of the resources to list. */
+  readonly type: string;
+  /** The ID of the parent whose children of `type` are listed. */
+  readonly parentId: string;
+  /**
+   * Paths of the response (`{ value = [...] }`, all pages joined) to export into `output`, or output names
+   * mapped to JMESPath queries such as `value[].name`.
+   * @default azapi's default output
+   */
+  readonly responseExportValues?: readonly string[] | Record<string, string>;
+}
+
+/** Data `azapi_resource_list`: lists the child resources of one type under a parent, following `nextLink`. */
+export class AzapiDataResourceList extends TerraformDataSource {
+  /** The Terraform data source type. */
+  public static readonly tfResourceType = 'azapi_resource_list';
+
+  private readonly config: AzapiDataResourceListConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiDataResourceListConfig) {
+    super(scope, id, {
+      terraformResourceType: AzapiDataResourceList.tfResourceType,
+      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
+      ...metaArgumentsOf(config),
+    });
+    this.config = config;
+  }
+
+  /** The exported parts of the list (see `responseExportValues`). */
+  public get output(): IResolvable {
+    return this.interpolationForAttribute('output');
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return argumentsToTerraform(this.arguments());
+  }
+
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return argumentsToHclTerraform(this.arguments());
+  }
+
+  private arguments(): AzapiArguments {
+    const c = this.config;
+    return {
+      type: { kind: 'string', value: c.type },
+      parent_id: { kind: 'string', value: c.parentId },
+      response_export_values: { kind: 'dynamic', value: c.responseExportValues },
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { Construct, IConstruct } from 'constructs';
+import { TerraformProvider, TerraformProviderGeneratorMetadata, TerraformStack } from 'cdktf';
+import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments } from './attributes';
+
+/**
+ * What cdktf writes into `required_providers` for every azapi block: azapi 2.5 is the version whose schema
+ * these bindings follow (`body` as an HCL object, `response_export_values` as a list or a JMESPath map).
+ */
+export const AZAPI_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
+  providerName: 'azapi',
+  providerVersionConstraint: '~> 2.5',
+};
+
+/** Props of {@link AzapiProvider}: the few provider arguments a stack of this library needs. */
+export interface AzapiProviderConfig {
+  /**
+   * The provider alias, for a second configuration (e.g. another subscription).
+   * @default the default configuration
+   */
+  readonly alias?: string;
+  /**
+   * The subscription to work in.
+   * @default `ARM_SUBSCRIPTION_ID`, else the Azure CLI's default subscription
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The Entra ID tenant to authenticate in.
+   * @default `ARM_TENANT_ID`, else the tenant of the credentials found
+   */
+  readonly tenantId?: string;
+  /**
+   * The client (application) ID to authenticate as.
+   * @default `ARM_CLIENT_ID`, else the Azure CLI or managed identity
+   */
+  readonly clientId?: string;
+  /**
+   * The Azure cloud: `public`, `usgovernment` or `china`.
+   * @default `public`
+   */
+  readonly environment?: string;
+  /**
+   * Authenticate with OpenID Connect (workload identity federation, e.g. in CI).
+   * @default false
+   */
+  readonly useOidc?: boolean;
+  /**
+   * Authenticate with a managed identity.
+   * @default false
+   */
+  readonly useMsi?: boolean;
+  /**
+   * Authenticate with the Azure CLI.
+   * @default true
+   */
+  readonly useCli?: boolean;
+}
+
+/**
+ * The `azure/azapi` provider. There is no prebuilt cdktf binding for azapi; this is the documented escape hatch
+ * (a `TerraformProvider` subclass), limited to the arguments above.
+ */
+export class AzapiProvider extends TerraformProvider {
+  /** The Terraform provider type. */
+  public static readonly tfResourceType = 'azapi';
+
+  private readonly config: AzapiProviderConfig;
+  private _alias?: string;
+
+  constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: AzapiProvider.tfResourceType,
+      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
+      terraformProviderSource: 'azure/azapi',
+    });
+    this.config = config;
+    this._alias = config.alias;
+  }
+
+  /** The alias; resources pick this configuration through `provider`. */
+  public get alias(): string | undefined {
+    return this._alias;
+  }
+
+  /** Sets the alias (as the generated provider classes allow). */
+  public set alias(value: string | undefined) {
+    this._alias = value;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return argumentsToTerraform(this.arguments());
+  }
+
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return argumentsToHclTerraform(this.arguments());
+  }
+
+  private arguments(): AzapiArguments {
+    const c = this.config;
+    return {
+      alias: { kind: 'string', value: this._alias },
+      subscription_id: { kind: 'string', value: c.subscriptionId },
+      tenant_id: { kind: 'string', value: c.tenantId },
+      client_id: { kind: 'string', value: c.clientId },
+      environment: { kind: 'string', value: c.environment },
+      use_oidc: { kind: 'boolean', value: c.useOidc },
+      use_msi: { kind: 'boolean', value: c.useMsi },
+      use_cli: { kind: 'boolean', value: c.useCli },
+    };
+  }
+}
+
+/**
+ * The stack's default azapi provider: the first {@link AzapiProvider} without an alias found in the stack of
+ * `scope`, or a new one with id `azapi` at the stack's root. Constructs call this so that a stack gets exactly
+ * one default azapi provider however many of them use azapi.
+ */
+export function azapiProviderFor(scope: IConstruct): AzapiProvider {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node
+    .findAll()
+    .find((c): c is AzapiProvider => c instanceof AzapiProvider && c.alias === undefined);
+  return existing ?? new AzapiProvider(stack, 'azapi');
+}
