@@ -37,7 +37,7 @@ export interface BatchEndpointConnectionsProps {
    * @default `2024-07-01`
    */
   readonly apiVersion?: BatchConnectionApiVersion;
-  /** What to do with which connection; each rule becomes one `azapi_resource_action` (see {@link actions}). */
+  /** What to do with which connection; each rule becomes one `azapi_resource_action` (see {@link BatchEndpointConnections.actions}). */
   readonly connections: readonly ConnectionRule[];
   /**
    * Resources to wait for, e.g. an endpoint that a rule selects by `connectionName`. An endpoint referenced by

@@ -14,8 +14,7 @@ export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(ROOT, 'package.
 
 const START = '<!-- example:start -->';
 const END = '<!-- example:end -->';
-// The section is written in docs/library-usage.md and pasted into README.md: once it is there, README wins.
-const SOURCES = ['README.md', join('docs', 'library-usage.md')];
+const SOURCES = ['README.md'];
 
 /** The example's TypeScript source and the file it was read from. */
 export interface ReadmeExample {
@@ -25,7 +24,7 @@ export interface ReadmeExample {
   readonly file: string;
 }
 
-/** Reads the example from the first of README.md and docs/library-usage.md that has the markers. */
+/** Reads the example from README.md, between the markers. */
 export function readmeExample(): ReadmeExample {
   for (const file of SOURCES) {
     const path = join(ROOT, file);
