@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { IResolvable, TerraformDataSource, TerraformMetaArguments } from 'cdktf';
-import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments, metaArgumentsOf } from './attributes';
-import { AZAPI_GENERATOR_METADATA } from './provider';
+import { TerraformMetaArguments } from 'cdktf';
+import { AzapiArguments } from './attributes';
+import { AzapiDataSourceBase } from './data-source-base';
 
 /** Props of {@link AzapiDataResourceList}: the arguments of data `azapi_resource_list`. */
 export interface AzapiDataResourceListConfig extends TerraformMetaArguments {
@@ -18,35 +18,18 @@ export interface AzapiDataResourceListConfig extends TerraformMetaArguments {
 }
 
 /** Data `azapi_resource_list`: lists the child resources of one type under a parent, following `nextLink`. */
-export class AzapiDataResourceList extends TerraformDataSource {
+export class AzapiDataResourceList extends AzapiDataSourceBase {
   /** The Terraform data source type. */
   public static readonly tfResourceType = 'azapi_resource_list';
 
   private readonly config: AzapiDataResourceListConfig;
 
   constructor(scope: Construct, id: string, config: AzapiDataResourceListConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiDataResourceList.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      ...metaArgumentsOf(config),
-    });
+    super(scope, id, AzapiDataResourceList.tfResourceType, config);
     this.config = config;
   }
 
-  /** The exported parts of the list (see `responseExportValues`). */
-  public get output(): IResolvable {
-    return this.interpolationForAttribute('output');
-  }
-
-  protected synthesizeAttributes(): Record<string, unknown> {
-    return argumentsToTerraform(this.arguments());
-  }
-
-  protected synthesizeHclAttributes(): Record<string, unknown> {
-    return argumentsToHclTerraform(this.arguments());
-  }
-
-  private arguments(): AzapiArguments {
+  protected arguments(): AzapiArguments {
     const c = this.config;
     return {
       type: { kind: 'string', value: c.type },

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { IResolvable, TerraformDataSource, TerraformMetaArguments } from 'cdktf';
-import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments, metaArgumentsOf } from './attributes';
-import { AZAPI_GENERATOR_METADATA } from './provider';
+import { TerraformMetaArguments } from 'cdktf';
+import { AzapiArguments } from './attributes';
+import { AzapiDataSourceBase } from './data-source-base';
 
 /** Props of {@link AzapiDataResource}: the arguments of data `azapi_resource` this library uses. */
 export interface AzapiDataResourceConfig extends TerraformMetaArguments {
@@ -31,18 +31,14 @@ export interface AzapiDataResourceConfig extends TerraformMetaArguments {
 }
 
 /** Data `azapi_resource`: reads one ARM resource during plan (or during apply, if its inputs are unknown). */
-export class AzapiDataResource extends TerraformDataSource {
+export class AzapiDataResource extends AzapiDataSourceBase {
   /** The Terraform data source type. */
   public static readonly tfResourceType = 'azapi_resource';
 
   private readonly config: AzapiDataResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiDataResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiDataResource.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      ...metaArgumentsOf(config),
-    });
+    super(scope, id, AzapiDataResource.tfResourceType, config);
     this.config = config;
   }
 
@@ -51,20 +47,7 @@ export class AzapiDataResource extends TerraformDataSource {
     return this.getStringAttribute('id');
   }
 
-  /** The exported parts of the resource (see `responseExportValues`). */
-  public get output(): IResolvable {
-    return this.interpolationForAttribute('output');
-  }
-
-  protected synthesizeAttributes(): Record<string, unknown> {
-    return argumentsToTerraform(this.arguments());
-  }
-
-  protected synthesizeHclAttributes(): Record<string, unknown> {
-    return argumentsToHclTerraform(this.arguments());
-  }
-
-  private arguments(): AzapiArguments {
+  protected arguments(): AzapiArguments {
     const c = this.config;
     return {
       type: { kind: 'string', value: c.type },
