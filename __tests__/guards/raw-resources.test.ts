@@ -123,6 +123,15 @@ describe('stack guards over raw provider resources', () => {
     expect(BatchGuards.check(stack)).toEqual([expect.stringMatching(/^raw\/pe-account: subnet_id = .*the endpoint's VNet raw\/vnet has no link to zone privatelink.batch.azure.com/)]);
   });
 
+  it('leave the links of an existing zone, which a hub team may manage, to that zone\'s owner', () => {
+    const stack = rawStack();
+    const { link, record } = rawPrivateSetup(stack);
+    record.zoneName = 'privatelink.batch.azure.com';
+    link.privateDnsZoneName = 'privatelink.batch.azure.com';
+    link.addOverride('virtual_network_id', '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other');
+    expect(BatchGuards.check(stack)).toEqual([]);
+  });
+
   it('reject an access key in an output without sensitive, and accept it with sensitive', () => {
     const stack = rawStack();
     const { batch } = rawPrivateSetup(stack);

@@ -66,6 +66,8 @@ export interface DnsWriter {
   readonly zoneName?: string;
   /** Identifies the zone: its name (and resource group for records), or the zone ID expression. */
   readonly zoneKey: string;
+  /** Whether the zone is an `azurerm_private_dns_zone` of this stack (not an existing zone named by literal). */
+  readonly zoneInStack: boolean;
   /** Identifies the DNS name written, so that two writers of one name can be found. */
   readonly nameKey: string;
   /** The endpoint whose name is written, when it can be told: for a record, the candidate whose IP it carries. */
@@ -97,6 +99,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
   const byAddress = new Map(endpoints.map((e) => [e.resource.address, e]));
   const records = resourcesOfType(model, 'azurerm_private_dns_a_record').map((record): DnsWriter => {
     const zoneName = literalValue(model, record.config.zone_name);
+    const zoneRef = referenceOf(record.config.zone_name);
     const group = literalValue(model, record.config.resource_group_name) ?? String(record.config.resource_group_name);
     const nameRef = [...String(record.config.name).matchAll(/\b(azurerm_private_endpoint\.[A-Za-z0-9_-]+)\b/g)][0]?.[1];
     const literalName = isLiteral(record.config.name) ? record.config.name.toLowerCase() : undefined;
@@ -109,6 +112,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
       kind: 'record',
       zoneName,
       zoneKey: `${group.toLowerCase()}/${zoneName ?? String(record.config.zone_name)}`,
+      zoneInStack: resourceAt(model, zoneRef?.address ?? '')?.type === 'azurerm_private_dns_zone',
       nameKey: literalName ?? (candidates[0] ? endpointNameKey(model, candidates[0]) : String(record.config.name)),
       endpoint,
       candidates,
@@ -126,6 +130,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
           kind: 'zoneGroup',
           zoneName,
           zoneKey: `${(group ?? '').toLowerCase()}/${zoneName ?? String(zoneId)}`,
+          zoneInStack: zone?.type === 'azurerm_private_dns_zone',
           nameKey: endpointNameKey(model, endpoint),
           endpoint,
           candidates: [endpoint],

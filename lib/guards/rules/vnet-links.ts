@@ -13,7 +13,10 @@ function vnetOf(model: StackModel, subnetId: unknown): string | undefined {
   return resourcesOfType(model, 'azurerm_virtual_network').find((v) => literalValue(model, v.config.name) === vnetName)?.address;
 }
 
-/** Every VNet that hosts an endpoint with private DNS is linked to that endpoint's zone. */
+/**
+ * Every VNet of the stack that hosts an endpoint with private DNS is linked to that endpoint's zone, when the
+ * zone is in the stack too. An existing (hub) zone's links are often managed centrally, so they are not required.
+ */
 export function vnetLinkFindings(model: StackModel, writers: DnsWriter[] = dnsWriters(model)): Finding[] {
   const links = resourcesOfType(model, 'azurerm_private_dns_zone_virtual_network_link').map((link) => ({
     zoneName: literalValue(model, link.config.private_dns_zone_name),
@@ -22,7 +25,7 @@ export function vnetLinkFindings(model: StackModel, writers: DnsWriter[] = dnsWr
   const reported = new Set<string>();
   return writers.flatMap((writer) => {
     const vnet = writer.endpoint && vnetOf(model, writer.endpoint.resource.config.subnet_id);
-    if (!vnet || !writer.zoneName) return [];
+    if (!vnet || !writer.zoneName || !writer.zoneInStack) return [];
     const key = `${vnet}|${writer.zoneName}`;
     if (reported.has(key) || links.some((l) => l.vnet === vnet && l.zoneName === writer.zoneName)) return [];
     reported.add(key);
