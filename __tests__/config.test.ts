@@ -66,6 +66,10 @@ describe('config validation', () => {
     expect(parse({ stacks: [exampleStack(), exampleStack()] })).toThrow(/stacks\[1\]\.name: duplicates stack name batch-private-eastus/);
   });
 
+  it('rejects an account listed twice in a stack', () => {
+    expect(parse(withStack((s) => { s.accounts.push({ ...s.accounts[0], endpoints: [] }); }))).toThrow(/stacks\[0\]\.accounts\[1\]\.name: names account contosobatch01 again/);
+  });
+
   it('lists every problem at once', () => {
     const error = (() => {
       try { parse(withStack((s) => { s.accounts[0].name = 'X'; s.location = 'nowhere!'; }))(); } catch (e) { return (e as Error).message; }

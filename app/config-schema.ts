@@ -98,6 +98,12 @@ const stackSchema = z.strictObject({
   if (isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
   }
+  const names = [...stack.accounts.map((a) => a.name), ...stack.externalAccounts.map((a) => parseResourceId(a.id)?.name)];
+  names.forEach((name, i) => {
+    if (names.indexOf(name) === i) return;
+    const path = i < stack.accounts.length ? ['accounts', i, 'name'] : ['externalAccounts', i - stack.accounts.length, 'id'];
+    ctx.addIssue({ code: 'custom', path, message: `names account ${name} again; list each account once in a stack` });
+  });
   stack.accounts.forEach((account, a) => account.connections.forEach((connection, c) => {
     const keys = account.endpoints.map(endpointKey);
     if (connection.endpoint !== undefined && !keys.includes(connection.endpoint)) {
