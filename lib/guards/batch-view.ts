@@ -77,7 +77,7 @@ export interface DnsWriter {
 }
 
 /** Whether a record's `records` are exactly IPs of the endpoint: a reference to its IP or its static IP. */
-export function carriesIpOf(record: ModelResource, endpoint: BatchEndpointView): boolean {
+function carriesIpOf(record: ModelResource, endpoint: BatchEndpointView): boolean {
   const values: unknown[] = Array.isArray(record.config.records) ? record.config.records : [record.config.records];
   return values.length > 0 && values.every((value) => typeof value === 'string' && endpoint.acceptedIps.has(value));
 }

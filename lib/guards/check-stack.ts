@@ -19,7 +19,7 @@ export function checkStack(model: StackModel): Finding[] {
     ...endpointSubscriptionFindings(model, endpoints),
     ...dnsCollisionFindings(model, writers),
     ...dnsRecordIpFindings(model, writers),
-    ...zoneNameFindings(model),
+    ...zoneNameFindings(model, writers),
     ...vnetLinkFindings(model, writers),
     ...sensitiveOutputFindings(model),
   ];

@@ -88,12 +88,6 @@ export function referenceOf(value: unknown): { address: string; attribute: strin
   return match ? { address: `${match[1]}.${match[2]}`, attribute: match[3] } : undefined;
 }
 
-/** Every resource address a value mentions anywhere, e.g. inside a function call. */
-export function addressesIn(value: unknown): string[] {
-  const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-  return [...text.matchAll(/\b(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g)].map((m) => `${m[1]}.${m[2]}`);
-}
-
 /** Whether a value is a literal (contains no Terraform expression). */
 export function isLiteral(value: unknown): value is string {
   return typeof value === 'string' && !value.includes('${');

@@ -1,6 +1,6 @@
 import { AzureCloud, azurermEnvironment, batchPrivateDnsZoneName, cloudOfBatchZone, legacyZoneRegion } from '../../rules/clouds';
 import { existingZoneProblem } from '../../rules/zones';
-import { dnsWriters } from '../batch-view';
+import { DnsWriter, dnsWriters } from '../batch-view';
 import { Finding } from '../finding';
 import { ModelResource, StackModel, isLiteral, providerOf, resourcesOfType } from '../stack-model';
 
@@ -17,11 +17,11 @@ function cloudOf(model: StackModel, resource: ModelResource): AzureCloud | undef
 }
 
 /** No legacy regional Batch zone, and every Batch zone is its cloud's. */
-export function zoneNameFindings(model: StackModel): Finding[] {
+export function zoneNameFindings(model: StackModel, writers: DnsWriter[] = dnsWriters(model)): Finding[] {
   const zones = resourcesOfType(model, 'azurerm_private_dns_zone')
     .filter((zone) => isLiteral(zone.config.name))
     .map((zone) => ({ resource: zone, attribute: 'name', zoneName: zone.config.name as string }));
-  const used = dnsWriters(model)
+  const used = writers
     .filter((w) => w.zoneName !== undefined && !zones.some((z) => z.zoneName === w.zoneName))
     .map((w) => ({ resource: w.resource, attribute: w.kind === 'record' ? 'zone_name' : 'private_dns_zone_group', zoneName: w.zoneName as string }));
   return [...zones, ...used].flatMap(({ resource, attribute, zoneName }) => {
