@@ -13,7 +13,7 @@ const SUB_B = '22222222-2222-2222-2222-222222222222';
 const subnetIn = (subscription: string): string =>
   `/subscriptions/${subscription}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`;
 const SUBNET: EndpointSubnet = { id: subnetIn(SUB_A), addressPrefix: '10.0.1.0/24' };
-const ACCOUNT_ID_REF = /^\$\{azurerm_batch_account\.acct_[0-9A-F]+\.id\}$/;
+const ACCOUNT_ID_REF = /^\$\{azurerm_batch_account\.batch_mybatch\.id\}$/;
 
 interface Fixture {
   app: App;

@@ -68,8 +68,8 @@ describe('PrivateBatchAccount', () => {
         new TerraformOutput(scope, 'endpoint', { value: account.accountEndpoint });
       });
       const outputs = JSON.parse(json).output;
-      expect(outputs.id.value).toMatch(/^\$\{azurerm_batch_account\.acct_[0-9A-F]+\.id\}$/);
-      expect(outputs.endpoint.value).toMatch(/^\$\{azurerm_batch_account\.acct_[0-9A-F]+\.account_endpoint\}$/);
+      expect(outputs.id.value).toMatch(/^\$\{azurerm_batch_account\.batch_mybatch\.id\}$/);
+      expect(outputs.endpoint.value).toMatch(/^\$\{azurerm_batch_account\.batch_mybatch\.account_endpoint\}$/);
     });
   });
 

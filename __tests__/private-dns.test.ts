@@ -102,7 +102,7 @@ describe('private DNS for Batch endpoints', () => {
     it('refuse two endpoints that would write the same record in the same zone', () => {
       expect(() => synthStack((s) => {
         s.accounts[0].endpoints.push({ subResource: 'nodeManagement', name: 'pe-contosobatch01-nodes-2' });
-      })).toThrow(/contosobatch01\/pe-contosobatch01-nodes-2\/DnsRecord\/Resource: name = .*writes the nodeManagement name of azurerm_batch_account\.contosobatch01_[0-9A-F]+ in zone .*one record would overwrite the other/);
+      })).toThrow(/contosobatch01\/pe-contosobatch01-nodes-2\/DnsRecord\/Resource: name = .*writes the nodeManagement name of azurerm_batch_account\.batch_contosobatch01 in zone .*one record would overwrite the other/);
     });
 
     it('refuse an existing zone of another cloud', () => {

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import { BatchPrivateEndpoint } from './batch-private-endpoint';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { stableAddress } from './addresses';
+import { outputName } from './rules/logical-ids';
 
 /** Props of {@link BatchDnsOutputs}. */
 export interface BatchDnsOutputsProps {
@@ -12,11 +14,18 @@ export interface BatchDnsOutputsProps {
    * @default no zone output
    */
   readonly zone?: IBatchPrivateDnsZone;
+  /**
+   * What the output names start with: `<name>_endpoint_ips`, `<name>_record_fqdns`, `<name>_zone_id`.
+   * @default the endpoints' account name when they all belong to one account (`contosobatch01_endpoint_ips`);
+   * `dns` with no endpoints (`dns_zone_id`)
+   */
+  readonly name?: string;
 }
 
 /**
  * Opt-in outputs for DNS review and for external DNS servers: FQDN → IP for each endpoint, the record FQDNs,
- * and the zone ID. Output names are derived from this construct's path, so two instances never collide.
+ * and the zone ID. Output names say what they hold (the account's name by default), not where the construct
+ * sits in the tree, so they stay the same when the tree changes; two outputs of one name are refused at synth.
  */
 export class BatchDnsOutputs extends Construct {
   /** The FQDN → IP output, when endpoints were given. */
@@ -28,25 +37,23 @@ export class BatchDnsOutputs extends Construct {
 
   constructor(scope: Construct, id: string, props: BatchDnsOutputsProps) {
     super(scope, id);
-    const prefix = outputPrefix(this);
-    if (props.endpoints.length > 0) this.endpointIps = this.output(`${prefix}_endpoint_ips`, 'Endpoint FQDN to private IP, for each endpoint',
+    const name = props.name ?? defaultName(this, props);
+    if (props.endpoints.length > 0) this.endpointIps = this.output(name, 'endpoint_ips', 'Endpoint FQDN to private IP, for each endpoint',
       Object.fromEntries(props.endpoints.map((e) => [e.fqdn, e.privateIpAddress])));
     const records = props.endpoints.flatMap((e) => (e.dnsRecord ? [e.dnsRecord.fqdn] : []));
-    if (records.length > 0) this.recordFqdns = this.output(`${prefix}_record_fqdns`, 'FQDNs of the Terraform-owned A records', records);
-    if (props.zone) this.zoneId = this.output(`${prefix}_zone_id`, 'ID of the Batch private DNS zone', props.zone.id);
+    if (records.length > 0) this.recordFqdns = this.output(name, 'record_fqdns', 'FQDNs of the Terraform-owned A records', records);
+    if (props.zone) this.zoneId = this.output(name, 'zone_id', 'ID of the Batch private DNS zone', props.zone.id);
   }
 
-  private output(name: string, description: string, value: unknown): TerraformOutput {
-    const output = new TerraformOutput(this, name, { description, value });
-    output.overrideLogicalId(name);
-    return output;
+  private output(name: string, what: string, description: string, value: unknown): TerraformOutput {
+    const id = outputName(name, what);
+    return stableAddress(new TerraformOutput(this, id, { description, value }), id);
   }
 }
 
-/** `a_b` for a construct at `stack/a/b/<this>`: the path within the stack names the outputs. */
-function outputPrefix(scope: Construct): string {
-  const stackPath = TerraformStack.of(scope).node.path;
-  const parent = scope.node.scope?.node.path ?? '';
-  const relative = parent.slice(stackPath.length).replace(/^\//, '');
-  return (relative || scope.node.id).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+function defaultName(scope: Construct, props: BatchDnsOutputsProps): string {
+  const accounts = [...new Set(props.endpoints.map((e) => e.account.name))];
+  if (accounts.length === 1) return accounts[0];
+  if (accounts.length === 0) return 'dns';
+  throw new Error(`${scope.node.path}: name is required when the endpoints belong to several accounts (${accounts.join(', ')}): it starts every output name`);
 }

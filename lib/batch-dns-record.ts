@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, dependable } from 'cdktf';
+import { ITerraformDependable, Token, dependable } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { stableAddress } from './addresses';
+import { logicalId } from './rules/logical-ids';
 
 /** Props of {@link BatchDnsRecord}. */
 export interface BatchDnsRecordProps {
@@ -16,6 +18,13 @@ export interface BatchDnsRecordProps {
    * @default 10
    */
   readonly ttl?: number;
+  /**
+   * What names the record's Terraform address, `dns_<key>`. A private endpoint passes its own key, so that its
+   * record is `dns_contosobatch01_batchaccount` beside `pe_contosobatch01_batchaccount`.
+   * @default the record name when it is known at synth (`mybatch.eastus` gives `dns_mybatch_eastus`); required
+   * when the record name is known only after apply
+   */
+  readonly key?: string;
 }
 
 /**
@@ -38,6 +47,11 @@ export class BatchDnsRecord extends Construct {
       ttl: props.ttl ?? 10,
       records: [props.ipAddress],
     });
+    const key = props.key ?? (Token.isUnresolved(props.recordName) ? undefined : props.recordName);
+    if (key === undefined) {
+      throw new Error(`${this.node.path}: key is required when recordName is known only after apply (it names the record's Terraform address)`);
+    }
+    stableAddress(this.resource, logicalId('dns', key));
     this.fqdn = this.resource.fqdn;
   }
 

@@ -4,6 +4,8 @@ import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { propError } from './errors';
 import { BatchGuards } from './guards/batch-guards';
+import { stableAddress } from './addresses';
+import { vnetLinkLogicalId, zoneLogicalId } from './rules/logical-ids';
 import { AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
 import { existingZoneProblem } from './rules/zones';
 import { parseResourceId, sameSubscription } from './rules/resource-id';
@@ -49,15 +51,16 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
 
   public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
     // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
-    return new PrivateDnsZoneVirtualNetworkLink(this, id, {
+    const name = props.name ?? `link-${id}`;
+    return stableAddress(new PrivateDnsZoneVirtualNetworkLink(this, id, {
       provider: this.provider,
-      name: props.name ?? `link-${id}`,
+      name,
       resourceGroupName: this.resourceGroupName,
       privateDnsZoneName: this.name,
       virtualNetworkId: props.virtualNetworkId,
       registrationEnabled: false,
       tags: props.tags,
-    });
+    }), vnetLinkLogicalId(name));
   }
 }
 
@@ -144,6 +147,7 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
       resourceGroupName: props.resourceGroupName,
       tags: props.tags,
     });
+    stableAddress(this.resource, zoneLogicalId(batchPrivateDnsZoneName(this.cloud)));
     this.id = this.resource.id;
     this.name = this.resource.name;
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {

@@ -7,6 +7,8 @@ import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { existingZoneProblem } from './rules/zones';
 import { propError } from './errors';
 import { BatchGuards } from './guards/batch-guards';
+import { stableAddress } from './addresses';
+import { endpointKey, endpointLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from './rules/clouds';
 import { batchAccountFqdn, batchAccountRecordName } from './rules/dns-records';
 import { DNS_MODES, DnsMode } from './rules/dns-modes';
@@ -161,6 +163,7 @@ export class BatchPrivateEndpoint extends Construct {
       privateDnsZoneGroup: this.dnsMode === 'zoneGroup' && zone ? { name: 'batch', privateDnsZoneIds: [zone.id] } : undefined,
       tags: props.tags,
     });
+    stableAddress(this.resource, endpointLogicalId(this.name));
     this.id = this.resource.id;
 
     if (this.dnsMode === 'records' && zone) {
@@ -169,6 +172,7 @@ export class BatchPrivateEndpoint extends Construct {
         recordName: this.recordName,
         ipAddress: this.privateIpAddress,
         ttl: props.dns.ttl,
+        key: endpointKey(this.name),
       });
     }
     BatchGuards.of(this);

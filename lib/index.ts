@@ -6,6 +6,7 @@ export * from './batch-private-dns-zone';
 export * from './batch-dns-record';
 export * from './batch-dns-outputs';
 export * from './batch-endpoint-connections';
+export { MOVED_FROM_V01_CONTEXT, stableAddress } from './addresses';
 export * from './azapi/provider';
 export * from './azapi/resource-action';
 export * from './azapi/data-resource';
@@ -21,6 +22,7 @@ export {
 export * from './rules/dns-modes';
 export * from './rules/dns-records';
 export * from './rules/ip';
+export * from './rules/logical-ids';
 export * from './rules/naming';
 export * from './rules/resource-id';
 export * from './rules/sub-resources';

@@ -6,6 +6,8 @@ import { propError } from './errors';
 import { optIn } from './guards/opt-ins';
 import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
 import { BatchGuards } from './guards/batch-guards';
+import { stableAddress } from './addresses';
+import { accountLogicalId } from './rules/logical-ids';
 
 /** How the account allocates pool nodes. */
 export type PoolAllocationMode = 'BatchService' | 'UserSubscription';
@@ -169,6 +171,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
       encryption: props.customerManagedKeyId ? [{ keyVaultKeyId: props.customerManagedKeyId }] : undefined,
       tags: props.tags,
     });
+    stableAddress(this.resource, accountLogicalId(props.name));
     if (props.allowPublicNetworkAccess) optIn(this.resource, 'publicNetworkAccess');
     this.id = this.resource.id;
     this.accountEndpoint = this.resource.accountEndpoint;

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
 import { checkStack } from './check-stack';
-import { formatFinding } from './finding';
+import { Finding, formatFinding } from './finding';
 import { hasOptedIn } from './opt-ins';
 import { stackModel } from './stack-model';
 
@@ -23,16 +23,43 @@ export class BatchGuards {
 
   /** The guards' findings for a stack, one message each; empty when the stack is fine. */
   public static check(stack: TerraformStack): string[] {
+    return BatchGuards.findings(stack).map(formatFinding);
+  }
+
+  /** The guards' findings for a stack, with the construct path, attribute and value of each. */
+  public static findings(stack: TerraformStack): Finding[] {
     const paths = new Map<string, string>();
     const optIns = new Set<string>();
+    const clashes: Finding[] = [];
     for (const node of stack.node.findAll()) {
       // isTerraformElement, not instanceof: a consumer may hold a second copy of cdktf (or cdktn).
       if (!TerraformElement.isTerraformElement(node)) continue;
-      const logicalId = stack.getLogicalId(node);
-      const prefix = TerraformResource.isTerraformResource(node) ? `${node.terraformResourceType}.` : '';
-      paths.set(`${prefix}${logicalId}`, node.node.path);
+      const address = addressOf(node);
+      if (address !== undefined) {
+        const other = paths.get(address);
+        if (other !== undefined) clashes.push(clash(node, address, other));
+        else paths.set(address, node.node.path);
+      }
       if (hasOptedIn(node, 'publicNetworkAccess')) optIns.add(node.node.path);
     }
-    return checkStack(stackModel(stack.toTerraform(), paths, optIns)).map(formatFinding);
+    return [...clashes, ...checkStack(stackModel(stack.toTerraform(), paths, optIns))];
   }
+}
+
+/** The address an element has in the stack's JSON, or undefined for elements that have none of their own. */
+function addressOf(element: TerraformElement): string | undefined {
+  if (TerraformResource.isTerraformResource(element)) return `${element.terraformResourceType}.${element.friendlyUniqueId}`;
+  if (TerraformDataSource.isTerraformDataSource(element)) return `data.${element.terraformResourceType}.${element.friendlyUniqueId}`;
+  if (TerraformOutput.isTerraformOutput(element)) return element.friendlyUniqueId;
+  return undefined;
+}
+
+function clash(element: TerraformElement, address: string, otherPath: string): Finding {
+  return {
+    path: element.node.path,
+    attribute: 'address',
+    value: address,
+    problem: `${otherPath} has this Terraform address too, and Terraform would merge the two into one`,
+    fix: 'give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one',
+  };
 }

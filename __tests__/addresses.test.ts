@@ -1,0 +1,116 @@
+import { App, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { MOVED_FROM_V01_CONTEXT } from '../lib/addresses';
+import { BatchDnsOutputs } from '../lib/batch-dns-outputs';
+import { BatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
+import { BatchPrivateEndpoint } from '../lib/batch-private-endpoint';
+import { BatchGuards } from '../lib/guards/batch-guards';
+import { PrivateBatchAccount } from '../lib/private-batch-account';
+
+const SUBNET = { id: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', addressPrefix: '10.0.1.0/24' };
+
+/** An account, its two endpoints with records, and a linked zone, under `parent` (the stack or a nested construct). */
+function build(stack: TerraformStack, parent: Construct = stack, accountName = 'contosobatch01') {
+  const zone = new BatchPrivateDnsZone(parent, 'zone', { resourceGroupName: 'rg', virtualNetworkLinks: { 'link-vnet': '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v' } });
+  const account = new PrivateBatchAccount(parent, accountName, { name: accountName, resourceGroupName: 'rg', location: 'eastus' });
+  const endpoints = (['batchAccount', 'nodeManagement'] as const).map((subResource) =>
+    new BatchPrivateEndpoint(account, subResource, { account, subResource, subnet: SUBNET, resourceGroupName: 'rg', dns: { zone } }));
+  return { zone, account, endpoints };
+}
+
+const stackWith = (context?: Record<string, unknown>) => new TerraformStack(Testing.app({ context }), 'stack');
+const addresses = (json: any) => Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => `${type}.${name}`)).sort();
+
+describe('Terraform addresses', () => {
+  it('are derived from what each resource is', () => {
+    const stack = stackWith();
+    build(stack);
+    expect(addresses(JSON.parse(Testing.synth(stack)))).toEqual([
+      'azurerm_batch_account.batch_contosobatch01',
+      'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount',
+      'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement',
+      'azurerm_private_dns_zone.zone_privatelink_batch_azure_com',
+      'azurerm_private_dns_zone_virtual_network_link.link_vnet',
+      'azurerm_private_endpoint.pe_contosobatch01_batchaccount',
+      'azurerm_private_endpoint.pe_contosobatch01_nodemanagement',
+    ]);
+  });
+
+  it('do not change when the constructs are nested differently', () => {
+    const flat = stackWith();
+    build(flat);
+    const nested = stackWith();
+    build(nested, new Construct(new Construct(nested, 'team'), 'batch'));
+    expect(addresses(JSON.parse(Testing.synth(nested)))).toEqual(addresses(JSON.parse(Testing.synth(flat))));
+  });
+
+  it('come with moved blocks from the 0.1 addresses, so a state written by 0.1 is not recreated', () => {
+    const stack = stackWith();
+    build(stack);
+    const moved = JSON.parse(Testing.synth(stack)).moved;
+    expect(moved).toHaveLength(7);
+    expect(moved).toContainEqual({ from: expect.stringMatching(/^azurerm_batch_account\.contosobatch01_[0-9A-F]{8}$/), to: 'azurerm_batch_account.batch_contosobatch01' });
+    expect(moved).toContainEqual({
+      from: expect.stringMatching(/^azurerm_private_endpoint\.contosobatch01_batchAccount_[0-9A-F]{8}$/),
+      to: 'azurerm_private_endpoint.pe_contosobatch01_batchaccount',
+    });
+    expect(moved).toContainEqual({
+      from: expect.stringMatching(/^azurerm_private_dns_a_record\.contosobatch01_nodeManagement_DnsRecord_[0-9A-F]{8}$/),
+      to: 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement',
+    });
+  });
+
+  it('leave the moved blocks out when the context turns them off', () => {
+    for (const off of [false, 'false']) {
+      const stack = stackWith({ [MOVED_FROM_V01_CONTEXT]: off });
+      build(stack);
+      expect(JSON.parse(Testing.synth(stack)).moved).toBeUndefined();
+    }
+  });
+
+  it('clash: two accounts of one name in one stack are refused, naming both constructs', () => {
+    const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');
+    new PrivateBatchAccount(stack, 'a', { name: 'samebatch', resourceGroupName: 'rg', location: 'eastus' });
+    new PrivateBatchAccount(new Construct(stack, 'team'), 'b', { name: 'samebatch', resourceGroupName: 'rg2', location: 'eastus' });
+    expect(BatchGuards.check(stack)).toEqual([
+      'stack/team/b/Resource: address = "azurerm_batch_account.batch_samebatch": stack/a/Resource has this Terraform address too, and Terraform would merge the two into one. '
+        + 'Fix: give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one',
+    ]);
+  });
+
+  it('clash: also between a library resource and a raw one, and between outputs', () => {
+    const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');
+    const { endpoints } = build(stack);
+    new BatchDnsOutputs(stack, 'dns-a', { endpoints });
+    new BatchDnsOutputs(stack, 'dns-b', { endpoints });
+    // A raw resource directly under the stack keeps its construct id as its name.
+    new BatchAccount(stack, 'batch_contosobatch01', { name: 'other', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: false });
+    const findings = BatchGuards.findings(stack).map((f) => `${f.path} ${String(f.value)}`);
+    expect(findings).toEqual([
+      'stack/dns-b/contosobatch01_endpoint_ips contosobatch01_endpoint_ips',
+      'stack/dns-b/contosobatch01_record_fqdns contosobatch01_record_fqdns',
+      'stack/batch_contosobatch01 azurerm_batch_account.batch_contosobatch01',
+    ]);
+  });
+});
+
+describe('BatchDnsOutputs names', () => {
+  it('start with the account name, or dns for a zone alone', () => {
+    const stack = stackWith();
+    const { zone, endpoints } = build(stack);
+    new BatchDnsOutputs(new Construct(stack, 'deep'), 'x', { endpoints });
+    new BatchDnsOutputs(stack, 'zone-out', { endpoints: [], zone });
+    expect(Object.keys(JSON.parse(Testing.synth(stack)).output).sort()).toEqual(['contosobatch01_endpoint_ips', 'contosobatch01_record_fqdns', 'dns_zone_id']);
+  });
+
+  it('take a name, which endpoints of several accounts need', () => {
+    const stack = stackWith();
+    const a = build(stack);
+    const b = build(stack, new Construct(stack, 'second'), 'otherbatch02');
+    const endpoints = [...a.endpoints, ...b.endpoints];
+    expect(() => new BatchDnsOutputs(stack, 'both', { endpoints })).toThrow(/^stack\/both: name is required when the endpoints belong to several accounts \(contosobatch01, otherbatch02\)/);
+    new BatchDnsOutputs(stack, 'named', { endpoints, name: 'all-batch' });
+    expect(Object.keys(JSON.parse(Testing.synth(stack)).output)).toEqual(['all_batch_endpoint_ips', 'all_batch_record_fqdns']);
+  });
+});
