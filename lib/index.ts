@@ -11,6 +11,7 @@ export * from './azapi/provider';
 export * from './azapi/resource-action';
 export * from './azapi/data-resource';
 export * from './azapi/data-resource-list';
+export * from './terraform/check-block';
 export { BatchGuards } from './guards/batch-guards';
 export { optIn, hasOptedIn, OptIn } from './guards/opt-ins';
 export { Finding } from './guards/finding';
