@@ -15,3 +15,7 @@ export type { SourceRange, StackValidation, TerraformDiagnostic } from './terraf
 export { planStack, type PlannedChange, type StackPlan } from './terraform/plan';
 export { synthApp, type SynthesizedApp } from './terraform/synth-app';
 export { validateStacks, type ValidateOptions } from './terraform/validate';
+export {
+  expectStoriesPassed, runLifecycleTests, type LifecycleDiagnostic, type LifecycleResult, type LifecycleRun, type LifecycleStory,
+  type StackSource,
+} from './terraform/lifecycle';
