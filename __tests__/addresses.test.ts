@@ -109,8 +109,9 @@ describe('BatchDnsOutputs names', () => {
     const a = build(stack);
     const b = build(stack, new Construct(stack, 'second'), 'otherbatch02');
     const endpoints = [...a.endpoints, ...b.endpoints];
-    expect(() => new BatchDnsOutputs(stack, 'both', { endpoints })).toThrow(/^stack\/both: name is required when the endpoints belong to several accounts \(contosobatch01, otherbatch02\)/);
+    expect(new BatchDnsOutputs(stack, 'both', { endpoints }).node.validate())
+      .toEqual([expect.stringMatching(/^stack\/both: name is required when the endpoints belong to several accounts \(contosobatch01, otherbatch02\)/)]);
     new BatchDnsOutputs(stack, 'named', { endpoints, name: 'all-batch' });
-    expect(Object.keys(JSON.parse(Testing.synth(stack)).output)).toEqual(['all_batch_endpoint_ips', 'all_batch_record_fqdns']);
+    expect(Object.keys(JSON.parse(Testing.synth(stack)).output)).toEqual(expect.arrayContaining(['all_batch_endpoint_ips', 'all_batch_record_fqdns']));
   });
 });

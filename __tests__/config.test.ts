@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseConfig } from '../app/load-config';
-import { REPO, exampleStack, rawConfig } from './helpers/config';
+import { REPO, exampleStack, rawConfig, synthConfig } from './helpers/config';
 
 const filesUnder = (dir: string): string[] => (existsSync(dir)
   ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
@@ -79,6 +79,38 @@ describe('config validation', () => {
   });
 });
 
+describe('problems the library finds in a valid-looking config', () => {
+  const problemsOf = (raw: unknown): string[] => {
+    try {
+      synthConfig(raw);
+    } catch (e) {
+      return (e as Error).message.split('\n');
+    }
+    return [];
+  };
+
+  it('name the config field the user wrote, not the construct prop', () => {
+    const stack = exampleStack();
+    stack.accounts[0].endpoints[1] = { subResource: 'nodeManagement', dns: 'zoneGroup', dnsTtl: 60 };
+    expect(problemsOf({ stacks: [stack] })).toEqual([
+      'test.json: a problem found while building the stacks; nothing was written:',
+      '  stacks[0].accounts[0].endpoints[1].dnsTtl: only applies with dns.mode records',
+    ]);
+  });
+
+  it('are reported for every stack at once', () => {
+    const first = exampleStack();
+    first.accounts[0].endpoints[0] = { subResource: 'batchAccount', dns: 'external', dnsTtl: 30 };
+    const second = { ...exampleStack(), name: 'second', dns: { existingZoneId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com' } };
+    const lines = problemsOf({ stacks: [first, second] });
+    expect(lines[0]).toBe('test.json: 2 problems found while building the stacks; nothing was written:');
+    expect(lines.slice(1)).toEqual([
+      '  stacks[0].accounts[0].endpoints[0].dnsTtl: only applies with dns.mode records',
+      expect.stringMatching(/^ {2}stacks\[1\]\.dns\.existingZoneId: names the legacy regional zone privatelink\.eastus\.batch\.azure\.com/),
+    ]);
+  });
+});
+
 describe('the app command', () => {
   let dir: string;
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'batch-config-')); });
@@ -104,8 +136,18 @@ describe('the app command', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ stacks: [good, bad] }));
     const result = runApp(join(dir, 'config.json'));
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/second\/contosobatch01\/pe-duplicate\/DnsRecord\/Resource: name = "contosobatch01.eastus": writes contosobatch01.eastus/);
+    expect(result.stderr).toMatch(/config\.json: a problem found while building the stacks; nothing was written:\n {2}stacks\[1\]\.accounts\[0\]\.endpoints\[2\] \(second\/contosobatch01\/pe-duplicate\/DnsRecord\/Resource\): name = "contosobatch01.eastus": writes contosobatch01.eastus/);
     // cdktf makes empty folders up front; no stack file and no manifest may land in them.
     expect(filesUnder(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('shows the stack trace of an internal failure instead of dressing it up as a config problem', () => {
+    // A bug stands in as a TypeError from buildApp: main.ts must not print it as a config problem.
+    const result = spawnSync(process.execPath, ['-r', 'sucrase/register', '-e', `
+      require('./app/build-app').buildApp = () => { null.stacks; };
+      require('./main.ts');`], { cwd: REPO, env: { ...process.env, CDKTF_OUTDIR: join(dir, 'out') }, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/TypeError: Cannot read properties of null[^\n]*\n\s+at /);
+    expect(result.stderr).not.toContain('problem found');
   });
 });

@@ -1,6 +1,7 @@
 // Types of the cdktf jest matchers that setup.ts installs (type-only: nothing is loaded at run time).
-import { TerraformOutput, Testing, Token } from 'cdktf';
+import { TerraformOutput, TerraformStack, Testing, Token } from 'cdktf';
 import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PrivateBatchAccount, PrivateBatchAccountProps } from '../lib/private-batch-account';
 
 const BASE: PrivateBatchAccountProps = { name: 'mybatch', resourceGroupName: 'rg-batch', location: 'East US' };
@@ -11,10 +12,12 @@ const KEY_VAULT = {
 const STORAGE_ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st';
 const UAI_ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai';
 
+/** Synthesizes the account with validations, as `cdktf synth` does. */
 function synth(props: Partial<PrivateBatchAccountProps> = {}): string {
-  return Testing.synthScope((scope) => {
-    new PrivateBatchAccount(scope, 'acct', { ...BASE, ...props } as PrivateBatchAccountProps);
-  });
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new PrivateBatchAccount(stack, 'acct', { ...BASE, ...props } as PrivateBatchAccountProps);
+  return Testing.synth(stack, true);
 }
 
 function accountConfig(props: Partial<PrivateBatchAccountProps> = {}): Record<string, unknown> {
@@ -24,7 +27,7 @@ function accountConfig(props: Partial<PrivateBatchAccountProps> = {}): Record<st
   return configs[0];
 }
 
-/** Builds the account and expects the construct to throw, with the construct path first. */
+/** Synthesizes the account and expects synth to fail on one problem, naming the construct path and the prop. */
 function expectPropError(props: Partial<PrivateBatchAccountProps>, field: string, detail: RegExp): void {
   let message = '';
   try {
@@ -32,8 +35,10 @@ function expectPropError(props: Partial<PrivateBatchAccountProps>, field: string
   } catch (e) {
     message = (e as Error).message;
   }
-  expect(message.startsWith(`stack/acct: ${field} `)).toBe(true);
-  expect(message).toMatch(detail);
+  const problems = message.split('\n').filter((line) => line.includes('[stack/acct] '));
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toContain(`[stack/acct] stack/acct: ${field} `);
+  expect(problems[0]).toMatch(detail);
 }
 
 describe('PrivateBatchAccount', () => {
@@ -242,7 +247,16 @@ describe('PrivateBatchAccount', () => {
     });
 
     it('puts the construct path first in its errors, so a failed synth points at the construct', () => {
-      expect(() => synth({ name: 'Bad_Name' })).toThrow(/^stack\/acct: name must be 3-24 lowercase letters and digits/);
+      expect(() => synth({ name: 'Bad_Name' })).toThrow(/\[stack\/acct\] stack\/acct: name must be 3-24 lowercase letters and digits/);
+    });
+
+    it('reports every problem of its props in one synth, not only the first', () => {
+      expect(() => synth({ name: 'Bad_Name', location: 'East-US!', keyVaultReference: KEY_VAULT, subscriptionId: 'nope' })).toThrow(new RegExp([
+        'stack/acct: name must be 3-24',
+        'stack/acct: location must be an Azure region',
+        'stack/acct: keyVaultReference only applies when poolAllocationMode is UserSubscription',
+        'stack/acct: subscriptionId must be a subscription GUID',
+      ].join('[^]*')));
     });
   });
 });

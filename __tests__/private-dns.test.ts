@@ -102,22 +102,22 @@ describe('private DNS for Batch endpoints', () => {
     it('refuse two endpoints that would write the same record in the same zone', () => {
       expect(() => synthStack((s) => {
         s.accounts[0].endpoints.push({ subResource: 'nodeManagement', name: 'pe-contosobatch01-nodes-2' });
-      })).toThrow(/contosobatch01\/pe-contosobatch01-nodes-2\/DnsRecord\/Resource: name = .*writes the nodeManagement name of azurerm_batch_account\.batch_contosobatch01 in zone .*one record would overwrite the other/);
+      })).toThrow(/stacks\[0\]\.accounts\[0\]\.endpoints\[2\] \(batch-private-eastus\/contosobatch01\/pe-contosobatch01-nodes-2\/DnsRecord\/Resource\): name = .*writes the nodeManagement name of azurerm_batch_account\.batch_contosobatch01 in zone .*one record would overwrite the other/);
     });
 
     it('refuse an existing zone of another cloud', () => {
       expect(() => synthStack((s) => { s.dns = { existingZoneId: zoneIdIn(HUB, 'privatelink.batch.usgovcloudapi.net') }; }))
-        .toThrow(/batch-private-eastus\/DnsZone: zoneId names privatelink.batch.usgovcloudapi.net, the zone of AzureUSGovernment, but the endpoints are in AzureCloud/);
+        .toThrow(/^test\.json: a problem found while building the stacks; nothing was written:\n {2}stacks\[0\]\.dns\.existingZoneId: names privatelink.batch.usgovcloudapi.net, the zone of AzureUSGovernment, but the endpoints are in AzureCloud/);
     });
 
     it('refuse the legacy regional zone as an existing zone, saying how to migrate', () => {
       expect(() => synthStack((s) => { s.dns = { existingZoneId: zoneIdIn(HUB, 'privatelink.eastus.batch.azure.com') }; }))
-        .toThrow(/zoneId names the legacy regional zone privatelink.eastus.batch.azure.com, which Azure replaced with privatelink.batch.azure.com: create the new zone, link it to the same VNets, then unlink the legacy zone/);
+        .toThrow(/stacks\[0\]\.dns\.existingZoneId: names the legacy regional zone privatelink.eastus.batch.azure.com, which Azure replaced with privatelink.batch.azure.com: create the new zone, link it to the same VNets, then unlink the legacy zone/);
     });
 
     it('refuse a zone that is not a Batch zone', () => {
       expect(() => synthStack((s) => { s.dns = { existingZoneId: zoneIdIn(HUB, 'privatelink.blob.core.windows.net') }; }))
-        .toThrow(/zoneId must name a Batch private DNS zone/);
+        .toThrow(/stacks\[0\]\.dns\.existingZoneId: must name a Batch private DNS zone/);
     });
   });
 });

@@ -1,15 +1,30 @@
-import { App, TerraformStack } from 'cdktf';
+import { App } from 'cdktf';
 import { AppConfig } from './config-schema';
+import { ConfigError } from './load-config';
 import { PrivateBatchStack } from './private-batch-stack';
 
+/** Where the app writes and what it names in its errors. */
+export interface BuildOptions {
+  /** The cdktf output folder. @default cdktf's (`cdktf.out`, or CDKTF_OUTDIR) */
+  readonly outdir?: string;
+  /** The config file, as the user named it: errors found in a construct name it with the config field. @default `config` */
+  readonly file?: string;
+}
+
 /**
- * Builds one stack per config entry and runs every stack's validations before anything is written, so a
- * bad stack never leaves its valid siblings half-synthesized in cdktf.out.
+ * Builds one stack per config entry and runs every stack's validations before anything is written, so a bad
+ * stack never leaves its valid siblings half-synthesized in cdktf.out, and one run names every problem of every
+ * stack. Problems found in constructs built from the config name the config field (see `setPropOrigin`).
  */
-export function buildApp(config: AppConfig, outdir?: string): App {
+export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
+  const file = options.file ?? 'config';
   // Validations run below, once, for all stacks; synth skips them so they are not run twice.
-  const app = new App({ outdir, skipValidation: true });
-  const stacks: TerraformStack[] = config.stacks.map((stack) => new PrivateBatchStack(app, stack));
-  stacks.forEach((stack) => stack.runAllValidations());
+  const app = new App({ outdir: options.outdir, skipValidation: true });
+  const stacks = config.stacks.map((stack, i) => new PrivateBatchStack(app, stack, { file, path: `stacks[${i}]` }));
+  const problems = stacks.flatMap((stack) => stack.node.findAll().flatMap((node) =>
+    node.node.validate().map((message) => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : `[${node.node.path}] ${message}`))));
+  if (problems.length > 0) {
+    throw new ConfigError(`${file}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} found while building the stacks; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
   return app;
 }

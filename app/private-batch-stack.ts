@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
@@ -14,19 +14,31 @@ import { PrivateBatchAccount } from '../lib/private-batch-account';
 import { azurermEnvironment } from '../lib/rules/clouds';
 import { normalizeLocation } from '../lib/rules/naming';
 import { parseResourceId, sameSubscription } from '../lib/rules/resource-id';
+import { setPropOrigin } from '../lib/problems';
+import { fieldPath } from '../lib/rules/problems';
 import { addBackend } from './backend';
 import { ConnectionConfig, EndpointConfig, StackConfig, endpointKey } from './config-schema';
+
+/** Where a stack's config sits: the file, and the stack's path in it (`stacks[0]`). */
+export interface StackConfigLocation {
+  /** The config file, as the user named it. */
+  readonly file: string;
+  /** The stack's entry, e.g. `stacks[0]`. */
+  readonly path: string;
+}
 
 /** One stack of the example app: network, DNS, private accounts and their endpoints, from a validated config. */
 export class PrivateBatchStack extends TerraformStack {
   private readonly config: StackConfig;
+  private readonly at: StackConfigLocation;
   private readonly resourceGroup: ResourceGroup;
   private readonly subnet: EndpointSubnet;
   private readonly zone?: IBatchPrivateDnsZone;
 
-  constructor(scope: Construct, config: StackConfig) {
+  constructor(scope: Construct, config: StackConfig, at: StackConfigLocation = { file: 'config', path: 'stacks[0]' }) {
     super(scope, config.name);
     this.config = config;
+    this.at = at;
     addBackend(this, config);
     new AzurermProvider(this, 'azurerm', {
       features: [{}],
@@ -59,7 +71,7 @@ export class PrivateBatchStack extends TerraformStack {
     if (usesZone) this.zone = this.createZone(vnet.id);
     if (usesZone && config.outputs) new BatchDnsOutputs(this, 'dns', { endpoints: [], zone: this.zone });
 
-    for (const accountConfig of config.accounts) {
+    config.accounts.forEach((accountConfig, a) => {
       const account = new PrivateBatchAccount(this, accountConfig.name, {
         name: accountConfig.name,
         resourceGroupName: this.resourceGroup.name,
@@ -72,13 +84,27 @@ export class PrivateBatchStack extends TerraformStack {
         identity: { type: accountConfig.identity },
         tags: { ...config.tags, ...accountConfig.tags },
       });
-      const endpoints = this.addEndpoints(account, account, accountConfig.endpoints);
+      this.from(account, `accounts[${a}]`, { location: 'location', resourceGroupName: 'resourceGroup.name', subscriptionId: 'subscriptionId' });
+      const endpoints = this.addEndpoints(account, account, accountConfig.endpoints, `accounts[${a}]`);
       if (accountConfig.connections.length > 0) this.manageConnections(account, accountConfig.connections, endpoints);
-    }
-    for (const external of config.externalAccounts) {
+    });
+    config.externalAccounts.forEach((external, x) => {
       const account = batchAccountFromId(external.id, external.location);
-      this.addEndpoints(new Construct(this, account.name), account, external.endpoints);
-    }
+      this.addEndpoints(new Construct(this, account.name), account, external.endpoints, `externalAccounts[${x}]`);
+    });
+  }
+
+  /**
+   * Records that a construct's props came from `path` of this stack's config entry, so that a problem found in
+   * it names the config field. `fields` maps props that came from elsewhere in the entry (paths relative to it).
+   */
+  private from(construct: IConstruct, path: string, fields: Record<string, string> = {}): void {
+    const inStack = (field: string): string => fieldPath(this.at.path, field);
+    setPropOrigin(construct, {
+      source: this.at.file,
+      path: inStack(path),
+      fields: Object.fromEntries(Object.entries(fields).map(([prop, field]) => [prop, inStack(field)])),
+    });
   }
 
   private createZone(vnetId: string): IBatchPrivateDnsZone {
@@ -95,6 +121,7 @@ export class PrivateBatchStack extends TerraformStack {
     } else {
       zone = new BatchPrivateDnsZone(this, 'DnsZone', { resourceGroupName: this.resourceGroup.name, cloud, tags: this.config.tags });
     }
+    this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name' });
     links.forEach((virtualNetworkId, i) => zone.linkVirtualNetwork(i === 0 ? 'EndpointVnet' : `LinkedVnet${i}`, {
       name: i === 0 ? `link-${this.config.network.vnetName}` : `link-${parseResourceId(virtualNetworkId)!.name}`,
       virtualNetworkId,
@@ -118,8 +145,8 @@ export class PrivateBatchStack extends TerraformStack {
     });
   }
 
-  private addEndpoints(scope: Construct, account: IBatchAccount, endpoints: readonly EndpointConfig[]): Map<string, BatchPrivateEndpoint> {
-    const created = endpoints.map((endpoint) => new BatchPrivateEndpoint(scope, endpointKey(endpoint), {
+  private addEndpoints(scope: Construct, account: IBatchAccount, endpoints: readonly EndpointConfig[], path: string): Map<string, BatchPrivateEndpoint> {
+    const created = endpoints.map((endpoint, e) => this.fromEndpoint(`${path}.endpoints[${e}]`, new BatchPrivateEndpoint(scope, endpointKey(endpoint), {
       account,
       subResource: endpoint.subResource,
       subnet: this.subnet,
@@ -130,10 +157,24 @@ export class PrivateBatchStack extends TerraformStack {
       manualApproval: endpoint.manualApproval,
       subscriptionId: this.config.subscriptionId,
       cloud: this.config.cloud,
-      dns: endpoint.dns === 'external' ? { mode: 'external' } : { mode: endpoint.dns, zone: this.zone, ttl: endpoint.dnsTtl },
+      dns: { mode: endpoint.dns, zone: endpoint.dns === 'external' ? undefined : this.zone, ttl: endpoint.dnsTtl },
       tags: this.config.tags,
-    }));
+    })));
     if (this.config.outputs && created.length > 0) new BatchDnsOutputs(scope, 'dns', { endpoints: created });
     return new Map(endpoints.map((endpoint, i) => [endpointKey(endpoint), created[i]]));
+  }
+
+  private fromEndpoint(path: string, endpoint: BatchPrivateEndpoint): BatchPrivateEndpoint {
+    this.from(endpoint, path, {
+      location: 'location',
+      resourceGroupName: 'resourceGroup.name',
+      subscriptionId: 'subscriptionId',
+      cloud: 'cloud',
+      subnet: 'network.endpointSubnet',
+      'dns.mode': `${path}.dns`,
+      'dns.ttl': `${path}.dnsTtl`,
+      'dns.zone': 'dns.existingZoneId',
+    });
+    return endpoint;
   }
 }

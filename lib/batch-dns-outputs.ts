@@ -3,6 +3,7 @@ import { TerraformOutput } from 'cdktf';
 import { BatchPrivateEndpoint } from './batch-private-endpoint';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { stableAddress } from './addresses';
+import { reportProblems } from './problems';
 import { outputName } from './rules/logical-ids';
 
 /** Props of {@link BatchDnsOutputs}. */
@@ -55,5 +56,6 @@ function defaultName(scope: Construct, props: BatchDnsOutputsProps): string {
   const accounts = [...new Set(props.endpoints.map((e) => e.account.name))];
   if (accounts.length === 1) return accounts[0];
   if (accounts.length === 0) return 'dns';
-  throw new Error(`${scope.node.path}: name is required when the endpoints belong to several accounts (${accounts.join(', ')}): it starts every output name`);
+  reportProblems(scope, [{ field: 'name', problem: `is required when the endpoints belong to several accounts (${accounts.join(', ')}): it starts every output name` }]);
+  return accounts.join('_');
 }

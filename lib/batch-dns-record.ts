@@ -3,6 +3,7 @@ import { ITerraformDependable, Token, dependable } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { stableAddress } from './addresses';
+import { reportProblems } from './problems';
 import { logicalId } from './rules/logical-ids';
 
 /** Props of {@link BatchDnsRecord}. */
@@ -49,9 +50,9 @@ export class BatchDnsRecord extends Construct {
     });
     const key = props.key ?? (Token.isUnresolved(props.recordName) ? undefined : props.recordName);
     if (key === undefined) {
-      throw new Error(`${this.node.path}: key is required when recordName is known only after apply (it names the record's Terraform address)`);
+      reportProblems(this, [{ field: 'key', problem: "is required when recordName is known only after apply (it names the record's Terraform address)" }]);
     }
-    stableAddress(this.resource, logicalId('dns', key));
+    stableAddress(this.resource, logicalId('dns', key ?? this.node.id));
     this.fqdn = this.resource.fqdn;
   }
 

@@ -1,17 +1,18 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { propError } from './errors';
+import { reportProblems } from './problems';
+import { PropProblem } from './rules/problems';
 import { BatchGuards } from './guards/batch-guards';
 import { stableAddress } from './addresses';
 import { vnetLinkLogicalId, zoneLogicalId } from './rules/logical-ids';
-import { AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
+import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
 import { existingZoneProblem } from './rules/zones';
-import { parseResourceId, sameSubscription } from './rules/resource-id';
+import { parseResourceId, ResourceIdParts, sameSubscription } from './rules/resource-id';
 
 /** A `privatelink.batch.*` zone that endpoints write their records to. */
-export interface IBatchPrivateDnsZone {
+export interface IBatchPrivateDnsZone extends IConstruct {
   /** The zone's resource ID. */
   readonly id: string;
   /** The zone name, e.g. `privatelink.batch.azure.com`. */
@@ -135,10 +136,11 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
 
   constructor(scope: Construct, id: string, props: BatchPrivateDnsZoneProps) {
     super(scope, id);
-    this.cloud = props.cloud ?? 'AzureCloud';
-    if (!isAzureCloud(this.cloud)) {
-      throw propError(this, 'cloud', `must be AzureCloud, AzureChinaCloud or AzureUSGovernment, got ${JSON.stringify(this.cloud)}`);
+    const cloud = props.cloud ?? 'AzureCloud';
+    if (!isAzureCloud(cloud)) {
+      reportProblems(this, [{ field: 'cloud', problem: `must be one of ${AZURE_CLOUDS.join(', ')}, got ${JSON.stringify(cloud)}` }]);
     }
+    this.cloud = isAzureCloud(cloud) ? cloud : 'AzureCloud';
     this.provider = props.provider;
     this.resourceGroupName = props.resourceGroupName;
     this.resource = new PrivateDnsZone(this, 'Resource', {
@@ -167,18 +169,39 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
   constructor(scope: Construct, id: string, zoneId: string, props: ExistingZoneProps) {
     super(scope, id);
     const parts = Token.isUnresolved(zoneId) ? undefined : parseResourceId(zoneId);
-    if (!parts || parts.type.toLowerCase() !== 'microsoft.network/privatednszones') {
-      throw propError(this, 'zoneId', `must be a literal private DNS zone ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>), got ${JSON.stringify(zoneId)}`);
-    }
-    const problem = existingZoneProblem(parts.name, props.cloud);
-    if (problem) throw propError(this, 'zoneId', problem);
-    if (props.stackSubscriptionId && !props.provider && !sameSubscription(props.stackSubscriptionId, parts.subscriptionId)) {
-      throw propError(this, 'provider', `is required: the zone is in subscription ${parts.subscriptionId}, the stack deploys to ${props.stackSubscriptionId}; pass an azurerm provider with alias and subscription_id for the zone's subscription`);
-    }
+    const problems = existingZoneIdProblems(zoneId, parts, props);
+    reportProblems(this, problems);
+    const zoneCloud = parts ? cloudOfBatchZone(parts.name) : undefined;
     this.id = zoneId;
-    this.name = parts.name.toLowerCase();
-    this.resourceGroupName = parts.resourceGroupName;
-    this.cloud = cloudOfBatchZone(parts.name) as AzureCloud;
+    if (parts && zoneCloud && problems.length === 0) {
+      this.cloud = zoneCloud;
+      this.name = parts.name.toLowerCase();
+    } else {
+      // A zone whose ID is reported above stands in as the zone of the cloud asked for, so the endpoints that use
+      // it do not report the same mistake again; synth fails on the report anyway.
+      this.cloud = props.cloud ?? zoneCloud ?? 'AzureCloud';
+      this.name = batchPrivateDnsZoneName(this.cloud);
+    }
+    this.resourceGroupName = parts?.resourceGroupName ?? '';
     this.provider = props.provider;
   }
+}
+
+function existingZoneIdProblems(zoneId: string, parts: ResourceIdParts | undefined, props: ExistingZoneProps): PropProblem[] {
+  if (!parts || parts.type.toLowerCase() !== 'microsoft.network/privatednszones') {
+    return [{
+      field: 'zoneId',
+      problem: `must be a literal private DNS zone ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>), got ${JSON.stringify(zoneId)}`,
+    }];
+  }
+  const problems: PropProblem[] = [];
+  const problem = existingZoneProblem(parts.name, props.cloud);
+  if (problem) problems.push({ field: 'zoneId', problem });
+  if (props.stackSubscriptionId && !props.provider && !sameSubscription(props.stackSubscriptionId, parts.subscriptionId)) {
+    problems.push({
+      field: 'provider',
+      problem: `is required: the zone is in subscription ${parts.subscriptionId}, the stack deploys to ${props.stackSubscriptionId}; pass an azurerm provider with alias and subscription_id for the zone's subscription`,
+    });
+  }
+  return problems;
 }

@@ -5,7 +5,8 @@ import { IBatchAccount } from './batch-account-ref';
 import { BatchDnsRecord } from './batch-dns-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { existingZoneProblem } from './rules/zones';
-import { propError } from './errors';
+import { reportProblems } from './problems';
+import { PropProblem } from './rules/problems';
 import { BatchGuards } from './guards/batch-guards';
 import { stableAddress } from './addresses';
 import { endpointKey, endpointLogicalId } from './rules/logical-ids';
@@ -134,13 +135,13 @@ export class BatchPrivateEndpoint extends Construct {
     super(scope, id);
     this.dnsMode = props.dns?.mode ?? 'records';
     this.cloud = props.cloud ?? props.dns?.zone?.cloud ?? 'AzureCloud';
-    validate(this, props, this.dnsMode, this.cloud);
+    reportProblems(this, batchPrivateEndpointProblems(props));
     this.account = props.account;
     this.subResource = props.subResource;
     this.staticIp = props.staticIp;
     this.manualApproval = props.manualApproval;
     this.name = props.name ?? defaultEndpointName(props.account.name, props.subResource);
-    const zone = props.dns.zone;
+    const zone = props.dns?.zone;
 
     this.resource = new PrivateEndpoint(this, 'Resource', {
       provider: props.provider,
@@ -171,7 +172,7 @@ export class BatchPrivateEndpoint extends Construct {
         zone,
         recordName: this.recordName,
         ipAddress: this.privateIpAddress,
-        ttl: props.dns.ttl,
+        ttl: props.dns?.ttl,
         key: endpointKey(this.name),
       });
     }
@@ -209,58 +210,63 @@ function endpointLocation(location: string): string {
   return Token.isUnresolved(location) ? location : normalizeLocation(location);
 }
 
-function validate(scope: Construct, props: BatchPrivateEndpointProps, mode: DnsMode, cloud: AzureCloud): void {
-  if (!isAzureCloud(cloud)) throw propError(scope, 'cloud', `must be one of ${AZURE_CLOUDS.join(', ')}, got ${JSON.stringify(cloud)}`);
+/** Every problem with the props, each naming its prop (`dns.ttl`, `staticIp`, …). */
+export function batchPrivateEndpointProblems(props: BatchPrivateEndpointProps): PropProblem[] {
+  const mode = props.dns?.mode ?? 'records';
+  const cloud = props.cloud ?? props.dns?.zone?.cloud ?? 'AzureCloud';
+  const problems: PropProblem[] = [];
+  const add = (field: string, problem: string | undefined): void => {
+    if (problem) problems.push({ field, problem });
+  };
+  if (!isAzureCloud(cloud)) add('cloud', `must be one of ${AZURE_CLOUDS.join(', ')}, got ${JSON.stringify(cloud)}`);
   if (!isBatchSubResource(props.subResource)) {
-    throw propError(scope, 'subResource', `must be one of ${BATCH_SUB_RESOURCES.join(', ')}, got ${JSON.stringify(props.subResource)}`);
+    add('subResource', `must be one of ${BATCH_SUB_RESOURCES.join(', ')}, got ${JSON.stringify(props.subResource)}`);
   }
-  if (props.location !== undefined) {
-    const problem = Token.isUnresolved(props.location) ? undefined : locationProblem(props.location);
-    if (problem) throw propError(scope, 'location', problem);
-  }
-  if (props.staticIp !== undefined && !Token.isUnresolved(props.staticIp)) {
-    const prefix = props.subnet.addressPrefix;
-    let problem: string | undefined;
-    try {
-      problem = prefix && !Token.isUnresolved(prefix)
-        ? staticIpProblem(props.staticIp, prefix)
-        : isIpv4(props.staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(props.staticIp)}`;
-    } catch (e) {
-      throw propError(scope, 'subnet.addressPrefix', `cannot hold staticIp: ${(e as Error).message}`);
-    }
-    if (problem) throw propError(scope, 'staticIp', problem);
-  }
+  if (props.location !== undefined && !Token.isUnresolved(props.location)) add('location', locationProblem(props.location));
+  problems.push(...staticIpProblems(props));
   if (props.manualApproval) {
     const length = props.manualApproval.requestMessage?.length ?? 0;
-    if (length < 1 || length > 140) {
-      throw propError(scope, 'manualApproval.requestMessage', `must be 1-140 characters, got ${length}`);
-    }
+    if (length < 1 || length > 140) add('manualApproval.requestMessage', `must be 1-140 characters, got ${length}`);
   }
-  const subscriptionProblem = crossSubscriptionProblem(
+  add('subscriptionId', crossSubscriptionProblem(
     props.subResource,
-    props.subscriptionId ?? literalSubscription(props.subnet.id),
-    props.account.subscriptionId,
-  );
-  if (subscriptionProblem) throw propError(scope, 'subscriptionId', subscriptionProblem);
-  validateDns(scope, props.dns, mode, cloud);
+    props.subscriptionId ?? literalSubscription(props.subnet?.id),
+    props.account?.subscriptionId,
+  ));
+  return [...problems, ...dnsProblems(props.dns, mode, cloud)];
 }
 
-function validateDns(scope: Construct, dns: EndpointDns | undefined, mode: DnsMode, cloud: AzureCloud): void {
-  if (!dns) throw propError(scope, 'dns', `is required: give { zone } for Terraform-owned records, { mode: 'zoneGroup', zone }, or { mode: 'external' } to run DNS yourself`);
-  if (!DNS_MODES.includes(mode)) throw propError(scope, 'dns.mode', `must be one of ${DNS_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
-  if (mode === 'external') {
-    if (dns.zone) throw propError(scope, 'dns.zone', `must not be set with dns.mode external (no DNS resources are made)`);
-    return;
+function staticIpProblems({ staticIp, subnet }: BatchPrivateEndpointProps): PropProblem[] {
+  if (staticIp === undefined || Token.isUnresolved(staticIp)) return [];
+  const prefix = subnet?.addressPrefix;
+  let problem: string | undefined;
+  try {
+    problem = prefix && !Token.isUnresolved(prefix)
+      ? staticIpProblem(staticIp, prefix)
+      : isIpv4(staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(staticIp)}`;
+  } catch (e) {
+    return [{ field: 'subnet.addressPrefix', problem: `cannot hold staticIp: ${(e as Error).message}` }];
   }
-  if (!dns.zone) throw propError(scope, 'dns.zone', `is required with dns.mode ${mode}`);
-  if (!Token.isUnresolved(dns.zone.name)) {
+  return problem ? [{ field: 'staticIp', problem }] : [];
+}
+
+function dnsProblems(dns: EndpointDns | undefined, mode: DnsMode, cloud: AzureCloud): PropProblem[] {
+  if (!dns) return [{ field: 'dns', problem: `is required: give { zone } for Terraform-owned records, { mode: 'zoneGroup', zone }, or { mode: 'external' } to run DNS yourself` }];
+  if (!DNS_MODES.includes(mode)) return [{ field: 'dns.mode', problem: `must be one of ${DNS_MODES.join(', ')}, got ${JSON.stringify(mode)}` }];
+  const problems: PropProblem[] = [];
+  if (mode === 'external') {
+    if (dns.zone) problems.push({ field: 'dns.zone', problem: 'must not be set with dns.mode external (no DNS resources are made)' });
+  } else if (!dns.zone) {
+    problems.push({ field: 'dns.zone', problem: `is required with dns.mode ${mode}` });
+  } else if (!Token.isUnresolved(dns.zone.name)) {
     const problem = existingZoneProblem(dns.zone.name, cloud);
-    if (problem) throw propError(scope, 'dns.zone', problem);
+    if (problem) problems.push({ field: 'dns.zone', problem });
   } else if (dns.zone.cloud !== cloud) {
-    throw propError(scope, 'dns.zone', `is the zone of ${dns.zone.cloud}, but the endpoint is in ${cloud}`);
+    problems.push({ field: 'dns.zone', problem: `is the zone of ${dns.zone.cloud}, but the endpoint is in ${cloud}` });
   }
   if (dns.ttl !== undefined && (!Number.isInteger(dns.ttl) || dns.ttl < 1 || dns.ttl > 2147483647)) {
-    throw propError(scope, 'dns.ttl', `must be a whole number of seconds from 1 to 2147483647, got ${dns.ttl}`);
+    problems.push({ field: 'dns.ttl', problem: `must be a whole number of seconds from 1 to 2147483647, got ${dns.ttl}` });
   }
-  if (dns.ttl !== undefined && mode !== 'records') throw propError(scope, 'dns.ttl', `only applies with dns.mode records`);
+  if (dns.ttl !== undefined && mode !== 'records') problems.push({ field: 'dns.ttl', problem: 'only applies with dns.mode records' });
+  return problems;
 }

@@ -7,6 +7,8 @@ export * from './batch-dns-record';
 export * from './batch-dns-outputs';
 export * from './batch-endpoint-connections';
 export { MOVED_FROM_V01_CONTEXT, stableAddress } from './addresses';
+export * from './problems';
+export * from './rules/problems';
 export * from './azapi/provider';
 export * from './azapi/resource-action';
 export * from './azapi/data-resource';

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { BatchAccount, BatchAccountNetworkProfile } from '@cdktf/provider-azurerm/lib/batch-account';
 import { IBatchAccount } from './batch-account-ref';
-import { propError } from './errors';
+import { reportProblems } from './problems';
+import { PropProblem } from './rules/problems';
 import { optIn } from './guards/opt-ins';
 import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
 import { BatchGuards } from './guards/batch-guards';
@@ -146,10 +147,11 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
 
   constructor(scope: Construct, id: string, props: PrivateBatchAccountProps) {
     super(scope, id);
-    validate(this, props);
+    reportProblems(this, privateBatchAccountProblems(props));
     const identity = props.identity ?? { type: 'SystemAssigned' };
     this.name = props.name;
-    this.location = normalizeLocation(props.location);
+    // A token passes through as is (it is reported above): lower-casing `${TfToken[TOKEN.n]}` would break it.
+    this.location = Token.isUnresolved(props.location) ? props.location : normalizeLocation(String(props.location ?? ''));
     this.subscriptionId = props.subscriptionId;
 
     this.resource = new BatchAccount(this, 'Resource', {
@@ -171,7 +173,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
       encryption: props.customerManagedKeyId ? [{ keyVaultKeyId: props.customerManagedKeyId }] : undefined,
       tags: props.tags,
     });
-    stableAddress(this.resource, accountLogicalId(props.name));
+    stableAddress(this.resource, accountLogicalId(String(props.name ?? 'account')));
     if (props.allowPublicNetworkAccess) optIn(this.resource, 'publicNetworkAccess');
     this.id = this.resource.id;
     this.accountEndpoint = this.resource.accountEndpoint;
@@ -193,49 +195,48 @@ function identityBlock(identity: Exclude<BatchAccountIdentity, { type: 'None' }>
     : { type: 'SystemAssigned' };
 }
 
-function validate(scope: Construct, props: PrivateBatchAccountProps): void {
-  if (Token.isUnresolved(props.name)) {
-    throw propError(scope, 'name', 'must be known at synth (DNS record names are built from it), got a token');
-  }
-  const nameProblem = accountNameProblem(props.name);
-  if (nameProblem) throw propError(scope, 'name', nameProblem);
-  const locationError = Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : locationProblem(props.location);
-  if (locationError) throw propError(scope, 'location', locationError);
+/** Every problem with the props, each naming its prop; pure, so the example app's config checks call it too. */
+export function privateBatchAccountProblems(props: PrivateBatchAccountProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const add = (field: string, problem: string | undefined): void => {
+    if (problem) problems.push({ field, problem });
+  };
+  if (typeof props.name !== 'string') add('name', 'is required');
+  else if (Token.isUnresolved(props.name)) add('name', 'must be known at synth (DNS record names are built from it), got a token');
+  else add('name', accountNameProblem(props.name));
+  if (typeof props.location !== 'string') add('location', 'is required');
+  else add('location', Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : locationProblem(props.location));
   if (props.publicNetworkProfile && !props.allowPublicNetworkAccess) {
-    throw propError(scope, 'publicNetworkProfile', 'only applies while public network access is enabled; set allowPublicNetworkAccess: true or remove it');
+    add('publicNetworkProfile', 'only applies while public network access is enabled; set allowPublicNetworkAccess: true or remove it');
   }
   const mode = props.poolAllocationMode ?? 'BatchService';
   if (mode !== 'BatchService' && mode !== 'UserSubscription') {
-    throw propError(scope, 'poolAllocationMode', `must be BatchService or UserSubscription, got ${JSON.stringify(mode)}`);
+    add('poolAllocationMode', `must be BatchService or UserSubscription, got ${JSON.stringify(mode)}`);
   }
-  if (mode === 'UserSubscription' && !props.keyVaultReference) {
-    throw propError(scope, 'keyVaultReference', 'is required when poolAllocationMode is UserSubscription');
-  }
+  if (mode === 'UserSubscription' && !props.keyVaultReference) add('keyVaultReference', 'is required when poolAllocationMode is UserSubscription');
   if (mode === 'UserSubscription' && props.allowSharedKeyAuthentication) {
-    throw propError(scope, 'allowSharedKeyAuthentication', 'must not be set when poolAllocationMode is UserSubscription (Azure forbids SharedKey there)');
+    add('allowSharedKeyAuthentication', 'must not be set when poolAllocationMode is UserSubscription (Azure forbids SharedKey there)');
   }
-  if (mode === 'BatchService' && props.keyVaultReference) {
-    throw propError(scope, 'keyVaultReference', 'only applies when poolAllocationMode is UserSubscription');
-  }
+  if (mode === 'BatchService' && props.keyVaultReference) add('keyVaultReference', 'only applies when poolAllocationMode is UserSubscription');
   const identity = props.identity ?? { type: 'SystemAssigned' };
   if (!['SystemAssigned', 'UserAssigned', 'None'].includes(identity.type)) {
-    throw propError(scope, 'identity.type', `must be SystemAssigned, UserAssigned or None, got ${JSON.stringify(identity.type)}`);
+    add('identity.type', `must be SystemAssigned, UserAssigned or None, got ${JSON.stringify(identity.type)}`);
   }
   if (identity.type === 'UserAssigned' && !identity.identityIds?.length) {
-    throw propError(scope, 'identity.identityIds', 'must list at least one identity when identity.type is UserAssigned');
+    add('identity.identityIds', 'must list at least one identity when identity.type is UserAssigned');
   }
   const storageMode = props.autoStorage?.authenticationMode ?? 'BatchAccountManagedIdentity';
   if (props.autoStorage && !['BatchAccountManagedIdentity', 'StorageKeys'].includes(storageMode)) {
-    throw propError(scope, 'autoStorage.authenticationMode', `must be BatchAccountManagedIdentity or StorageKeys, got ${JSON.stringify(storageMode)}`);
+    add('autoStorage.authenticationMode', `must be BatchAccountManagedIdentity or StorageKeys, got ${JSON.stringify(storageMode)}`);
   }
   if (props.autoStorage && storageMode === 'BatchAccountManagedIdentity' && identity.type === 'None') {
-    throw propError(scope, 'identity', 'must not be None while autoStorage uses BatchAccountManagedIdentity; give an identity or set autoStorage.authenticationMode: StorageKeys');
+    add('identity', 'must not be None while autoStorage uses BatchAccountManagedIdentity; give an identity or set autoStorage.authenticationMode: StorageKeys');
   }
   if (props.customerManagedKeyId && identity.type === 'None') {
-    throw propError(scope, 'identity', 'must not be None with customerManagedKeyId: the account reads the key with its identity');
+    add('identity', 'must not be None with customerManagedKeyId: the account reads the key with its identity');
   }
   if (props.subscriptionId !== undefined && !Token.isUnresolved(props.subscriptionId) && !/^[0-9a-f-]{36}$/i.test(props.subscriptionId)) {
-    throw propError(scope, 'subscriptionId', `must be a subscription GUID, got ${JSON.stringify(props.subscriptionId)}`);
+    add('subscriptionId', `must be a subscription GUID, got ${JSON.stringify(props.subscriptionId)}`);
   }
+  return problems;
 }
-

@@ -19,7 +19,7 @@ export function validConfig(raw: unknown): AppConfig {
 
 /** Synthesizes every stack of a config in memory (validations run), by stack name. */
 export function synthConfig(raw: unknown): Record<string, any> {
-  const app = buildApp(validConfig(raw));
+  const app = buildApp(validConfig(raw), { file: 'test.json' });
   return Object.fromEntries(
     app.node.children
       .filter((c): c is TerraformStack => c instanceof TerraformStack)

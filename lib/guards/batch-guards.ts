@@ -4,6 +4,7 @@ import { checkStack } from './check-stack';
 import { Finding, formatFinding } from './finding';
 import { hasOptedIn } from './opt-ins';
 import { stackModel } from './stack-model';
+import { fileOrigin } from '../problems';
 
 const GUARDED = new WeakSet<TerraformStack>();
 
@@ -29,9 +30,11 @@ export class BatchGuards {
   /** The guards' findings for a stack, with the construct path, attribute and value of each. */
   public static findings(stack: TerraformStack): Finding[] {
     const paths = new Map<string, string>();
+    const constructs = new Map<string, IConstruct>();
     const optIns = new Set<string>();
     const clashes: Finding[] = [];
     for (const node of stack.node.findAll()) {
+      constructs.set(node.node.path, node);
       // isTerraformElement, not instanceof: a consumer may hold a second copy of cdktf (or cdktn).
       if (!TerraformElement.isTerraformElement(node)) continue;
       const address = addressOf(node);
@@ -42,7 +45,12 @@ export class BatchGuards {
       }
       if (hasOptedIn(node, 'publicNetworkAccess')) optIns.add(node.node.path);
     }
-    return [...clashes, ...checkStack(stackModel(stack.toTerraform(), paths, optIns))];
+    const findings = [...clashes, ...checkStack(stackModel(stack.toTerraform(), paths, optIns))];
+    return findings.map((finding) => {
+      const construct = constructs.get(finding.path);
+      const origin = construct && fileOrigin(construct);
+      return origin ? { ...finding, origin } : finding;
+    });
   }
 }
 

@@ -10,10 +10,16 @@ export interface Finding {
   readonly problem: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * Where the offending construct came from in a file, e.g. the config entry the example app built it from.
+   * @default none: the construct path is where to look
+   */
+  readonly origin?: { readonly source: string; readonly path: string };
 }
 
 /** One line per finding, the form synth errors take. */
 export function formatFinding(finding: Finding): string {
   const value = finding.value === undefined ? 'unset' : JSON.stringify(finding.value);
-  return `${finding.path}: ${finding.attribute} = ${value}: ${finding.problem}. Fix: ${finding.fix}`;
+  const where = finding.origin ? `${finding.origin.source}: ${finding.origin.path} (${finding.path})` : finding.path;
+  return `${where}: ${finding.attribute} = ${value}: ${finding.problem}. Fix: ${finding.fix}`;
 }
