@@ -1,17 +1,25 @@
 /**
- * The package as a user gets it: built with tsconfig.build.json, packed with `npm pack`, installed into a
- * fresh cdktf app, type-checked against the packed .d.ts and synthesized. Offline: the tarball is unpacked
- * into the app's node_modules and the peers and dependencies are linked from the repo's node_modules, which
- * is what npm would install. The build goes to a staging folder, so the repo's dist/ is never touched.
+ * The package as a user gets it, for the flavour under test (cdktf in `npm test`, cdktn in `npm run test:cdktn`):
+ * built by scripts/build-flavour.js, packed with `npm pack`, installed into a fresh app of that flavour,
+ * type-checked against the packed .d.ts and synthesized. Offline: the tarball is unpacked into the app's
+ * node_modules and its peers and dependencies are linked from where the flavour's are installed (the repo's
+ * node_modules, or flavours/cdktn/node_modules), which is what npm would install. The build goes to a staging
+ * folder, so the repo's dist/ and dist-cdktn/ are never touched.
  */
 import { execFile } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import * as ts from 'typescript';
 import { promisify } from 'util';
-import { expectPrivateAccountWithHubRecords, PACKAGE_NAME, readmeExample, ROOT, synthesizedStack } from './helpers/readme-example';
+import { currentFlavour, FLAVOURS, rewriteImports } from '../flavours';
+import { expectPrivateAccountWithHubRecords, readmeExample, ROOT, synthesizedStack } from './helpers/readme-example';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const FLAVOUR = currentFlavour();
+const PACKAGE_NAME = FLAVOUR.packageName;
+// A consumer's processes: without the require hook `npm run test:cdktn` puts in NODE_OPTIONS for the repo's own app.
+const { NODE_OPTIONS: _hook, ...CONSUMER_ENV } = process.env;
 // What a published tarball may hold: the build output and the package's documents.
 const PACKABLE = /^(dist\/.+\.(js|d\.ts)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
 
@@ -21,7 +29,7 @@ interface PackResult {
   readonly files: readonly { readonly path: string }[];
 }
 
-async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = CONSUMER_ENV): Promise<string> {
   try {
     return (await promisify(execFile)(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
   } catch (error) {
@@ -36,18 +44,20 @@ async function npmPack(cwd: string, extra: string[]): Promise<PackResult> {
   return result;
 }
 
-/** Builds lib/ into a staging copy of the package and packs it into `into`. */
+/** Builds the flavour into a staging package folder, as `npm run build:cdktn` does, and packs it into `into`. */
 async function buildAndPack(into: string): Promise<PackResult> {
   const stage = join(into, 'stage');
-  mkdirSync(stage);
-  await run(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], ROOT);
-  for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
-    if (existsSync(join(ROOT, file))) copyFileSync(join(ROOT, file), join(stage, file));
-  }
+  await run(process.execPath, [join(ROOT, 'scripts', 'build-flavour.js'), FLAVOUR.name, stage], ROOT);
   return npmPack(stage, ['--pack-destination', into]);
 }
 
-/** Unpacks the tarball as node_modules/<name> of the app and links its peers and dependencies from the repo. */
+/** Where a package the tarball needs is installed: the flavour's own node_modules first, then the repo's. */
+function installed(name: string): string {
+  const own = join(FLAVOUR.nodeModules, name);
+  return existsSync(own) ? own : join(ROOT, 'node_modules', name);
+}
+
+/** Unpacks the tarball as node_modules/<name> of the app and links its peers and dependencies. */
 async function install(app: string, tarball: string): Promise<void> {
   const target = join(app, 'node_modules', PACKAGE_NAME);
   mkdirSync(target, { recursive: true });
@@ -58,14 +68,17 @@ async function install(app: string, tarball: string): Promise<void> {
   for (const name of needed) {
     const link = join(app, 'node_modules', name);
     mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules', name), link, 'dir');
+    symlinkSync(installed(name), link, 'dir');
   }
 }
 
-/** A consumer app: the README example as main.ts, plus checks that the packed types are real, not `any`. */
+/**
+ * A consumer app: the README example as main.ts, with the flavour's module names (what a cdktn user writes, see
+ * docs/cdktn.md), plus checks that the packed types are real, not `any`.
+ */
 function writeApp(app: string): void {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, version: '0.0.0' }, null, 2));
-  writeFileSync(join(app, 'main.ts'), readmeExample().source);
+  writeFileSync(join(app, 'main.ts'), rewriteImports(readmeExample().source, FLAVOUR.renameSpecifier));
   writeFileSync(join(app, 'types-are-real.ts'), [
     `import { BatchPrivateEndpointProps, PrivateBatchAccount } from '${PACKAGE_NAME}';`,
     `// @ts-expect-error: subResource is a closed union in the published types`,
@@ -85,7 +98,7 @@ function writeApp(app: string): void {
   }, null, 2));
 }
 
-describe('the packed package in a consumer cdktf app', () => {
+describe(`the packed ${PACKAGE_NAME} in a consumer ${FLAVOUR.name} app`, () => {
   let work: string;
   let packed: PackResult;
   let repoPack: PackResult;
@@ -100,7 +113,7 @@ describe('the packed package in a consumer cdktf app', () => {
     writeApp(app);
     await run(process.execPath, [TSC, '-p', 'tsconfig.json'], app);
     outdir = join(app, 'cdktf.out');
-    await run(process.execPath, [join('out', 'main.js')], app, { ...process.env, CDKTF_OUTDIR: outdir });
+    await run(process.execPath, [join('out', 'main.js')], app, { ...CONSUMER_ENV, CDKTF_OUTDIR: outdir });
   }
 
   beforeAll(async () => {
@@ -122,6 +135,23 @@ describe('the packed package in a consumer cdktf app', () => {
 
   it('would pack nothing else from the repo itself (the files allow-list)', () => {
     expect(repoPack.files.map((f) => f.path).filter((p) => !PACKABLE.test(p))).toEqual([]);
+  });
+
+  it(`imports only its own files, its ${FLAVOUR.name} peers and its dependencies, never another flavour's packages`, () => {
+    const dist = join(work, 'app', 'node_modules', PACKAGE_NAME, 'dist');
+    const manifest = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8'));
+    const allowed = new Set(Object.keys({ ...manifest.peerDependencies, ...manifest.dependencies }));
+    const others = Object.values(FLAVOURS).filter((f) => f !== FLAVOUR).flatMap((f) => [f.corePackage, f.providerPackage]);
+    const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const imports = packed.files
+      .map((f) => f.path)
+      .filter((path) => /^dist\/.+\.(js|d\.ts)$/.test(path))
+      .flatMap((path) => ts.preProcessFile(readFileSync(join(dist, '..', path), 'utf8'), true, true).importedFiles.map((i) => ({ path, specifier: i.fileName })))
+      .filter(({ specifier }) => !specifier.startsWith('.'));
+    expect(imports.length).toBeGreaterThan(10);
+    expect(imports.filter(({ specifier }) => !allowed.has(packageOf(specifier)))).toEqual([]);
+    expect(imports.filter(({ specifier }) => others.includes(packageOf(specifier)))).toEqual([]);
+    expect(imports.map(({ specifier }) => packageOf(specifier))).toEqual(expect.arrayContaining([FLAVOUR.corePackage, FLAVOUR.providerPackage, 'constructs']));
   });
 
   it('resolves to the packed dist through the exports map', () => {

@@ -1,21 +1,34 @@
 /**
  * The README's library example is real code: it type-checks against lib/ (the package name mapped to
- * lib/index.ts, as a consumer's import would resolve to the published types) and it synthesizes.
+ * lib/index.ts, as a consumer's import would resolve to the published types) and it synthesizes. Under
+ * `npm run test:cdktn` both happen against cdktn: its types through the flavour's tsconfig `paths`.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join, resolve } from 'path';
 import * as ts from 'typescript';
+import { currentFlavour } from '../flavours';
 import * as lib from '../lib';
 import { expectPrivateAccountWithHubRecords, PACKAGE_NAME, readmeExample, ROOT, synthesizedStack } from './helpers/readme-example';
 
 // A virtual file in the repo root, so that cdktf and the provider resolve from the repo's node_modules.
 const EXAMPLE_FILE = join(ROOT, '__readme_example__.ts');
 
+function parsedConfig(file: string): ts.CompilerOptions {
+  const config = ts.readConfigFile(file, ts.sys.readFile);
+  return ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(file)).options;
+}
+
+/** The `paths` of the flavour's build tsconfig (none for cdktf), made absolute. */
+function flavourPaths(): ts.MapLike<string[]> {
+  const { paths = {}, baseUrl, pathsBasePath } = parsedConfig(currentFlavour().tsconfig);
+  const base = baseUrl ?? String(pathsBasePath);
+  return Object.fromEntries(Object.entries(paths).map(([name, targets]) => [name, targets.map((t) => resolve(base, t))]));
+}
+
 function compilerOptions(): ts.CompilerOptions {
-  const config = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-  return { ...options, noEmit: true, types: [], baseUrl: ROOT, paths: { [PACKAGE_NAME]: ['lib/index.ts'] } };
+  const options = parsedConfig(join(ROOT, 'tsconfig.json'));
+  return { ...options, noEmit: true, types: [], baseUrl: ROOT, paths: { ...flavourPaths(), [PACKAGE_NAME]: ['lib/index.ts'] } };
 }
 
 /** Diagnostics of the example alone (lib/ is type-checked by `npm run typecheck`), formatted. */
