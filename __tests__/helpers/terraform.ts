@@ -8,7 +8,8 @@
  *
  * The pieces live in ./terraform/: availability (terraform, tfshim or the registry), env and
  * workspace (running terraform in a temp dir), copy-stack, stack-groups, diagnostics and validate
- * (validateStacks), plan (planStack) and synth-app (synthApp).
+ * (validateStacks), plan (planStack), synth-app (synthApp) and upgrade (runUpgradeStories: an old stack's state
+ * meets today's code in `terraform test`).
  */
 export { describeWithTerraform, terraformAvailability, type TerraformAvailability } from './terraform/availability';
 export type { SourceRange, StackValidation, TerraformDiagnostic } from './terraform/diagnostics';
@@ -19,3 +20,4 @@ export {
   expectStoriesPassed, runLifecycleTests, type LifecycleDiagnostic, type LifecycleResult, type LifecycleRun, type LifecycleStory,
   type StackSource,
 } from './terraform/lifecycle';
+export { runUpgradeStories, type StackJson, type UpgradeMocks, type UpgradeResult, type UpgradeStory } from './terraform/upgrade';
