@@ -1,11 +1,15 @@
 import { join } from 'path';
 import { buildApp } from './app/build-app';
+import { cleanSynthOutput } from './app/clean-outdir';
 import { ConfigError, loadConfig } from './app/load-config';
 
 // The example app: one private Batch stack per entry of a config file (PRIVATE_BATCH_CONFIG, or the example).
 const file = process.env.PRIVATE_BATCH_CONFIG || join('config', 'example.json');
 try {
-  buildApp(loadConfig(file), { file }).synth();
+  const app = buildApp(loadConfig(file), { file });
+  // Only once every stack is valid: a failed synth leaves the last good output as it was.
+  cleanSynthOutput(app.outdir);
+  app.synth();
 } catch (error) {
   // A bad config or a refused stack is the user's to fix: the message says where. Anything else is a bug in the
   // app or the library, and keeps its stack trace.

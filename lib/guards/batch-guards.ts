@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
+import { useBareHclReferences } from '../hcl/stack-hcl';
 import { checkStack } from './check-stack';
 import { Finding, formatFinding } from './finding';
 import { hasOptedIn } from './opt-ins';
@@ -14,12 +15,14 @@ const GUARDED = new WeakSet<TerraformStack>();
  * `BatchGuards.of(stack)` for a stack that uses none.
  */
 export class BatchGuards {
-  /** Adds the guards to the stack of `scope`, once. */
+  /** Adds the guards to the stack of `scope`, once, and makes its HCL output write bare references (`useBareHclReferences`). */
   public static of(scope: IConstruct): void {
     const stack = TerraformStack.of(scope);
     if (GUARDED.has(stack)) return;
     GUARDED.add(stack);
     stack.node.addValidation({ validate: () => BatchGuards.check(stack) });
+    // Every construct comes here once per stack, so this is also where its HCL output is made Terraform-ready.
+    useBareHclReferences(stack);
   }
 
   /** The guards' findings for a stack, one message each; empty when the stack is fine. */
