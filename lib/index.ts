@@ -16,7 +16,7 @@ export * from './azapi/data-resource-list';
 export * from './terraform/check-block';
 export { BatchGuards } from './guards/batch-guards';
 export { bareHclReferences } from './hcl/bare-references';
-export { useBareHclReferences } from './hcl/stack-hcl';
+export { addHclStep, HclStep, useBareHclReferences } from './hcl/stack-hcl';
 export { optIn, hasOptedIn, OptIn } from './guards/opt-ins';
 export { Finding } from './guards/finding';
 export * from './rules/clouds';

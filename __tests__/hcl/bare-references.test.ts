@@ -2,8 +2,11 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { bareHclReferences } from '../../lib/hcl/bare-references';
-import { useBareHclReferences } from '../../lib/hcl/stack-hcl';
+import { AzapiDataResource } from '../../lib/azapi/data-resource';
+import { AzapiProvider } from '../../lib/azapi/provider';
+import { addHclStep, useBareHclReferences } from '../../lib/hcl/stack-hcl';
 import { PrivateBatchAccount } from '../../lib/private-batch-account';
+import { CheckBlock } from '../../lib/terraform/check-block';
 
 /** Lines as cdktf renders them (no indentation), or formatted by terraform fmt. */
 const hcl = (...lines: string[]): string => lines.join('\n');
@@ -185,5 +188,20 @@ describe('useBareHclReferences', () => {
     useBareHclReferences(stack);
     expect(stack.toHclTerraform().hcl).toBe(once);
     expect(once).toContain('provider = azurerm.hub');
+  });
+
+  it('runs over what other HCL steps add, such as check blocks, whatever was created first', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const other = new AzapiProvider(stack, 'other', { alias: 'other', environment: 'public' });
+    const check = new CheckBlock(stack, 'check', { name: 'account_exists' });
+    const read = check.scope(new AzapiDataResource(check, 'read', {
+      provider: other, type: 'Microsoft.Batch/batchAccounts@2024-07-01', resourceId: '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/acct',
+    }));
+    check.addAssertion({ condition: `\${${read.id} != ""}`, errorMessage: 'the account cannot be read' });
+    new PrivateBatchAccount(stack, 'batch', { name: 'contosobatch', resourceGroupName: 'rg', location: 'eastus' });
+    addHclStep(stack, (hcl) => `${hcl}\nresource "a" "b" {\ndepends_on = ["azurerm_batch_account.batch_contosobatch"]\n}`);
+    const { hcl: text } = stack.toHclTerraform();
+    expect(text).toMatch(/check "account_exists" \{\s*data "azapi_resource" "[^"]+" \{[^}]*provider = azapi\.other/);
+    expect(text).toContain('depends_on = [azurerm_batch_account.batch_contosobatch]');
   });
 });

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
 import { renderDatasource } from 'cdktf/lib/hcl/render';
+import { addHclStep } from '../hcl/stack-hcl';
 import { hclExpression, hclQuotedTemplate } from './hcl-string';
 
 /** One `assert` of a check: Terraform warns with `errorMessage` when `condition` is false. */
@@ -141,13 +142,9 @@ function protoCall(dataSource: TerraformDataSource | undefined, method: 'toTerra
 function renderChecksInHcl(stack: TerraformStack): void {
   if (HCL_PATCHED in stack) return;
   Object.defineProperty(stack, HCL_PATCHED, { value: true });
-  const render = stack.toHclTerraform.bind(stack);
-  Object.defineProperty(stack, 'toHclTerraform', {
-    value: () => {
-      const rendered = render();
-      const checks = stack.node.findAll().filter((c: IConstruct): c is CheckBlock => CheckBlock.isCheckBlock(c) && TerraformStack.of(c) === stack);
-      if (checks.length === 0) return rendered;
-      return { ...rendered, hcl: resolve(stack, [rendered.hcl, ...checks.map((c) => c.toHcl())].join('\n\n')) };
-    },
+  addHclStep(stack, (hcl) => {
+    const checks = stack.node.findAll().filter((c: IConstruct): c is CheckBlock => CheckBlock.isCheckBlock(c) && TerraformStack.of(c) === stack);
+    if (checks.length === 0) return hcl;
+    return resolve(stack, [hcl, ...checks.map((c) => c.toHcl())].join('\n\n'));
   });
 }
