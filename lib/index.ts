@@ -1,4 +1,10 @@
 // The public API: constructs, their props, the stack guards and the pure rules they are built on.
+export * from './private-batch';
+export * from './private-batch-props';
+export {
+  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchEndpointKey, privateBatchProblems,
+} from './private-batch-problems';
+export * from './batch-zone-choice';
 export * from './private-batch-account';
 export * from './batch-account-ref';
 export * from './batch-private-endpoint';
@@ -31,4 +37,5 @@ export * from './rules/logical-ids';
 export * from './rules/naming';
 export * from './rules/resource-id';
 export * from './rules/sub-resources';
+export * from './rules/subnets';
 export * from './rules/zones';

@@ -49,7 +49,7 @@ export function synthesizedStack(outdir: string): any {
 
 /**
  * What the example promises: a private account, one endpoint per sub-resource, and their A records plus
- * the VNet link in the hub zone, written with the aliased provider `azurerm.hub`.
+ * the VNet link in the hub zone, written with the aliased provider `azurerm.hub`, and one approval.
  */
 export function expectPrivateAccountWithHubRecords(stack: any): void {
   const resources = stack.resource ?? {};
@@ -73,4 +73,9 @@ export function expectPrivateAccountWithHubRecords(stack: any): void {
   expect(providers).toEqual(expect.arrayContaining([expect.objectContaining({ alias: 'hub' })]));
   // The hub zone is used, not created: the stack holds no zone of its own.
   expect(resources.azurerm_private_dns_zone).toBeUndefined();
+
+  const approvals = Object.values<any>(resources.azapi_resource_action ?? {});
+  expect(approvals).toEqual([expect.objectContaining({
+    body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: expect.any(String) } } },
+  })]);
 }

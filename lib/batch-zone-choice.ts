@@ -1,0 +1,72 @@
+import { Construct } from 'constructs';
+import { TerraformProvider } from 'cdktf';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { AzureCloud } from './rules/clouds';
+
+/** A VNet to link a zone to. */
+export interface ZoneLink {
+  /** The construct ID of the link under the zone. */
+  readonly id: string;
+  /** The link's name, unique within the zone. */
+  readonly name: string;
+  /** The VNet's resource ID. */
+  readonly virtualNetworkId: string;
+}
+
+/** Props of {@link batchZoneChoice}. */
+export interface BatchZoneChoiceProps {
+  /**
+   * An existing zone's ID (a hub zone): the zone is used, not created.
+   * @default create the zone
+   */
+  readonly zoneId?: string;
+  /** The resource group to create the zone in; unused with `zoneId`. */
+  readonly resourceGroupName: string;
+  /**
+   * The cloud, which picks the zone name.
+   * @default 'AzureCloud'
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * The azurerm provider for the zone, its links and records (an alias for a hub zone's subscription).
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * The subscription the stack's default azurerm provider deploys to; a `zoneId` in another one needs `provider`.
+   * @default unknown (not checked)
+   */
+  readonly stackSubscriptionId?: string;
+  /**
+   * VNets to link the zone to, in order.
+   * @default none
+   */
+  readonly links?: readonly ZoneLink[];
+  /**
+   * Tags for a zone created here.
+   * @default none
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/** The zone chosen by {@link batchZoneChoice}, with the links made to it. */
+export interface BatchZoneChoice {
+  /** The zone, created or imported. */
+  readonly zone: IBatchPrivateDnsZone;
+  /** The VNet links, in the order of `links`. */
+  readonly links: PrivateDnsZoneVirtualNetworkLink[];
+}
+
+/**
+ * The Batch zone of a stack or a `PrivateBatch`: an existing (hub) zone by ID, or the cloud's zone created in
+ * `resourceGroupName`, linked to the given VNets. Shared by `PrivateBatch` and apps with one zone for many
+ * accounts, so both get the same construct tree (and the same addresses).
+ */
+export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneChoiceProps): BatchZoneChoice {
+  const zone = props.zoneId !== undefined
+    ? BatchPrivateDnsZone.fromZoneId(scope, id, props.zoneId, { cloud: props.cloud, provider: props.provider, stackSubscriptionId: props.stackSubscriptionId })
+    : new BatchPrivateDnsZone(scope, id, { resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider });
+  const links = (props.links ?? []).map((link) => zone.linkVirtualNetwork(link.id, { name: link.name, virtualNetworkId: link.virtualNetworkId }));
+  return { zone, links };
+}

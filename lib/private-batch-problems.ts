@@ -1,0 +1,89 @@
+import { Token } from 'cdktf';
+import { IBatchAccount } from './batch-account-ref';
+import { PrivateBatchAccountProps } from './private-batch-account';
+import { PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
+import { PropProblem } from './rules/problems';
+import { parseResourceId } from './rules/resource-id';
+import { resolveSubnet } from './rules/subnets';
+import { BATCH_SUB_RESOURCES } from './rules/sub-resources';
+
+/** The endpoints a `PrivateBatch` makes when its props name none: one per sub-resource. */
+export const DEFAULT_PRIVATE_BATCH_ENDPOINTS: readonly PrivateBatchEndpoint[] = BATCH_SUB_RESOURCES.map((subResource) => ({ subResource }));
+
+/** Whether the account prop is an existing account (an ID to connect to) rather than the props of a new one. */
+export function isExistingAccount(account: PrivateBatchAccountProps | IBatchAccount): account is IBatchAccount {
+  return typeof (account as IBatchAccount).id === 'string';
+}
+
+/**
+ * How connection rules and construct IDs name an endpoint of a `PrivateBatch`: its name, else its sub-resource.
+ * Two endpoints of one account need different keys.
+ */
+export function privateBatchEndpointKey(endpoint: { readonly name?: string; readonly subResource: string }): string {
+  return endpoint.name ?? endpoint.subResource;
+}
+
+/**
+ * Problems with a `PrivateBatch`'s own props (its parts report theirs): each naming the prop as the caller spells
+ * it. Pure, so an app that builds the props from a file can call it too.
+ */
+export function privateBatchProblems(props: PrivateBatchProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const add = (field: string, problem: string): void => {
+    problems.push({ field, problem });
+  };
+  const endpoints = props.endpoints ?? DEFAULT_PRIVATE_BATCH_ENDPOINTS;
+  const existing = props.account !== undefined && isExistingAccount(props.account);
+  if (props.account === undefined) add('account', 'is required: the props of a new account, or an existing one (batchAccountFromId)');
+  if (endpoints.length > 0 && props.subnet === undefined) add('subnet', 'is required for the endpoints: a subnet ID, a Subnet construct, or { id, addressPrefix, virtualNetwork }');
+  const keys = endpoints.map(privateBatchEndpointKey);
+  keys.forEach((key, i) => {
+    if (keys.indexOf(key) === i) return;
+    const field = endpoints[i].name === undefined ? `endpoints[${i}].subResource` : `endpoints[${i}].name`;
+    add(field, `names endpoint ${key} again; give a second endpoint of one sub-resource its own name`);
+  });
+  if (existing && props.endpointResourceGroupName === undefined) {
+    add('endpointResourceGroupName', "is required with an existing account: the endpoints are yours, the account's resource group is not");
+  }
+  if (existing && (props.connections?.length ?? 0) > 0) {
+    add('connections', "only apply to an account made here: the account's owner approves connections to it");
+  }
+  props.connections?.forEach((rule, i) => {
+    if (rule.endpoint !== undefined && !keys.includes(rule.endpoint)) {
+      add(`connections[${i}].endpoint`, `must name an endpoint of this account: ${keys.join(', ') || 'it has none'}`);
+    }
+  });
+  problems.push(...dnsProblems(props, endpoints));
+  return problems;
+}
+
+function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {
+  const dns = props.dns ?? {};
+  const problems: PropProblem[] = [];
+  if (dns.zone !== undefined && dns.zoneId !== undefined) problems.push({ field: 'dns.zoneId', problem: 'must not be set with dns.zone: give one zone' });
+  if (dns.ttl !== undefined && !endpoints.some((e) => (e.dns ?? dns.mode ?? 'records') === 'records')) {
+    problems.push({ field: 'dns.ttl', problem: 'only applies with dns.mode records, and no endpoint uses it' });
+  }
+  const ownsZone = dns.zone === undefined && endpoints.some((e) => (e.dns ?? dns.mode ?? 'records') !== 'external');
+  if (!ownsZone) {
+    for (const field of ['linkedVnetIds', 'resourceGroupName'] as const) {
+      if (dns[field] !== undefined) problems.push({ field: `dns.${field}`, problem: dns.zone ? 'only applies to a zone made here or given by zoneId, not to dns.zone' : 'only applies when an endpoint uses private DNS' });
+    }
+    return problems;
+  }
+  (dns.linkedVnetIds ?? []).forEach((id, i) => {
+    if (Token.isUnresolved(id) || parseResourceId(id)?.type.toLowerCase() !== 'microsoft.network/virtualnetworks') {
+      problems.push({ field: `dns.linkedVnetIds[${i}]`, problem: `must be a literal VNet ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>), got ${JSON.stringify(id)}` });
+    }
+  });
+  if ((dns.linkSubnetVnet ?? true) && props.subnet !== undefined) {
+    const subnet = resolveSubnet(props.subnet);
+    if (subnet.vnetId === undefined || subnet.vnetName === undefined) {
+      problems.push({
+        field: 'subnet',
+        problem: "has no known VNet to link the zone to: give a literal subnet ID, or virtualNetwork { id, name } (a VirtualNetwork construct fits), or set dns.linkSubnetVnet: false and link it yourself",
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,175 @@
+import { TerraformProvider } from 'cdktf';
+import { IBatchAccount } from './batch-account-ref';
+import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { ManualApproval } from './batch-private-endpoint';
+import { PrivateBatchAccountProps } from './private-batch-account';
+import { AzureCloud } from './rules/clouds';
+import { ConnectionRule } from './rules/connections';
+import { DnsMode } from './rules/dns-modes';
+import { SubnetInfo } from './rules/subnets';
+import { BatchSubResource } from './rules/sub-resources';
+
+/** One private endpoint of a {@link PrivateBatch}. */
+export interface PrivateBatchEndpoint {
+  /** The sub-resource: `batchAccount` (the account API) or `nodeManagement` (what pool nodes use). */
+  readonly subResource: BatchSubResource;
+  /**
+   * The endpoint name. With the sub-resource it is also how connection rules (`endpoint`) name the endpoint.
+   * @default `pe-<account>-<subresource>`
+   */
+  readonly name?: string;
+  /**
+   * A static IP in the subnet's usable range.
+   * @default a dynamic IP
+   */
+  readonly staticIp?: string;
+  /**
+   * How this endpoint's name resolves.
+   * @default `dns.mode`
+   */
+  readonly dns?: DnsMode;
+  /**
+   * The A record's TTL in seconds, for `records`.
+   * @default `dns.ttl`
+   */
+  readonly dnsTtl?: number;
+  /**
+   * Ask the account owner for approval instead of connecting automatically.
+   * @default automatic approval
+   */
+  readonly manualApproval?: ManualApproval;
+  /**
+   * The endpoint's region.
+   * @default the subnet's VNet region when known, else the account's
+   */
+  readonly location?: string;
+  /**
+   * The endpoint's resource group.
+   * @default `endpointResourceGroupName`
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Tags for the endpoint.
+   * @default `tags`
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/** DNS of a {@link PrivateBatch}'s endpoints. */
+export interface PrivateBatchDns {
+  /**
+   * `records` (Terraform-owned A records), `zoneGroup` (Azure writes the records) or `external` (your DNS,
+   * the explicit opt-out of private DNS). An endpoint's own `dns` wins.
+   * @default 'records'
+   */
+  readonly mode?: DnsMode;
+  /**
+   * A zone of this app to use as it is, e.g. one zone shared by several accounts. Its VNet links are its owner's.
+   * @default none: `zoneId`, or a zone created here
+   */
+  readonly zone?: IBatchPrivateDnsZone;
+  /**
+   * An existing zone by ID, e.g. a hub zone in another subscription (give `provider` for it).
+   * @default none: `zone`, or a zone created here
+   */
+  readonly zoneId?: string;
+  /**
+   * The azurerm provider for the zone, its links and its records: an alias for a hub zone's subscription.
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * The resource group for a zone created here.
+   * @default the account's resource group (`endpointResourceGroupName` with an existing account)
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Link the subnet's VNet to a zone created here or given by `zoneId`, so that it resolves the endpoints' names.
+   * @default true
+   */
+  readonly linkSubnetVnet?: boolean;
+  /**
+   * More VNets to link to a zone created here or given by `zoneId` (literal IDs: the link is named after the VNet).
+   * @default none
+   */
+  readonly linkedVnetIds?: readonly string[];
+  /**
+   * The A records' TTL in seconds.
+   * @default 10
+   */
+  readonly ttl?: number;
+}
+
+/**
+ * A connection rule of a {@link PrivateBatch}: a {@link ConnectionRule}, or one that names an endpoint of this
+ * construct (`endpoint`, its name or sub-resource). A manual endpoint's A record then waits for the approval.
+ */
+export interface PrivateBatchConnectionRule extends ConnectionRule {
+  /**
+   * An endpoint of this construct, by name or sub-resource, instead of `privateEndpointId` or `connectionName`.
+   * @default none
+   */
+  readonly endpoint?: string;
+}
+
+/** Props of {@link PrivateBatch}. */
+export interface PrivateBatchProps {
+  /**
+   * The account: the props of a new private account, or an account that exists elsewhere
+   * (`batchAccountFromId`), e.g. another team's, to make endpoints to.
+   */
+  readonly account: PrivateBatchAccountProps | IBatchAccount;
+  /**
+   * The endpoints' subnet: its resource ID, an azurerm `Subnet` construct, or a {@link SubnetInfo} with its
+   * prefix and VNet. Required when there are endpoints.
+   * @default none
+   */
+  readonly subnet?: string | SubnetInfo;
+  /**
+   * The endpoints, at most one per sub-resource and DNS name.
+   * @default one per sub-resource (`batchAccount`, `nodeManagement`), dynamic IPs
+   */
+  readonly endpoints?: readonly PrivateBatchEndpoint[];
+  /**
+   * DNS for the endpoints.
+   * @default a zone created in the account's resource group, linked to the subnet's VNet, with Terraform-owned records
+   */
+  readonly dns?: PrivateBatchDns;
+  /**
+   * The resource group for the endpoints.
+   * @default the new account's resource group; required with an existing account
+   */
+  readonly endpointResourceGroupName?: string;
+  /**
+   * The subscription the endpoints are created in, when known at synth (checked against the account's).
+   * @default the new account's `subscriptionId`, else the subscription in a literal subnet ID
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The cloud: it picks the zone and the public DNS suffix.
+   * @default 'AzureCloud'
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * The account owner's decisions on endpoint connections (approve, reject, remove), through azapi. Only for a
+   * new account.
+   * @default none
+   */
+  readonly connections?: readonly PrivateBatchConnectionRule[];
+  /**
+   * Add outputs: FQDN → IP of each endpoint, the record FQDNs, the ID of a zone made or imported here, and the
+   * account's connections when there are connection rules.
+   * @default false
+   */
+  readonly outputs?: boolean;
+  /**
+   * Tags for the endpoints and for a zone created here.
+   * @default the account's tags
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * The azurerm provider for the account and the endpoints.
+   * @default the stack's default azurerm provider (the account's `provider` wins for the account)
+   */
+  readonly provider?: TerraformProvider;
+}

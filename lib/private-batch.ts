@@ -1,0 +1,189 @@
+import { Construct } from 'constructs';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { IBatchAccount } from './batch-account-ref';
+import { BatchDnsOutputs } from './batch-dns-outputs';
+import { BatchEndpointConnections } from './batch-endpoint-connections';
+import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { BatchPrivateEndpoint } from './batch-private-endpoint';
+import { batchZoneChoice, ZoneLink } from './batch-zone-choice';
+import { PrivateBatchAccount, PrivateBatchAccountProps } from './private-batch-account';
+import {
+  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchEndpointKey, privateBatchProblems,
+} from './private-batch-problems';
+import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
+import { reportProblems, setPropOrigin } from './problems';
+import { AzureCloud } from './rules/clouds';
+import { DnsMode } from './rules/dns-modes';
+import { parseResourceId } from './rules/resource-id';
+import { ResolvedSubnet, resolveSubnet } from './rules/subnets';
+
+/**
+ * A private Batch account with everything it needs, from one construct: the account (public network access off,
+ * Entra ID auth only), one private endpoint per sub-resource, private DNS (a zone made here or a hub zone by ID,
+ * its VNet links, Terraform-owned A records or zone groups), connection rules and opt-in outputs. Or, given an
+ * existing account, the endpoints and DNS to reach it.
+ *
+ * It is a composition of the library's public constructs, and adds nothing they could not do: each part is a
+ * typed attribute, to customize further. The account is the child `Default`, which cdktf leaves out of
+ * construct-path addresses, so the parts keep the paths (and the `moved` blocks from 0.1 addresses) they had when
+ * an app built them beside each other under a construct of the account's name.
+ */
+export class PrivateBatch extends Construct {
+  /** The account the endpoints connect to. */
+  public readonly account: IBatchAccount;
+  /** The account made here; undefined with an existing account. */
+  public readonly privateAccount?: PrivateBatchAccount;
+  /** The endpoints, in the order of `endpoints`. */
+  public readonly endpoints: readonly BatchPrivateEndpoint[];
+  /** The zone the endpoints' names are written to: `dns.zone`, or the one made or imported here. */
+  public readonly zone?: IBatchPrivateDnsZone;
+  /** The VNet links made here: the subnet's VNet first, then `dns.linkedVnetIds`. */
+  public readonly vnetLinks: readonly PrivateDnsZoneVirtualNetworkLink[];
+  /** The connection rules, when there are any. */
+  public readonly connections?: BatchEndpointConnections;
+  /** The DNS outputs, with `outputs`. */
+  public readonly dnsOutputs?: BatchDnsOutputs;
+
+  private readonly byKey: Map<string, BatchPrivateEndpoint>;
+
+  constructor(scope: Construct, id: string, props: PrivateBatchProps) {
+    super(scope, id);
+    reportProblems(this, privateBatchProblems(props));
+    const cloud = props.cloud ?? 'AzureCloud';
+    const endpoints = props.endpoints ?? DEFAULT_PRIVATE_BATCH_ENDPOINTS;
+    const existing = isExistingAccount(props.account);
+    if (!existing) {
+      const accountProps = props.account as PrivateBatchAccountProps;
+      // `Default` is left out of cdktf's construct-path addresses: the account keeps the address it had as `<id>`.
+      this.privateAccount = new PrivateBatchAccount(this, 'Default', { ...accountProps, provider: accountProps.provider ?? props.provider });
+      setPropOrigin(this.privateAccount, { owner: this, path: 'account' });
+    }
+    this.account = this.privateAccount ?? (props.account as IBatchAccount);
+    const subnet = props.subnet === undefined ? undefined : resolveSubnet(props.subnet);
+
+    const { zone, links } = this.chooseZone(props, endpoints, subnet, cloud);
+    this.zone = zone;
+    this.vnetLinks = links;
+
+    const unique = endpoints.filter((e, i) => endpoints.findIndex((o) => privateBatchEndpointKey(o) === privateBatchEndpointKey(e)) === i);
+    this.endpoints = unique.map((endpoint) => this.addEndpoint(props, endpoint, endpoints.indexOf(endpoint), subnet, cloud));
+    this.byKey = new Map(unique.map((endpoint, i) => [privateBatchEndpointKey(endpoint), this.endpoints[i]]));
+
+    if (props.outputs && this.endpoints.length > 0) {
+      this.dnsOutputs = new BatchDnsOutputs(this, 'dns', { endpoints: this.endpoints, zone: props.dns?.zone ? undefined : this.zone });
+    }
+    const rules = props.connections ?? [];
+    // A rule naming no endpoint of this construct is reported above; without it the rules cannot be built.
+    if (!existing && rules.length > 0 && rules.every((r) => r.endpoint === undefined || this.byKey.has(r.endpoint))) {
+      this.connections = this.manageConnections(rules, props.outputs);
+    }
+  }
+
+  /** The endpoint of a key: its name, or its sub-resource when it has no name. */
+  public endpoint(key: string): BatchPrivateEndpoint | undefined {
+    return this.byKey.get(key);
+  }
+
+  private chooseZone(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[], subnet: ResolvedSubnet | undefined, cloud: AzureCloud) {
+    const dns = props.dns ?? {};
+    const usesZone = endpoints.some((e) => modeOf(props, e) !== 'external');
+    if (dns.zone || !usesZone) return { zone: dns.zone, links: [] };
+    const links: ZoneLink[] = [];
+    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined) {
+      links.push({ id: 'EndpointVnet', name: `link-${subnet.vnetName}`, virtualNetworkId: subnet.vnetId });
+    }
+    (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
+      const name = parseResourceId(virtualNetworkId)?.name;
+      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId });
+    });
+    const choice = batchZoneChoice(this, 'DnsZone', {
+      zoneId: dns.zoneId,
+      resourceGroupName: dns.resourceGroupName ?? this.endpointResourceGroup(props),
+      cloud,
+      provider: dns.provider,
+      stackSubscriptionId: this.subscriptionId(props),
+      links,
+      tags: this.tags(props),
+    });
+    setPropOrigin(choice.zone, {
+      owner: this,
+      path: 'dns',
+      fields: { cloud: 'cloud', resourceGroupName: dns.resourceGroupName ? 'dns.resourceGroupName' : 'endpointResourceGroupName', stackSubscriptionId: 'subscriptionId', tags: 'tags' },
+    });
+    return choice;
+  }
+
+  private addEndpoint(props: PrivateBatchProps, endpoint: PrivateBatchEndpoint, index: number, subnet: ResolvedSubnet | undefined, cloud: AzureCloud): BatchPrivateEndpoint {
+    const at = `endpoints[${index}]`;
+    const mode = modeOf(props, endpoint);
+    const created = new BatchPrivateEndpoint(this, privateBatchEndpointKey(endpoint), {
+      account: this.account,
+      subResource: endpoint.subResource,
+      subnet: { id: subnet?.id ?? '', addressPrefix: subnet?.addressPrefix },
+      resourceGroupName: endpoint.resourceGroupName ?? this.endpointResourceGroup(props),
+      location: endpoint.location ?? subnet?.vnetLocation ?? this.account.location,
+      name: endpoint.name,
+      staticIp: endpoint.staticIp,
+      manualApproval: endpoint.manualApproval,
+      subscriptionId: this.subscriptionId(props),
+      cloud,
+      dns: { mode, zone: mode === 'external' ? undefined : this.zone, ttl: endpoint.dnsTtl ?? (mode === 'records' ? props.dns?.ttl : undefined) },
+      tags: endpoint.tags ?? this.tags(props),
+      provider: props.provider,
+    });
+    setPropOrigin(created, {
+      owner: this,
+      path: at,
+      fields: {
+        account: 'account',
+        subnet: 'subnet',
+        location: endpoint.location !== undefined ? `${at}.location` : subnet?.vnetLocation !== undefined ? 'subnet.virtualNetwork.location' : 'account.location',
+        resourceGroupName: endpoint.resourceGroupName !== undefined ? `${at}.resourceGroupName` : 'endpointResourceGroupName',
+        subscriptionId: 'subscriptionId',
+        cloud: 'cloud',
+        tags: endpoint.tags !== undefined ? `${at}.tags` : 'tags',
+        'dns.mode': endpoint.dns !== undefined ? `${at}.dns` : 'dns.mode',
+        'dns.ttl': endpoint.dnsTtl !== undefined ? `${at}.dnsTtl` : 'dns.ttl',
+        'dns.zone': props.dns?.zoneId !== undefined ? 'dns.zoneId' : 'dns.zone',
+      },
+    });
+    return created;
+  }
+
+  /**
+   * The account owner's decisions on connections. A rule for an endpoint of this construct selects it by
+   * reference, so it waits for the endpoint; a manual endpoint's record then waits for the approval.
+   */
+  private manageConnections(rules: readonly PrivateBatchConnectionRule[], outputs: boolean | undefined): BatchEndpointConnections {
+    const connections = new BatchEndpointConnections(this, 'connections', {
+      accountId: this.account.id,
+      outputs,
+      connections: rules.map(({ endpoint, ...rule }) => {
+        const selected = endpoint === undefined ? undefined : this.endpoint(endpoint);
+        return selected ? { ...rule, privateEndpointId: selected.id } : rule;
+      }),
+    });
+    rules.forEach((rule, i) => {
+      const endpoint = rule.endpoint === undefined ? undefined : this.endpoint(rule.endpoint);
+      if (endpoint?.manualApproval && rule.action === 'approve') endpoint.dnsRecord?.waitFor(connections.actions[i]);
+    });
+    return connections;
+  }
+
+  private endpointResourceGroup(props: PrivateBatchProps): string {
+    if (props.endpointResourceGroupName !== undefined) return props.endpointResourceGroupName;
+    return isExistingAccount(props.account) ? '' : props.account.resourceGroupName;
+  }
+
+  private subscriptionId(props: PrivateBatchProps): string | undefined {
+    return props.subscriptionId ?? (isExistingAccount(props.account) ? undefined : props.account.subscriptionId);
+  }
+
+  private tags(props: PrivateBatchProps): Record<string, string> | undefined {
+    return props.tags ?? (isExistingAccount(props.account) ? undefined : props.account.tags);
+  }
+}
+
+function modeOf(props: PrivateBatchProps, endpoint: PrivateBatchEndpoint): DnsMode {
+  return endpoint.dns ?? props.dns?.mode ?? 'records';
+}
