@@ -9,7 +9,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import * as ts from 'typescript';
-import { App, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { currentFlavour, resolveInFlavour, ROOT } from '../flavours';
@@ -36,7 +36,7 @@ describe(`the ${FLAVOUR.name} flavour under test`, () => {
   });
 
   it('builds the library on the same copy of the core, provider and constructs as the test', () => {
-    const stack = new TerraformStack(new App(), 'one-copy');
+    const stack = new TerraformStack(Testing.app(), 'one-copy');
     const account = new PrivateBatchAccount(stack, 'batch', { name: 'onecopy', resourceGroupName: 'rg', location: 'eastus' });
     const resources = stack.node.findAll().filter((c) => c instanceof TerraformResource);
     expect(account).toBeInstanceOf(Construct);
