@@ -1,3 +1,5 @@
+import { App, TerraformStack, Testing } from 'cdktf';
+import { ProjectLocalBackend } from '../lib/project-local-backend';
 import { synthConfig, exampleStack } from './helpers/config';
 
 const synthWith = (backend: unknown) => {
@@ -25,5 +27,24 @@ describe('stack backends', () => {
 
   it('never put a token in config or output', () => {
     expect(() => synthWith({ type: 'cloud', organization: 'contoso', token: 'secret', workspace: { name: 'w' } })).toThrow(/backend: Unrecognized key: "token"/);
+  });
+});
+
+describe('ProjectLocalBackend', () => {
+  const backendOf = (app: App, build: (stack: TerraformStack) => void) => {
+    const stack = new TerraformStack(app, 'web');
+    build(stack);
+    return JSON.parse(Testing.synth(stack)).terraform.backend;
+  };
+
+  it('keeps the state in the project root, at a path that reads the same on every machine', () => {
+    expect(backendOf(Testing.app(), (stack) => new ProjectLocalBackend(stack))).toEqual({ local: { path: '../../../terraform.web.tfstate' } });
+  });
+
+  it('takes a state file named relative to the project (the outdir is followed too: see rules/state-path)', () => {
+    const stack = new TerraformStack(Testing.app(), 'web');
+    const backend = new ProjectLocalBackend(stack, { stateFile: 'state/web.tfstate' });
+    expect(backend.statePath).toBe('../../../state/web.tfstate');
+    expect(JSON.parse(Testing.synth(stack)).terraform.backend).toEqual({ local: { path: '../../../state/web.tfstate' } });
   });
 });

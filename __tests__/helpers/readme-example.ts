@@ -78,4 +78,6 @@ export function expectPrivateAccountWithHubRecords(stack: any): void {
   expect(approvals).toEqual([expect.objectContaining({
     body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: expect.any(String) } } },
   })]);
+  // ProjectLocalBackend: the state in the project root, at a path that names no machine.
+  expect(stack.terraform.backend).toEqual({ local: { path: '../../../terraform.private-batch.tfstate' } });
 }
