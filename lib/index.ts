@@ -25,6 +25,14 @@ export { BatchGuards } from './guards/batch-guards';
 export { bareHclReferences } from './hcl/bare-references';
 export { addHclStep, HclStep, useBareHclReferences } from './hcl/stack-hcl';
 export { optIn, hasOptedIn, OptIn } from './guards/opt-ins';
+export * from './review/review-section';
+export * from './review/review-stack';
+export * from './review/compare';
+export * from './review/markdown';
+export * from './review/resource-changes';
+export * from './review/review-document';
+export { REVIEW_SECTIONS } from './review/sections';
+export { FoundOptIn, OPT_IN_DETECTORS, OptInDetector } from './review/sections/opt-ins';
 export { Finding } from './guards/finding';
 export * from './rules/clouds';
 export {

@@ -1,0 +1,104 @@
+import { reviewStack } from '../../lib/review/review-stack';
+import { ReviewSection } from '../../lib/review/review-section';
+import { USER_SETUPS, userSetup } from '../fixtures/user-setups';
+import { exampleStack, rawConfig, synthConfig } from '../helpers/config';
+
+/** The review of one stack of a config, as section id → rows of cells. */
+function review(stack: any): Record<string, string[][]> {
+  const json = synthConfig({ stacks: [stack] })[stack.name];
+  return Object.fromEntries(reviewStack(stack.name, json).sections.map((s: ReviewSection) => [s.id, s.rows.map((r) => [...r.cells])]));
+}
+const setup = (name: keyof typeof USER_SETUPS & string) => review(userSetup(name));
+
+describe('review sections, on the default example', () => {
+  const sections = review(exampleStack());
+
+  it('come in order: accounts, endpoints, connection rules, opt-ins', () => {
+    expect(Object.keys(sections)).toEqual(['accounts', 'endpoints', 'connection-rules', 'opt-ins']);
+  });
+
+  it('show the account private, with Entra ID (AAD) sign-in only', () => {
+    expect(sections.accounts).toEqual([['`contosobatch01`', 'eastus', 'Disabled', 'AAD', 'SystemAssigned', 'BatchService']]);
+  });
+
+  it('show each endpoint with its sub-resource, IP, DNS name, zone and approval', () => {
+    expect(sections.endpoints).toEqual([
+      ['`pe-contosobatch01-batchaccount`', '`contosobatch01`', 'batchAccount', '10.20.1.10 (static)',
+        '`contosobatch01.eastus.privatelink.batch.azure.com`', '`privatelink.batch.azure.com`', 'A record', 'automatic'],
+      ['`pe-contosobatch01-nodemanagement`', '`contosobatch01`', 'nodeManagement', 'assigned at apply',
+        "the endpoint's FQDN, known at apply", '`privatelink.batch.azure.com`', 'A record', 'automatic'],
+    ]);
+  });
+
+  it('have no connection rule and no opt-in', () => {
+    expect(sections['connection-rules']).toEqual([]);
+    expect(sections['opt-ins']).toEqual([]);
+  });
+});
+
+describe('review sections, on other setups', () => {
+  it('name every opt-in that makes an account less private', () => {
+    const stack = exampleStack();
+    Object.assign(stack.accounts[0], { allowPublicNetworkAccess: true, allowSharedKeyAuthentication: true });
+    const sections = review(stack);
+    expect(sections.accounts[0].slice(2, 4)).toEqual(['**Enabled**', 'AAD, **SharedKey**']);
+    expect(sections['opt-ins'].map(([optIn, where]) => [optIn, where])).toEqual([
+      ['`allowPublicNetworkAccess`', '`contosobatch01`'],
+      ['`allowSharedKeyAuthentication`', '`contosobatch01`'],
+    ]);
+  });
+
+  it('show zone groups, and external DNS as an opt-in', () => {
+    expect(setup('fixture-zone-group').endpoints.map((row) => row.slice(4, 7))).toEqual([
+      ['written by Azure at apply', '`privatelink.batch.azure.com`', 'zone group'],
+      ['written by Azure at apply', '`privatelink.batch.azure.com`', 'zone group'],
+    ]);
+    const external = setup('fixture-external-dns');
+    expect(external.endpoints.map((row) => row.slice(4, 7))).toEqual([['—', '—', '**external DNS**'], ['—', '—', '**external DNS**']]);
+    expect(external['opt-ins'].map(([optIn, where]) => `${optIn} ${where}`)).toEqual([
+      '`dns: external` `pe-contosobatch01-batchaccount`', '`dns: external` `pe-contosobatch01-nodemanagement`',
+    ]);
+  });
+
+  it('show the zone of another cloud and a hub zone by name', () => {
+    expect(setup('fixture-china').endpoints[0][4]).toBe('`contosobatch01.chinanorth3.privatelink.batch.chinacloudapi.cn`');
+    expect(setup('fixture-hub-zone').endpoints[0].slice(4, 6)).toEqual(['`contosobatch01.eastus.privatelink.batch.azure.com`', '`privatelink.batch.azure.com`']);
+  });
+
+  it('show a manual endpoint with its request, and the rule that approves it in the same stack', () => {
+    const sections = setup('fixture-manual-endpoint');
+    expect(sections.endpoints[1][7]).toBe('manual: "Nodes of team analytics need node management access"');
+    expect(sections['connection-rules'].map((row) => row.slice(1))).toEqual([
+      ['`contosobatch01`', 'approve', 'endpoint `pe-contosobatch01-nodemanagement` (this stack)', 'Approved by the account owner'],
+    ]);
+  });
+
+  it('show each rule with its action and target: an endpoint by ID, or a connection by name', () => {
+    expect(setup('fixture-reject-and-remove')['connection-rules'].map((row) => row.slice(1))).toEqual([
+      ['`contosobatch01`', 'reject', 'endpoint `pe-unknown-team` in `rg-other`', 'No ticket for this access'],
+      ['`contosobatch01`', 'remove', 'endpoint `pe-retired-team` in `rg-other`', '—'],
+      ['`contosobatch01`', 'approve', 'connection `pe-known-team.0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0`', 'Approved (NET-77)'],
+    ]);
+  });
+
+  it("show an endpoint to another stack's account, with the record that carries its IP", () => {
+    const analytics = rawConfig('manual-approval.json').stacks.find((s: any) => s.name === 'batch-analytics-eastus');
+    const sections = review(analytics);
+    expect(sections.accounts).toEqual([]);
+    expect(sections.endpoints).toEqual([[
+      '`pe-sharedbatch01-analytics`', '`sharedbatch01` (not in this stack)', 'batchAccount', 'assigned at apply',
+      '`sharedbatch01.eastus.privatelink.batch.azure.com`', '`privatelink.batch.azure.com`', 'A record',
+      'manual: "Team analytics: pipelines in vnet-analytics submit Batch jobs (NET-1234)"',
+    ]]);
+    expect(sections['opt-ins']).toEqual([]);
+  });
+});
+
+describe('review sections, on raw provider resources', () => {
+  it('read the Terraform, not the constructs: an account with nothing set is public, with shared keys', () => {
+    const json = { resource: { azurerm_batch_account: { raw: { name: 'rawbatch', location: 'westeurope', resource_group_name: 'rg' } } } };
+    const sections = Object.fromEntries(reviewStack('raw', json).sections.map((s) => [s.id, s.rows.map((r) => [...r.cells])]));
+    expect(sections.accounts).toEqual([['`rawbatch`', 'westeurope', "**Enabled** (not set: Azure's default)", '**not set**: Azure allows SharedKey', 'none', 'BatchService']]);
+    expect(sections['opt-ins'].map(([optIn]) => optIn)).toEqual(['`allowPublicNetworkAccess`', '`allowSharedKeyAuthentication`']);
+  });
+});

@@ -1,0 +1,17 @@
+import { ReviewSectionBuilder } from '../review-section';
+import { accountsSection } from './accounts';
+import { connectionRulesSection } from './connection-rules';
+import { endpointsSection } from './endpoints';
+import { optInsSection } from './opt-ins';
+
+/**
+ * The sections of a stack's review, in order: one per concern. A new concern (pools, role assignments, locks,
+ * diagnostic settings, adopted DNS records) is a new file beside these that exports a `ReviewSectionBuilder`,
+ * and one line here; a new opt-in is a detector in `opt-ins.ts`.
+ */
+export const REVIEW_SECTIONS: readonly ReviewSectionBuilder[] = [
+  accountsSection,
+  endpointsSection,
+  connectionRulesSection,
+  optInsSection,
+];

@@ -1,0 +1,63 @@
+import { batchEndpoints, dnsWriters } from '../../guards/batch-view';
+import { resourcesOfType } from '../../guards/stack-model';
+import { code, literalList, shown } from '../cells';
+import { writerOf } from './endpoints';
+import { ReviewInput, ReviewRow, ReviewSection } from '../review-section';
+
+/** One opt-in found in the stack: its name as the library and the config spell it, where, and what it allows. */
+export interface FoundOptIn {
+  /** The Terraform address of the resource that carries it. */
+  readonly address: string;
+  /** The opt-in's name, e.g. `allowPublicNetworkAccess`. */
+  readonly optIn: string;
+  /** The account, endpoint or pool it applies to, as Markdown. */
+  readonly where: string;
+  /** What it allows that the default does not. */
+  readonly allows: string;
+}
+
+/** Finds one kind of opt-in in a stack. */
+export type OptInDetector = (input: ReviewInput) => FoundOptIn[];
+
+const accounts = ({ model }: ReviewInput) => resourcesOfType(model, 'azurerm_batch_account').map((account) => ({
+  account, where: code(shown(model, account.config.name)),
+}));
+
+/** Each less private choice the library makes a named opt-in for. Add a detector here for a new opt-in. */
+export const OPT_IN_DETECTORS: OptInDetector[] = [
+  (input) => accounts(input).filter(({ account }) => account.config.public_network_access_enabled !== false).map(({ account, where }) => ({
+    address: account.address, optIn: 'allowPublicNetworkAccess', where, allows: "the account's public endpoint, reachable from the internet (within its network rules)",
+  })),
+  (input) => accounts(input).flatMap(({ account, where }) => {
+    const modes = account.config.allowed_authentication_modes === undefined ? ['SharedKey'] : literalList(account.config.allowed_authentication_modes) ?? [];
+    return [
+      ...(modes.includes('SharedKey') ? [{ address: account.address, optIn: 'allowSharedKeyAuthentication', where, allows: "requests signed with the account's shared keys, not only Entra ID" }] : []),
+      ...(modes.includes('TaskAuthenticationToken') ? [{ address: account.address, optIn: 'allowTaskAuthenticationToken', where, allows: 'tasks calling the account with task authentication tokens' }] : []),
+    ];
+  }),
+  (input) => accounts(input).filter(({ account }) => account.config.storage_account_authentication_mode === 'StorageKeys').map(({ account, where }) => ({
+    address: account.address, optIn: 'autoStorage.authenticationMode: StorageKeys', where, allows: "Batch holding the auto-storage account's keys",
+  })),
+  ({ model }) => {
+    const endpoints = batchEndpoints(model);
+    const writers = dnsWriters(model, endpoints);
+    return endpoints.filter((endpoint) => !writerOf(writers, endpoint)).map((endpoint) => ({
+      address: endpoint.resource.address, optIn: 'dns: external', where: code(shown(model, endpoint.resource.config.name)), allows: "DNS for the endpoint kept outside this stack: nothing here writes its record",
+    }));
+  },
+];
+
+/** The opt-ins the stack uses: each one a reviewer should see was chosen on purpose. */
+export function optInsSection(input: ReviewInput): ReviewSection {
+  const rows: ReviewRow[] = OPT_IN_DETECTORS.flatMap((detect) => detect(input)).map((found) => ({
+    key: `${found.address} ${found.optIn}`,
+    cells: [code(found.optIn), found.where, found.allows],
+  }));
+  return {
+    id: 'opt-ins',
+    title: 'Opt-ins',
+    columns: ['Opt-in', 'Where', 'What it allows'],
+    none: 'None: every account is private with Entra ID sign-in only, and every endpoint\'s DNS is written here.',
+    rows,
+  };
+}
