@@ -5,6 +5,7 @@ import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { stableAddress } from './addresses';
 import { reportProblems } from './problems';
 import { logicalId } from './rules/logical-ids';
+import { DnsRecordOwner } from './zone-healing';
 
 /** Props of {@link BatchDnsRecord}. */
 export interface BatchDnsRecordProps {
@@ -26,6 +27,12 @@ export interface BatchDnsRecordProps {
    * when the record name is known only after apply
    */
   readonly key?: string;
+  /**
+   * The account and sub-resource the record resolves, so that an existing zone can adopt the record and tell the
+   * account's leftovers from other teams' records (see `ExistingZoneProps.healing`). A private endpoint passes its own.
+   * @default none: the record is adopted when its name is known at synth, and attributed to no account
+   */
+  readonly owner?: DnsRecordOwner;
 }
 
 /**
@@ -54,6 +61,7 @@ export class BatchDnsRecord extends Construct {
     }
     stableAddress(this.resource, logicalId('dns', key ?? this.node.id));
     this.fqdn = this.resource.fqdn;
+    props.zone.healing?.addRecord(this.resource, props.recordName, props.owner);
   }
 
   /**

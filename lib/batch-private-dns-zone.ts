@@ -10,6 +10,8 @@ import { vnetLinkLogicalId, zoneLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
 import { existingZoneProblem } from './rules/zones';
 import { parseResourceId, ResourceIdParts, sameSubscription } from './rules/resource-id';
+import { azapiProviderMatching } from './azapi/provider';
+import { ZoneHealing, ZoneHealingProps } from './zone-healing';
 
 /** A `privatelink.batch.*` zone that endpoints write their records to. */
 export interface IBatchPrivateDnsZone extends IConstruct {
@@ -23,6 +25,11 @@ export interface IBatchPrivateDnsZone extends IConstruct {
   readonly cloud: AzureCloud;
   /** The azurerm provider that manages records and links in the zone (an alias for another subscription). */
   readonly provider?: TerraformProvider;
+  /**
+   * What the zone does at plan time about records that were there before this stack (an existing zone), which
+   * endpoints register their records with; undefined for a zone this stack creates, which starts empty.
+   */
+  readonly healing?: ZoneHealing;
   /** Links the zone to a VNet so that the VNet resolves through it. */
   linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink;
 }
@@ -49,10 +56,12 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
   public abstract readonly resourceGroupName: string;
   public abstract readonly cloud: AzureCloud;
   public abstract readonly provider?: TerraformProvider;
+  public abstract readonly healing?: ZoneHealing;
 
   public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
     // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
     const name = props.name ?? `link-${id}`;
+    this.healing?.addVirtualNetwork(props.virtualNetworkId);
     return stableAddress(new PrivateDnsZoneVirtualNetworkLink(this, id, {
       provider: this.provider,
       name,
@@ -89,6 +98,13 @@ export interface BatchPrivateDnsZoneProps {
    * @default the stack's default azurerm provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * Accepted for symmetry with {@link ExistingZoneProps.healing}, so that a stack can move between a zone it creates
+   * and an existing one without touching it. A zone this stack creates starts empty: there is nothing to adopt,
+   * report or remove, so nothing is read and its plan has no reads.
+   * @default adopt and report (nothing to do in a new zone)
+   */
+  readonly healing?: ZoneHealingProps;
 }
 
 /** Props of {@link BatchPrivateDnsZone.fromZoneId}. */
@@ -109,6 +125,21 @@ export interface ExistingZoneProps {
    * @default unknown (not checked)
    */
   readonly stackSubscriptionId?: string;
+  /**
+   * What the zone does about records that were there before this stack: adopt the ones it writes, report (or remove)
+   * the stale ones of its accounts, and warn about VNets still linked to the legacy regional zone. It reads the zone
+   * during plan through `azapiProvider`. See {@link ZoneHealingProps} and the README, "Moving an existing setup to
+   * this library".
+   * @default adopt existing records, report stale ones, check for legacy zones; remove nothing
+   */
+  readonly healing?: ZoneHealingProps;
+  /**
+   * The azapi provider for the plan-time reads (and the deletes of `healing.removeStaleRecords`) in the zone's
+   * subscription.
+   * @default with `provider`, an azapi provider with its alias, subscription and credentials settings (made once per
+   * alias); else the stack's default azapi provider
+   */
+  readonly azapiProvider?: TerraformProvider;
 }
 
 /** The Batch private DNS zone of one cloud, created in this stack, or an existing one by ID. */
@@ -133,6 +164,8 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
   public readonly provider?: TerraformProvider;
   /** The azurerm zone resource. */
   public readonly resource: PrivateDnsZone;
+  /** Undefined: a zone this stack creates has no records from before it. */
+  public readonly healing?: ZoneHealing = undefined;
 
   constructor(scope: Construct, id: string, props: BatchPrivateDnsZoneProps) {
     super(scope, id);
@@ -165,6 +198,7 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
   public readonly resourceGroupName: string;
   public readonly cloud: AzureCloud;
   public readonly provider?: TerraformProvider;
+  public readonly healing?: ZoneHealing;
 
   constructor(scope: Construct, id: string, zoneId: string, props: ExistingZoneProps) {
     super(scope, id);
@@ -184,6 +218,17 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     }
     this.resourceGroupName = parts?.resourceGroupName ?? '';
     this.provider = props.provider;
+    const healing = props.healing ?? {};
+    const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
+    if (parts && problems.length === 0 && heals.some((on) => on)) {
+      this.healing = new ZoneHealing(this, 'Healing', {
+        ...healing,
+        zone: { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name },
+        cloud: this.cloud,
+        provider: props.provider,
+        azapiProvider: props.azapiProvider ?? azapiProviderMatching(this, props.provider),
+      });
+    }
   }
 }
 

@@ -130,6 +130,8 @@ export class BatchPrivateEndpoint extends Construct {
   public readonly dnsRecord?: BatchDnsRecord;
   /** The manual approval request, when the connection waits for the account owner. */
   public readonly manualApproval?: ManualApproval;
+  /** The zone the endpoint's name is written to, unless its DNS is external. */
+  public readonly zone?: IBatchPrivateDnsZone;
 
   constructor(scope: Construct, id: string, props: BatchPrivateEndpointProps) {
     super(scope, id);
@@ -142,6 +144,7 @@ export class BatchPrivateEndpoint extends Construct {
     this.manualApproval = props.manualApproval;
     this.name = props.name ?? defaultEndpointName(props.account.name, props.subResource);
     const zone = props.dns?.zone;
+    this.zone = zone;
 
     this.resource = new PrivateEndpoint(this, 'Resource', {
       provider: props.provider,
@@ -174,8 +177,10 @@ export class BatchPrivateEndpoint extends Construct {
         ipAddress: this.privateIpAddress,
         ttl: props.dns?.ttl,
         key: endpointKey(this.name),
+        owner: { account: this.account, subResource: this.subResource },
       });
     }
+    if (this.dnsMode === 'zoneGroup') zone?.healing?.addZoneGroup(this.recordName, { account: this.account, subResource: this.subResource });
     BatchGuards.of(this);
   }
 
@@ -198,10 +203,18 @@ export class BatchPrivateEndpoint extends Construct {
       : this.resource.customDnsConfigs.get(0).fqdn;
   }
 
-  /** The A record name in the private zone: the public FQDN less the cloud's public suffix. */
+  /**
+   * The A record name in the private zone: the public FQDN less the cloud's public suffix. For `nodeManagement` in an
+   * existing zone that reads its records, the name from the account's `nodeManagementEndpoint` once the account exists,
+   * so that it is known at plan and a leftover record of that name can be adopted (see `AccountLookup`); else the
+   * name from the endpoint's FQDN, known after apply.
+   */
   public get recordName(): string {
     if (this.subResource === 'batchAccount') return batchAccountRecordName(this.account.name, this.account.location);
-    return Fn.trimsuffix(this.fqdn, `.${batchPublicSuffix(this.cloud)}`);
+    const fromEndpoint = Fn.trimsuffix(this.fqdn, `.${batchPublicSuffix(this.cloud)}`);
+    const zone = this.dnsMode === 'external' ? undefined : this.zone;
+    const fromAccount = zone?.healing?.nodeManagementRecordName(this.account);
+    return fromAccount === undefined ? fromEndpoint : `\${${fromAccount} != null ? ${fromAccount} : ${fromEndpoint}}`;
   }
 }
 

@@ -17,7 +17,8 @@ export { planStack, type PlannedChange, type StackPlan } from './terraform/plan'
 export { synthApp, type SynthesizedApp } from './terraform/synth-app';
 export { validateStacks, type ValidateOptions } from './terraform/validate';
 export {
-  expectStoriesPassed, runLifecycleTests, type LifecycleDiagnostic, type LifecycleResult, type LifecycleRun, type LifecycleStory,
+  expectStoriesPassed, runLifecycleTests, type LifecycleDiagnostic, type LifecycleOptions, type LifecycleResult, type LifecycleRun, type LifecycleStory,
+  type PlannedResourceChange,
   type StackSource,
 } from './terraform/lifecycle';
 export { runUpgradeStories, type StackJson, type UpgradeMocks, type UpgradeResult, type UpgradeStory } from './terraform/upgrade';

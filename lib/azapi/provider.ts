@@ -121,3 +121,39 @@ export function azapiProviderFor(scope: IConstruct): AzapiProvider {
     .find((c): c is AzapiProvider => c instanceof AzapiProvider && c.alias === undefined);
   return existing ?? new AzapiProvider(stack, 'azapi');
 }
+
+/**
+ * The azapi provider that goes with an azurerm provider: the stack's default azapi provider for a default azurerm one;
+ * for an aliased one (another subscription), the {@link AzapiProvider} of the same alias, or a new one (`azapi-<alias>`)
+ * with the azurerm provider's alias, subscription, tenant, client, cloud and authentication settings. So a read in a
+ * hub subscription goes through the same credentials and subscription as the records written there.
+ */
+export function azapiProviderMatching(scope: IConstruct, azurerm?: TerraformProvider): AzapiProvider {
+  const settings = azurerm as (TerraformProvider & AzurermSettings) | undefined;
+  const alias = settings?.alias;
+  if (alias === undefined) return azapiProviderFor(scope);
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.findAll().find((c): c is AzapiProvider => c instanceof AzapiProvider && c.alias === alias);
+  return existing ?? new AzapiProvider(stack, `azapi-${alias}`, {
+    alias,
+    subscriptionId: settings!.subscriptionId,
+    tenantId: settings!.tenantId,
+    clientId: settings!.clientId,
+    environment: settings!.environment,
+    useOidc: settings!.useOidc as boolean | undefined,
+    useMsi: settings!.useMsi as boolean | undefined,
+    useCli: settings!.useCli as boolean | undefined,
+  });
+}
+
+/** The settings an azurerm provider (`@cdktf/provider-azurerm`'s `AzurermProvider`) exposes that azapi shares. */
+interface AzurermSettings {
+  readonly alias?: string;
+  readonly subscriptionId?: string;
+  readonly tenantId?: string;
+  readonly clientId?: string;
+  readonly environment?: string;
+  readonly useOidc?: boolean | unknown;
+  readonly useMsi?: boolean | unknown;
+  readonly useCli?: boolean | unknown;
+}

@@ -57,3 +57,41 @@ export function vnetLinkLogicalId(linkName: string): string {
 export function outputName(...words: string[]): string {
   return logicalId(...words);
 }
+
+/**
+ * The plan-time read of a zone's A records, and the local holding them as `{ name, ips }`:
+ * `zone_records_<zone name>`, e.g. `zone_records_privatelink_batch_azure_com`.
+ */
+export function zoneRecordsLogicalId(zoneName: string): string {
+  return logicalId('zone_records', zoneName);
+}
+
+/** The local that lists the existing record an A record adopts (its `import` block's `for_each`): `adopt_<record ID>`. */
+export function adoptLogicalId(recordLogicalId: string): string {
+  return logicalId('adopt', recordLogicalId);
+}
+
+/** The plan-time read of what Azure knows of an account's name (its node management endpoint): `account_lookup_<account>`. */
+export function accountLookupLogicalId(accountName: string): string {
+  return logicalId('account_lookup', accountName);
+}
+
+/** The local and the check of an account's stale records in a zone: `stale_records_<account>`. */
+export function staleRecordsLogicalId(accountName: string): string {
+  return logicalId('stale_records', accountName);
+}
+
+/** The deletes of an account's stale records (`removeStaleRecords`): `remove_stale_<account>`. */
+export function removeStaleLogicalId(accountName: string): string {
+  return logicalId('remove_stale', accountName);
+}
+
+/** The read of the zones beside a zone, the local of the legacy ones found, and their check: `legacy_zones_<zone name>`. */
+export function legacyZonesLogicalId(zoneName: string): string {
+  return logicalId('legacy_zones', zoneName);
+}
+
+/** The read of the VNet links of each legacy zone found: `legacy_zone_links_<zone name>`. */
+export function legacyZoneLinksLogicalId(zoneName: string): string {
+  return logicalId('legacy_zone_links', zoneName);
+}

@@ -28,6 +28,20 @@ export interface LifecycleDiagnostic {
   readonly text: string;
 }
 
+/** One resource change of a `command = plan` run, as in `terraform show -json` of a plan. */
+export interface PlannedResourceChange {
+  /** E.g. `azurerm_private_dns_a_record.dns_acct_batchaccount` or `azapi_resource_action.remove_stale_acct["x"]`. */
+  readonly address: string;
+  readonly change: {
+    /** `["create"]`, `["update"]`, `["no-op"]`, `["delete"]`, `["read"]`, … */
+    readonly actions: string[];
+    /** Set when the plan imports the resource: the ID it imports. */
+    readonly importing?: { readonly id?: string };
+    readonly before?: Record<string, unknown> | null;
+    readonly after?: Record<string, unknown> | null;
+  };
+}
+
 /** What one `run` block did. */
 export interface LifecycleRun {
   /** The story's name. */
@@ -37,6 +51,21 @@ export interface LifecycleRun {
   /** `pass`, `fail` (an assertion failed), `error` (Terraform failed) or `skip` (an earlier run failed). */
   readonly status: 'pass' | 'fail' | 'error' | 'skip';
   readonly diagnostics: LifecycleDiagnostic[];
+  /**
+   * With `{ plans: true }`, for a `command = plan` run that passed: its resource changes, which show what assertions
+   * in HCL cannot (that a resource is imported rather than created).
+   */
+  readonly plannedChanges?: PlannedResourceChange[];
+}
+
+/** Options of {@link runLifecycleTests}. */
+export interface LifecycleOptions {
+  /**
+   * Run `terraform test -verbose` and keep each plan run's resource changes ({@link LifecycleRun.plannedChanges}).
+   * Costs a few MB of output per run (Terraform adds the provider schemas).
+   * @default false
+   */
+  readonly plans?: boolean;
 }
 
 /** What `terraform test` did with the stories. */
@@ -62,7 +91,7 @@ const STORY_NAME = /^[A-Za-z0-9_-]+$/;
  * result. Throws only when Terraform gave no results at all (with its output). Use inside
  * `describeWithTerraform`, and check the result with {@link expectStoriesPassed}.
  */
-export async function runLifecycleTests(stack: StackSource, stories: readonly LifecycleStory[]): Promise<LifecycleResult> {
+export async function runLifecycleTests(stack: StackSource, stories: readonly LifecycleStory[], options: LifecycleOptions = {}): Promise<LifecycleResult> {
   const bad = stories.filter((s) => !STORY_NAME.test(s.name)).map((s) => s.name);
   if (bad.length > 0) throw new Error(`story names must be letters, digits, _ and -: ${bad.join(', ')}`);
   return withWorkspace(async (ws) => {
@@ -71,7 +100,7 @@ export async function runLifecycleTests(stack: StackSource, stories: readonly Li
     mkdirSync(join(ws.root, 'tests'), { recursive: true });
     for (const story of stories) writeFileSync(join(ws.root, 'tests', `${story.name}.tftest.hcl`), story.hcl);
     const init = await ws.initialize(false);
-    const result = await ws.terraform(['test', '-json', '-no-color']);
+    const result = await ws.terraform(['test', '-json', '-no-color', ...(options.plans ? ['-verbose'] : [])]);
     const parsed = parseTestOutput(result.stdout);
     if (!parsed.summary) {
       throw new Error(`terraform test gave no results (exit ${result.code}):\n${init}${parsed.output}\n${result.stderr}`);
@@ -104,6 +133,7 @@ interface JsonLine {
   type: string;
   test_run?: { path: string; run: string; progress: string; status?: LifecycleRun['status'] };
   test_summary?: { status: string };
+  test_plan?: { resource_changes?: PlannedResourceChange[] };
   diagnostic?: RawDiagnostic;
 }
 
@@ -122,6 +152,7 @@ const storyOf = (file: string): string => file.replace(/^tests\//, '').replace(/
 function parseTestOutput(stdout: string) {
   const runs: LifecycleRun[] = [];
   const byRun = new Map<string, LifecycleDiagnostic[]>();
+  const plans = new Map<string, PlannedResourceChange[]>();
   const fileErrors: LifecycleDiagnostic[] = [];
   const text: string[] = [];
   let summary: JsonLine['test_summary'];
@@ -138,6 +169,12 @@ function parseTestOutput(stdout: string) {
       } else if (diagnostic.severity === 'error') fileErrors.push(diagnostic);
       continue;
     }
+    if (entry.type === 'test_plan' && entry['@testrun']) {
+      const changes = (entry.test_plan?.resource_changes ?? []).map(({ address, change }) => ({ address, change }));
+      plans.set(key(storyOf(entry['@testfile'] ?? ''), entry['@testrun']), changes);
+      continue;
+    }
+    if (entry.type === 'test_state') continue;
     if (entry.type === 'test_summary') summary = entry.test_summary;
     const run = entry.test_run;
     if (entry.type === 'test_run' && run?.progress !== 'complete') continue;
@@ -145,7 +182,12 @@ function parseTestOutput(stdout: string) {
     if (entry.type !== 'version' && entry.type !== 'test_abstract') text.push(entry['@message']);
   }
   for (const run of runs) run.diagnostics.push(...(byRun.get(key(run.story, run.run)) ?? []));
-  return { runs, fileErrors, summary, output: text.join('\n') };
+  // Terraform reports a run's plan after the run's status, so the plans are attached once all is read.
+  const withPlans = runs.map((run) => {
+    const plannedChanges = plans.get(key(run.story, run.run));
+    return plannedChanges ? { ...run, plannedChanges } : run;
+  });
+  return { runs: withPlans, fileErrors, summary, output: text.join('\n') };
 }
 
 function toDiagnostic(d: RawDiagnostic): LifecycleDiagnostic {

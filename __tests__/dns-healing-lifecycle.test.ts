@@ -1,0 +1,377 @@
+/**
+ * Lifecycle stories of a zone that heals (issue #13), with Terraform's own `terraform test`: mock providers, and
+ * `override_data` for what Azure's lists hold in each run. Each story ends in assertions that fail if the behaviour
+ * breaks: in HCL (values), and here on the plans Terraform made (imported or created, what is deleted).
+ */
+import { describeWithTerraform, expectStoriesPassed, LifecycleResult, LifecycleRun, runLifecycleTests } from './helpers/terraform';
+import { healingStack, HUB, HUB_VNET, SUB, zoneId } from './helpers/healing-stack';
+
+const ZONE_ID = zoneId(SUB, 'rg-dns');
+const HUB_ZONE_ID = zoneId(HUB, 'rg-hub-dns');
+const BATCH_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount';
+const NODE_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement';
+const NODE_NAME = 'a1b2c3d4.eastus.service';
+
+/** `override_data` for the zone's A records, each `[name, ips]`. */
+const zoneRecords = (records: [string, string[]][]): string => `
+  override_data {
+    target = data.azapi_resource_list.zone_records_privatelink_batch_azure_com
+    values = { output = { records = [${records.map(([name, ips]) => `{ name = "${name}", ips = ${JSON.stringify(ips)} }`).join(', ')}] } }
+  }`;
+
+/** `override_data` for the subscription's accounts named contosobatch01, each `[region, node management endpoint]`. */
+const accounts = (list: [string, string][]): string => `
+  override_data {
+    target = data.azapi_resource_list.account_lookup_contosobatch01
+    values = { output = { accounts = [${list.map(([location, endpoint]) => `{ location = "${location}", endpoint = "${endpoint}" }`).join(', ')}] } }
+  }`;
+const ACCOUNT_EXISTS = accounts([['eastus', `${NODE_NAME}.batch.azure.com`]]);
+const NEW_ACCOUNT = accounts([]);
+
+/** Mock imports: a mock provider imports only a resource it has an `override_resource` for. */
+const importable = (...targets: string[]): string => targets.map((target) => `
+  override_resource {
+    target = ${target}
+  }`).join('');
+
+/** The default mocks: the new nodeManagement endpoint reports its FQDN as Azure does. */
+const MOCKS = `
+mock_provider "azapi" {}
+mock_provider "azurerm" {
+  override_resource {
+    target = azurerm_private_endpoint.pe_contosobatch01_nodemanagement
+    values = { custom_dns_configs = [{ fqdn = "${NODE_NAME}.batch.azure.com", ip_addresses = ["10.20.1.5"] }] }
+  }
+}`;
+
+const run = (result: LifecycleResult, story: string, name: string): LifecycleRun => {
+  const found = result.stories[story]?.find((r) => r.run === name);
+  if (!found) throw new Error(`no run ${story}/${name}:\n${result.output}`);
+  return found;
+};
+const change = (r: LifecycleRun, address: string) => {
+  const found = r.plannedChanges?.find((c) => c.address === address);
+  if (!found) throw new Error(`${r.story}/${r.run} plans nothing for ${address}: ${r.plannedChanges?.map((c) => c.address).join(', ')}`);
+  return found.change;
+};
+const imports = (r: LifecycleRun): Record<string, string | undefined> =>
+  Object.fromEntries((r.plannedChanges ?? []).filter((c) => c.change.importing).map((c) => [c.address, c.change.importing?.id]));
+const actionsBy = (r: LifecycleRun): Record<string, string> =>
+  Object.fromEntries((r.plannedChanges ?? []).filter((c) => !c.address.startsWith('data.')).map((c) => [c.address, c.change.actions.join(',')]));
+const allNoOp = (r: LifecycleRun): void => {
+  expect(Object.entries(actionsBy(r)).filter(([, actions]) => actions !== 'no-op')).toEqual([]);
+  expect(imports(r)).toEqual({});
+};
+
+describeWithTerraform('a zone that heals, over several applies (terraform test)', () => {
+  describe('an existing zone in the stack\'s subscription, both endpoints writing records', () => {
+    let result: LifecycleResult;
+    beforeAll(async () => {
+      result = await runLifecycleTests(healingStack({ nodeManagementIp: '10.20.1.11' }), [
+        {
+          // An empty zone: the records are created, nothing is imported, nothing is reported.
+          name: 'empty_zone',
+          hcl: `${MOCKS}
+run "plan" {
+  command = plan
+  ${zoneRecords([])}
+  ${NEW_ACCOUNT}
+  assert {
+    condition     = length(local.adopt_dns_contosobatch01_batchaccount) == 0 && length(local.adopt_dns_contosobatch01_nodemanagement) == 0
+    error_message = "nothing to adopt in an empty zone"
+  }
+}
+run "first_apply" {
+  ${zoneRecords([])}
+  ${NEW_ACCOUNT}
+  assert {
+    condition     = ${BATCH_RECORD}.records == toset(["10.20.1.10"]) && ${BATCH_RECORD}.name == "contosobatch01.eastus"
+    error_message = "the batchAccount record: \${${BATCH_RECORD}.name} \${jsonencode(${BATCH_RECORD}.records)}"
+  }
+  assert {
+    condition     = ${NODE_RECORD}.name == "${NODE_NAME}"
+    error_message = "a new account's nodeManagement record takes its name from the endpoint: \${${NODE_RECORD}.name}"
+  }
+}
+run "next_plan" {
+  command = plan
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']], [NODE_NAME, ['10.20.1.5']]])}
+  ${ACCOUNT_EXISTS}
+  assert {
+    condition     = ${NODE_RECORD}.name == "${NODE_NAME}" && length(local.stale_records_contosobatch01) == 0
+    error_message = "once the account exists, the name it reports is the same, and the stack's own records are no leftovers"
+  }
+}`,
+        },
+        {
+          // The account's records exist with wrong IPs (an old endpoint's): both are imported and corrected.
+          name: 'wrong_ip',
+          hcl: `${MOCKS}
+run "plan" {
+  command = plan
+  ${zoneRecords([['contosobatch01.eastus', ['10.9.9.9']], [NODE_NAME, ['10.9.9.8']]])}
+  ${ACCOUNT_EXISTS}
+  ${importable(BATCH_RECORD, NODE_RECORD)}
+  assert {
+    condition     = local.adopt_dns_contosobatch01_batchaccount == ["contosobatch01.eastus"] && local.adopt_dns_contosobatch01_nodemanagement == ["${NODE_NAME}"]
+    error_message = "both records are adopted"
+  }
+}
+run "apply" {
+  ${zoneRecords([['contosobatch01.eastus', ['10.9.9.9']], [NODE_NAME, ['10.9.9.8']]])}
+  ${ACCOUNT_EXISTS}
+  ${importable(BATCH_RECORD, NODE_RECORD)}
+  assert {
+    condition     = ${BATCH_RECORD}.records == toset(["10.20.1.10"])
+    error_message = "the adopted record carries the endpoint's IP: \${jsonencode(${BATCH_RECORD}.records)}"
+  }
+}
+run "next_plan" {
+  command = plan
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']], [NODE_NAME, ['10.20.1.5']]])}
+  ${ACCOUNT_EXISTS}
+}`,
+        },
+        {
+          // Other teams' records, including a name that starts like ours and an account of our name in another region.
+          name: 'other_accounts',
+          hcl: `${MOCKS}
+run "plan" {
+  command = plan
+  ${zoneRecords([['otherteam.eastus', ['10.30.0.4']], ['ffff0000.eastus.service', ['10.30.0.5']], ['contosobatch010.eastus', ['10.30.0.6']],
+    ['contosobatch01.westus', ['10.40.0.4']], ['x.contosobatch01', ['10.30.0.7']]])}
+  ${accounts([['eastus', `${NODE_NAME}.batch.azure.com`], ['westus', 'beef0000.westus.service.batch.azure.com']])}
+  assert {
+    condition     = local.stale_records_contosobatch01 == []
+    error_message = "other accounts' records are no leftovers of this stack: \${jsonencode(local.stale_records_contosobatch01)}"
+  }
+}`,
+        },
+      ], { plans: true });
+    }, 180_000);
+
+    it('passes every story', () => expectStoriesPassed(result));
+
+    it('creates the records in an empty zone, imports nothing, and the next plan changes nothing', () => {
+      const plan = run(result, 'empty_zone', 'plan');
+      expect(change(plan, BATCH_RECORD).actions).toEqual(['create']);
+      expect(change(plan, NODE_RECORD).actions).toEqual(['create']);
+      expect(imports(plan)).toEqual({});
+      allNoOp(run(result, 'empty_zone', 'next_plan'));
+    });
+
+    it('imports the account\'s existing records instead of creating them, by their exact IDs, and then leaves them', () => {
+      const plan = run(result, 'wrong_ip', 'plan');
+      expect(imports(plan)).toEqual({
+        [BATCH_RECORD]: `${ZONE_ID}/A/contosobatch01.eastus`,
+        [NODE_RECORD]: `${ZONE_ID}/A/${NODE_NAME}`,
+      });
+      expect(change(plan, BATCH_RECORD).actions).not.toContain('create');
+      expect(change(plan, NODE_RECORD).actions).not.toContain('create');
+      // The nodeManagement name is known at plan, from the account: the import and the record agree on it.
+      expect(change(plan, NODE_RECORD).after).toMatchObject({ name: NODE_NAME });
+      allNoOp(run(result, 'wrong_ip', 'next_plan'));
+    });
+
+    it('leaves other accounts\' records alone: no import, no warning (the run would fail on one)', () => {
+      const plan = run(result, 'other_accounts', 'plan');
+      expect(plan.status).toBe('pass');
+      expect(imports(plan)).toEqual({});
+    });
+  });
+
+  describe('a stale nodeManagement record of an account whose stack writes only its batchAccount record', () => {
+    const zone = zoneRecords([['contosobatch01.eastus', ['10.20.1.10']], [NODE_NAME, ['10.20.1.5']], ['contosobatch01.westus', ['10.9.9.7']]]);
+    let reported: LifecycleResult;
+    let removed: LifecycleResult;
+    beforeAll(async () => {
+      [reported, removed] = await Promise.all([
+        runLifecycleTests(healingStack({ subResources: ['batchAccount'] }), [
+          {
+            name: 'stale_reported',
+            hcl: `${MOCKS}
+run "plan" {
+  command         = plan
+  expect_failures = [check.stale_records_contosobatch01]
+  ${zone}
+  ${ACCOUNT_EXISTS}
+  ${importable(BATCH_RECORD)}
+  assert {
+    condition     = local.stale_records_contosobatch01 == [{ name = "${NODE_NAME}", ips = ["10.20.1.5"] }, { name = "contosobatch01.westus", ips = ["10.9.9.7"] }]
+    error_message = "stale: \${jsonencode(local.stale_records_contosobatch01)}"
+  }
+}
+# The same plan without expect_failures fails on the warning, whose text is checked by the jest test.
+run "warning_text" {
+  command = plan
+  ${zone}
+  ${ACCOUNT_EXISTS}
+  ${importable(BATCH_RECORD)}
+}`,
+          },
+        ], { plans: true }),
+        runLifecycleTests(healingStack({ subResources: ['batchAccount'], healing: { removeStaleRecords: true } }), [{
+          name: 'stale_removed',
+          hcl: `${MOCKS}
+run "plan" {
+  command = plan
+  ${zone}
+  ${ACCOUNT_EXISTS}
+  ${importable(BATCH_RECORD)}
+}
+run "apply" {
+  ${zone}
+  ${ACCOUNT_EXISTS}
+  ${importable(BATCH_RECORD)}
+  assert {
+    condition     = keys(azapi_resource_action.remove_stale_contosobatch01) == ["${NODE_NAME}", "contosobatch01.westus"]
+    error_message = "deleted: \${jsonencode(keys(azapi_resource_action.remove_stale_contosobatch01))}"
+  }
+}
+run "plan_after_removal" {
+  command = plan
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']]])}
+  ${ACCOUNT_EXISTS}
+  assert {
+    condition     = length(azapi_resource_action.remove_stale_contosobatch01) == 0
+    error_message = "nothing left to delete"
+  }
+}
+run "apply_after_removal" {
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']]])}
+  ${ACCOUNT_EXISTS}
+}
+run "plan_converged" {
+  command = plan
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']], ['otherteam.eastus', ['10.30.0.4']], ['ffff0000.eastus.service', ['10.30.0.5']]])}
+  ${accounts([['eastus', `${NODE_NAME}.batch.azure.com`], ['westus', 'beef0000.westus.service.batch.azure.com']])}
+}`,
+        }], { plans: true }),
+      ]);
+    }, 180_000);
+
+    it('warns, naming each record, its IPs and the command that deletes it, and deletes nothing', () => {
+      const plan = run(reported, 'stale_reported', 'plan');
+      expect(plan.status).toBe('pass');
+      expect(Object.keys(actionsBy(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toEqual([]);
+      expect(imports(plan)).toEqual({ [BATCH_RECORD]: `${ZONE_ID}/A/contosobatch01.eastus` });
+      const text = run(reported, 'stale_reported', 'warning_text');
+      // A failed check fails a run (Terraform reports it as an error of the run), and nothing else fails it.
+      expect(text.status).toBe('error');
+      expect(text.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.stale_records_contosobatch01.assert[0]']);
+      const warning = text.diagnostics.find((d) => d.context === 'check.stale_records_contosobatch01.assert[0]');
+      expect(warning?.detail).toContain('Batch account contosobatch01: private DNS zone privatelink.batch.azure.com (resource group rg-dns');
+      expect(warning?.detail).toContain(`\n  ${NODE_NAME} -> 10.20.1.5\n    az network private-dns record-set a delete --subscription ${SUB} `
+        + `--resource-group rg-dns --zone-name privatelink.batch.azure.com --name ${NODE_NAME} --yes`);
+      expect(warning?.detail).toContain('\n  contosobatch01.westus -> 10.9.9.7\n');
+      expect(warning?.detail).not.toContain('contosobatch01.eastus ->');
+    });
+
+    it('with removeStaleRecords, deletes each stale record in the apply, then forgets the spent deletes, then plans nothing', () => {
+      expectStoriesPassed(removed);
+      const plan = run(removed, 'stale_removed', 'plan');
+      for (const name of [NODE_NAME, 'contosobatch01.westus']) {
+        const remove = change(plan, `azapi_resource_action.remove_stale_contosobatch01["${name}"]`);
+        expect(remove.actions).toEqual(['create']);
+        expect(remove.after).toMatchObject({ method: 'DELETE', resource_id: `${ZONE_ID}/A/${name}`, when: 'apply' });
+      }
+      expect(Object.keys(actionsBy(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toHaveLength(2);
+      // The next plan drops the two spent actions from state (no request: an action sends nothing on destroy).
+      expect(Object.entries(actionsBy(run(removed, 'stale_removed', 'plan_after_removal'))).filter(([, a]) => a !== 'no-op'))
+        .toEqual([[`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`, 'delete'], ['azapi_resource_action.remove_stale_contosobatch01["contosobatch01.westus"]', 'delete']]);
+      // Other teams' records and a live account of the same name in another region are never deleted.
+      allNoOp(run(removed, 'stale_removed', 'plan_converged'));
+    });
+  });
+
+  describe('a hub zone in another subscription, and a VNet still linked to the legacy zone', () => {
+    const HUB_MOCKS = `
+mock_provider "azapi" {
+  ${ACCOUNT_EXISTS}
+}
+mock_provider "azurerm" {
+  override_resource {
+    target = azurerm_private_endpoint.pe_contosobatch01_nodemanagement
+    values = { custom_dns_configs = [{ fqdn = "${NODE_NAME}.batch.azure.com", ip_addresses = ["10.20.1.5"] }] }
+  }
+}
+# The zone's reads and the imports are served only by the hub's providers: through the default ones, the reads
+# would find nothing and the import would fail ("Cannot import resources from mock providers").
+mock_provider "azurerm" {
+  alias = "hub"
+  mock_resource "azurerm_private_dns_a_record" {
+    defaults = { fqdn = "written-through-the-hub-provider" }
+  }
+  override_resource {
+    target = ${BATCH_RECORD}
+    values = { fqdn = "written-through-the-hub-provider" }
+  }
+}`;
+    const hubAzapi = (legacyLinks: string) => `
+mock_provider "azapi" {
+  alias = "hub"
+  ${zoneRecords([['contosobatch01.eastus', ['10.9.9.9']]])}
+  override_data {
+    target = data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com
+    values = { output = { zones = [
+      { id = "${HUB_ZONE_ID}", name = "privatelink.batch.azure.com" },
+      { id = "/subscriptions/${HUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com", name = "privatelink.eastus.batch.azure.com" },
+      { id = "/subscriptions/${HUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.westus.batch.azure.com", name = "privatelink.westus.batch.azure.com" },
+    ] } }
+  }
+  override_data {
+    target = data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com
+    values = { output = { links = ${legacyLinks} } }
+  }
+}`;
+    let result: LifecycleResult;
+    beforeAll(async () => {
+      result = await runLifecycleTests(healingStack({ hub: true, linkedVnetIds: [HUB_VNET], nodeManagementIp: '10.20.1.11' }), [
+        {
+          name: 'hub_zone',
+          hcl: `${HUB_MOCKS}${hubAzapi(`[{ name = "link-team-b", vnet = "/subscriptions/${HUB}/resourceGroups/rg-team-b/providers/Microsoft.Network/virtualNetworks/vnet-b" }]`)}
+run "plan" {
+  command = plan
+  assert {
+    condition     = keys(data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com) == ["privatelink.eastus.batch.azure.com"]
+    error_message = "only the legacy zone of the account's region is read"
+  }
+}
+run "apply" {
+  assert {
+    condition     = ${BATCH_RECORD}.fqdn == "written-through-the-hub-provider" && ${NODE_RECORD}.fqdn == "written-through-the-hub-provider"
+    error_message = "the records are managed through the hub's provider"
+  }
+  assert {
+    condition     = ${BATCH_RECORD}.records == toset(["10.20.1.10"])
+    error_message = "the adopted record carries the endpoint's IP"
+  }
+}`,
+        },
+        {
+          name: 'legacy_zone_linked',
+          hcl: `${HUB_MOCKS}${hubAzapi(`[{ name = "link-hub-legacy", vnet = "${HUB_VNET.replace('resourceGroups', 'resourcegroups')}" }]`)}
+run "plan" {
+  command = plan
+}`,
+        },
+      ], { plans: true });
+    }, 180_000);
+
+    it('reads the hub zone and imports through the hub\'s providers, by the hub zone\'s record ID', () => {
+      expect(result.stories.hub_zone.map((r) => [r.run, r.status])).toEqual([['plan', 'pass'], ['apply', 'pass']]);
+      expect(imports(run(result, 'hub_zone', 'plan'))).toEqual({ [BATCH_RECORD]: `${HUB_ZONE_ID}/A/contosobatch01.eastus` });
+    });
+
+    it('warns when a VNet the zone links is linked to the legacy zone, naming the link and how to delete it', () => {
+      const plan = run(result, 'legacy_zone_linked', 'plan');
+      expect(plan.status).toBe('error');
+      const warning = plan.diagnostics.find((d) => d.context === 'check.legacy_zones_privatelink_batch_azure_com.assert[0]');
+      expect(warning?.detail).toContain(`\n  /subscriptions/${HUB}/resourcegroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub is linked to `
+        + 'privatelink.eastus.batch.azure.com by link link-hub-legacy\n    az network private-dns link vnet delete '
+        + `--subscription ${HUB} --resource-group rg-hub-dns --zone-name privatelink.eastus.batch.azure.com --name link-hub-legacy --yes`);
+      // Only the legacy check fails: the story is otherwise the hub story, which passes.
+      expect(plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.legacy_zones_privatelink_batch_azure_com.assert[0]']);
+    });
+  });
+});

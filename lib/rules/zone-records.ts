@@ -1,0 +1,178 @@
+import { AzureCloud, batchPublicSuffix } from './clouds';
+
+/**
+ * The pure rules behind a zone that heals (see `zone-healing.ts`): ARM types and IDs, the JMESPath queries of the
+ * plan-time reads, and the HCL expressions that turn what was read into imports, warnings and deletions. The
+ * expressions take references (`local.x`, `data.y.output`) without `${}`, and give an expression without `${}`.
+ */
+
+/** The api-version of the private DNS reads and deletes (the one azurerm 4.x's private DNS resources use). */
+export const PRIVATE_DNS_API_VERSION = '2024-06-01';
+/** The A record sets of a zone, listed under the zone's ID. */
+export const A_RECORD_SETS_TYPE = `Microsoft.Network/privateDnsZones/A@${PRIVATE_DNS_API_VERSION}`;
+/** Private DNS zones, listed under a resource group's ID. */
+export const PRIVATE_DNS_ZONES_TYPE = `Microsoft.Network/privateDnsZones@${PRIVATE_DNS_API_VERSION}`;
+/** The VNet links of a zone, listed under the zone's ID. */
+export const VNET_LINKS_TYPE = `Microsoft.Network/privateDnsZones/virtualNetworkLinks@${PRIVATE_DNS_API_VERSION}`;
+/**
+ * Batch accounts, listed under a subscription. 2022-10-01 is the first api-version with `nodeManagementEndpoint`;
+ * 2024-07-01 is the one azurerm 4.x manages accounts with.
+ */
+export const BATCH_ACCOUNTS_TYPE = 'Microsoft.Batch/batchAccounts@2024-07-01';
+
+/**
+ * Each A record set as `{ name, ips }`. Items of the list can lack keys (`aRecords` when the set is empty), so the
+ * query gives every item the same shape: `ips` is `[]` rather than missing or null.
+ */
+export const ZONE_RECORDS_QUERY = 'value[].{name: name, ips: properties.aRecords[].ipv4Address || `[]`}';
+/** Each zone of a resource group as `{ id, name }`. */
+export const ZONES_QUERY = 'value[].{id: id, name: name}';
+/** Each VNet link of a zone as `{ name, vnet }` (the VNet's ID). */
+export const VNET_LINKS_QUERY = 'value[].{name: name, vnet: properties.virtualNetwork.id}';
+
+/** A private DNS zone by the parts of its ID. */
+export interface ZoneRef {
+  /** The zone's subscription. */
+  readonly subscriptionId: string;
+  /** The zone's resource group. */
+  readonly resourceGroupName: string;
+  /** The zone name, lower case, e.g. `privatelink.batch.azure.com`. */
+  readonly zoneName: string;
+}
+
+/**
+ * The zone's ID with the static segments in the casing azurerm's importer requires: it parses record IDs
+ * case-sensitively (`resourceGroups`, `Microsoft.Network/privateDnsZones`), so an ID built from what the user typed
+ * (`resourcegroups`) would fail the import.
+ */
+export function canonicalZoneId(zone: ZoneRef): string {
+  return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroupName}/providers/Microsoft.Network/privateDnsZones/${zone.zoneName}`;
+}
+
+/**
+ * The ID of an A record set, as azurerm imports it: `<zone ID>/A/<name>`. The name must be exactly the record's
+ * configured `name` (lower case), or the next plan would replace the record. `name` may be a template such as
+ * `${each.value}`.
+ */
+export function aRecordSetId(zone: ZoneRef, name: string): string {
+  return `${canonicalZoneId(zone)}/A/${name}`;
+}
+
+/** The resource group's ID, the parent of the zones list. */
+export function resourceGroupId(zone: ZoneRef): string {
+  return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroupName}`;
+}
+
+/** The Azure CLI command that deletes one record set; `name` may be a template such as `${r.name}`. */
+export function recordDeleteCommand(zone: ZoneRef, name: string): string {
+  return `az network private-dns record-set a delete --subscription ${zone.subscriptionId} --resource-group ${zone.resourceGroupName} ` +
+    `--zone-name ${zone.zoneName} --name ${name} --yes`;
+}
+
+/** The Azure CLI command that deletes one VNet link of a zone; its arguments may be templates. */
+export function vnetLinkDeleteCommand(subscriptionId: string, resourceGroupName: string, zoneName: string, linkName: string): string {
+  return `az network private-dns link vnet delete --subscription ${subscriptionId} --resource-group ${resourceGroupName} ` +
+    `--zone-name ${zoneName} --name ${linkName} --yes`;
+}
+
+/**
+ * HCL: the zone's records as a list of `{ name, ips }`, names lower-cased, from the `output` of the records list.
+ * An output that holds no list (a provider that returns no such value) gives no records, so nothing is adopted or
+ * reported rather than failing the plan.
+ */
+export function zoneRecordsExpression(output: string): string {
+  return `try([for r in ${output}.records : { name = lower(r.name), ips = r.ips }], [])`;
+}
+
+/**
+ * HCL: the names among `records` equal to `name` (an expression; `null` matches nothing). Record set names are unique
+ * in a zone, so it holds at most one, as an `import` block's `for_each` must (two would import twice into one
+ * address).
+ */
+export function existingRecordExpression(records: string, name: string): string {
+  return `[for r in ${records} : r.name if r.name == ${name}]`;
+}
+
+/** The JMESPath query that picks the accounts of one name from a subscription's list, with their node management endpoint. */
+export function accountsNamedQuery(accountName: string): string {
+  if (!/^[a-z0-9]+$/.test(accountName)) throw new Error(`accountsNamedQuery: not a Batch account name: ${JSON.stringify(accountName)}`);
+  return `value[?name=='${accountName}'].{location: location, endpoint: properties.nodeManagementEndpoint}`;
+}
+
+/**
+ * HCL: what the subscription's list says about an account's name, as `{ record_name, regions }`.
+ * - `record_name`: the account's nodeManagement record name (`<id>.<region>.service`, its `nodeManagementEndpoint`
+ *   less the public suffix), or null when the account does not exist yet.
+ * - `regions`: every region where an account of this name exists in the subscription (its own included).
+ */
+export function accountLookupExpression(output: string, location: string, cloud: AzureCloud): string {
+  const region = 'lower(replace(a.location, " ", ""))';
+  return `{ record_name = try(one([for a in ${output}.accounts : lower(trimsuffix(a.endpoint, ".${batchPublicSuffix(cloud)}")) ` +
+    `if ${region} == "${location}" && a.endpoint != null]), null), regions = try([for a in ${output}.accounts : ${region}], []) }`;
+}
+
+/**
+ * HCL: the first labels that make a record one of the account's: its name (`<account>.<region>`, any region) and,
+ * when known, the id of its node management endpoint (`<id>.<region>.service`).
+ */
+export function accountLabelsExpression(accountName: string, nodeManagementRecordName?: string): string {
+  return nodeManagementRecordName === undefined
+    ? `["${accountName}"]`
+    : `compact(["${accountName}", try(split(".", ${nodeManagementRecordName})[0], "")])`;
+}
+
+/**
+ * HCL: the names of the account's records to leave alone: those the stack writes (`written`, expressions), and the
+ * `batchAccount` names of accounts of the same name that exist in other regions of the subscription (`regions`, an
+ * expression; accounts are unique per name and region, so those are live accounts, not leftovers).
+ */
+export function keptNamesExpression(accountName: string, written: readonly string[], regions?: string): string {
+  const own = `[${written.join(', ')}]`;
+  return regions === undefined ? `compact(${own})` : `compact(concat(${own}, [for l in ${regions} : format("${accountName}.%s", l)]))`;
+}
+
+/** HCL: the records among `records` whose first label is in `labels` and whose name is not in `kept`. */
+export function staleRecordsExpression(records: string, labels: string, kept: string): string {
+  return `[for r in ${records} : r if contains(${labels}, split(".", r.name)[0]) && !contains(${kept}, r.name)]`;
+}
+
+/**
+ * The warning of a check over the account's stale records (`stale`, an expression): one line per record with its
+ * IPs and the command that deletes it. A Terraform template in JSON syntax.
+ */
+export function staleRecordsMessage(accountName: string, zone: ZoneRef, stale: string): string {
+  return `Batch account ${accountName}: private DNS zone ${zone.zoneName} (resource group ${zone.resourceGroupName}, ` +
+    `subscription ${zone.subscriptionId}) holds A records of this account that no endpoint of this stack writes; they ` +
+    `answer with IPs that may serve nothing.%{ for r in ${stale} }\n  ${'${r.name}'} -> ${'${join(", ", r.ips)}'}\n    ` +
+    `${recordDeleteCommand(zone, '${r.name}')}%{ endfor }\n` +
+    'Delete them with the commands above, or set removeStaleRecords on the zone to delete them in the apply.';
+}
+
+/** The legacy regional zone names of a cloud for some regions, e.g. `privatelink.eastus.batch.azure.com`. */
+export function legacyZoneNames(regions: readonly string[], cloud: AzureCloud): string[] {
+  return [...new Set(regions)].sort().map((region) => `privatelink.${region}.${batchPublicSuffix(cloud)}`);
+}
+
+/** HCL: the zones among a zones list `output` whose lower-cased name is in `names` (a list), by name, to their IDs. */
+export function legacyZonesExpression(output: string, names: readonly string[]): string {
+  return `try({ for z in ${output}.zones : lower(z.name) => z.id if contains(${JSON.stringify(names)}, lower(z.name)) }, {})`;
+}
+
+/**
+ * HCL: the links of the legacy zones (`links`, the for_each data source keyed by zone name) to any of `vnetIds`, as a
+ * list of `{ zone, link, vnet }`.
+ */
+export function shadowingLinksExpression(links: string, vnetIds: readonly string[]): string {
+  const ids = JSON.stringify([...new Set(vnetIds.map((id) => id.toLowerCase()))].sort());
+  return `flatten([for zone, list in ${links} : [for l in try(list.output.links, []) : { zone = zone, link = l.name, vnet = l.vnet } ` +
+    `if contains(${ids}, lower(l.vnet))]])`;
+}
+
+/** The warning of the legacy-zone check over the shadowing links (`links`, an expression). */
+export function legacyZoneMessage(zone: ZoneRef, links: string): string {
+  return `Private DNS zone ${zone.zoneName}: VNets it is linked to are also linked to a legacy regional Batch zone in ` +
+    `resource group ${zone.resourceGroupName}. Such a VNet resolves Batch names through the legacy zone and never sees the ` +
+    `records in ${zone.zoneName}.%{ for l in ${links} }\n  ${'${l.vnet}'} is linked to ${'${l.zone}'} by link ${'${l.link}'}\n    ` +
+    `${vnetLinkDeleteCommand(zone.subscriptionId, zone.resourceGroupName, '${l.zone}', '${l.link}')}%{ endfor }\n` +
+    `Once ${zone.zoneName} holds every record those VNets need, delete the links with the commands above.`;
+}

@@ -1,0 +1,262 @@
+import { Construct } from 'constructs';
+import { Lazy, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { IBatchAccount } from './batch-account-ref';
+import { AccountLookup } from './account-lookup';
+import { AzapiDataResourceList } from './azapi/data-resource-list';
+import { AzapiResourceAction } from './azapi/resource-action';
+import { stableAddress } from './addresses';
+import { CheckBlock } from './terraform/check-block';
+import { ImportBlock } from './terraform/import-block';
+import { AzureCloud } from './rules/clouds';
+import {
+  adoptLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
+} from './rules/logical-ids';
+import { parseResourceId } from './rules/resource-id';
+import { BatchSubResource } from './rules/sub-resources';
+import {
+  A_RECORD_SETS_TYPE, accountLabelsExpression, aRecordSetId, canonicalZoneId, existingRecordExpression, keptNamesExpression,
+  legacyZoneMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_ZONES_TYPE, resourceGroupId, shadowingLinksExpression,
+  staleRecordsExpression, staleRecordsMessage, VNET_LINKS_QUERY, VNET_LINKS_TYPE, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
+  ZONES_QUERY,
+} from './rules/zone-records';
+
+/**
+ * What a zone does about what was there before this stack: records left by the portal, by zone groups or by
+ * endpoints deleted long ago, and VNets still linked to the legacy regional zone. See the README, "Moving an existing
+ * setup to this library".
+ */
+export interface ZoneHealingProps {
+  /**
+   * Take over a record this stack writes that already exists in the zone, in the same apply: an `import` block, so
+   * the plan says `(imported from "<record ID>")` and corrects the record's IPs in place, with no delete-then-create
+   * gap. Without it, azurerm refuses to create a record that exists and the apply fails.
+   * @default true
+   */
+  readonly adoptExistingRecords?: boolean;
+  /**
+   * Warn (a `check` block, `check.stale_records_<account>`) about A records of this stack's accounts that no endpoint of
+   * the stack writes: the other sub-resource's name, an old region, a second record. The warning names each record,
+   * its IPs and the command that deletes it. Records of names outside the stack's accounts are never looked at.
+   * @default true
+   */
+  readonly reportStaleRecords?: boolean;
+  /**
+   * Delete those records in the apply instead of warning about them: one `azapi_resource_action` DELETE per record
+   * (`azapi_resource_action.remove_stale_<account>["<name>"]`). A record `<account>.<region>` of another region is
+   * deleted too, unless an account of that name exists in that region in the account's subscription.
+   * @default false
+   */
+  readonly removeStaleRecords?: boolean;
+  /**
+   * Warn (`check.legacy_zones_<zone>`) when a VNet the zone is linked to, given by literal ID, is also linked to a
+   * legacy regional zone `privatelink.<region>.batch.*` (a region of the zone's accounts) in the zone's resource
+   * group: such a VNet never sees the records of the new zone.
+   * @default true
+   */
+  readonly checkLegacyZones?: boolean;
+}
+
+/** Whose record it is: what lets a zone tell this stack's leftovers from other teams' records. */
+export interface DnsRecordOwner {
+  /** The account the record resolves. */
+  readonly account: IBatchAccount;
+  /** The sub-resource of the endpoint that writes it. */
+  readonly subResource: BatchSubResource;
+}
+
+/** Props of {@link ZoneHealing}. */
+export interface ZoneHealingConfig extends ZoneHealingProps {
+  /** The zone, by the parts of its literal ID. */
+  readonly zone: ZoneRef;
+  /** The cloud of the zone. */
+  readonly cloud: AzureCloud;
+  /**
+   * The azurerm provider for records in the zone (imports go through it).
+   * @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+  /** The azapi provider for reads and deletes in the zone's subscription. */
+  readonly azapiProvider: TerraformProvider;
+}
+
+interface AccountState {
+  readonly account: IBatchAccount;
+  readonly lookup?: AccountLookup;
+}
+
+/**
+ * The plan-time side of an existing zone (`BatchPrivateDnsZone.fromZoneId`): one read of its A records
+ * (`data.azapi_resource_list.zone_records_<zone>`, through the zone's azapi provider), and from it an `import` block
+ * for each record of this stack that already exists, a warning or a delete for each stale record of this stack's
+ * accounts, and a warning for VNets still linked to the legacy zone. Every read has inputs known at synth, so it
+ * happens during plan, and every `for_each` is known at plan.
+ *
+ * Endpoints register their records as they are made (`addRecord`, `addZoneGroup`); what is written is decided at
+ * synth, once every endpoint is known.
+ */
+export class ZoneHealing extends Construct {
+  /** The zone. */
+  public readonly zone: ZoneRef;
+  private readonly config: ZoneHealingConfig;
+  private readonly adopt: boolean;
+  private readonly report: boolean;
+  private readonly remove: boolean;
+  private readonly accounts = new Map<string, AccountState>();
+  /** HCL expressions of the names the stack writes into the zone, known at plan (literals and lookups). */
+  private readonly written: string[] = [];
+  private readonly vnetIds: string[] = [];
+  private recordsRef?: string;
+  private legacyCheck = false;
+
+  constructor(scope: Construct, id: string, config: ZoneHealingConfig) {
+    super(scope, id);
+    this.config = config;
+    this.zone = config.zone;
+    this.adopt = config.adoptExistingRecords ?? true;
+    this.report = config.reportStaleRecords ?? true;
+    this.remove = config.removeStaleRecords ?? false;
+  }
+
+  /**
+   * The nodeManagement record name of an account, as an HCL expression known at plan once the account exists (null
+   * before), when the zone reads records and the account can be looked up ({@link AccountLookup}).
+   */
+  public nodeManagementRecordName(account: IBatchAccount): string | undefined {
+    return this.readsRecords ? AccountLookup.of(this, account, this.config.cloud)?.recordName : undefined;
+  }
+
+  /**
+   * Registers a Terraform-owned A record written into the zone: it is adopted when it exists (with
+   * `adoptExistingRecords`), and its name is no leftover. A record whose name is known only after apply (a
+   * nodeManagement record of an account that cannot be looked up) can be neither.
+   */
+  public addRecord(record: TerraformResource, name: string, owner?: DnsRecordOwner): void {
+    const known = this.plannedName(name, owner);
+    if (known === undefined) return;
+    this.written.push(known);
+    if (this.adopt) this.adoptWhenExisting(record, known);
+  }
+
+  /** Registers a record Azure writes for an endpoint's zone group: it is no leftover. */
+  public addZoneGroup(name: string, owner: DnsRecordOwner): void {
+    const known = this.plannedName(name, owner);
+    if (known !== undefined) this.written.push(known);
+  }
+
+  /** Registers a VNet the zone is linked to, for the legacy zone check. Only literal IDs are checked. */
+  public addVirtualNetwork(virtualNetworkId: string): void {
+    if (Token.isUnresolved(virtualNetworkId) || parseResourceId(virtualNetworkId) === undefined) return;
+    this.vnetIds.push(virtualNetworkId);
+    this.ensureLegacyCheck();
+  }
+
+  private get readsRecords(): boolean {
+    return this.adopt || this.report || this.remove;
+  }
+
+  /**
+   * The record's name as an HCL expression known at plan (a literal, or the account's lookup for a nodeManagement
+   * name), or undefined when there is none or the zone reads no records. Registers the record's account.
+   */
+  private plannedName(name: string, owner?: DnsRecordOwner): string | undefined {
+    const state = owner ? this.account(owner.account) : undefined;
+    if (!this.readsRecords) return undefined;
+    if (owner?.subResource === 'nodeManagement') return state?.lookup?.recordName;
+    return Token.isUnresolved(name) ? undefined : JSON.stringify(name.toLowerCase());
+  }
+
+  /** The zone's records, read once: `local.zone_records_<zone>`. */
+  private records(): string {
+    if (this.recordsRef) return this.recordsRef;
+    const id = zoneRecordsLogicalId(this.zone.zoneName);
+    const list = stableAddress(new AzapiDataResourceList(this, 'ZoneRecords', {
+      type: A_RECORD_SETS_TYPE,
+      parentId: canonicalZoneId(this.zone),
+      responseExportValues: { records: ZONE_RECORDS_QUERY },
+      provider: this.config.azapiProvider,
+    }), id);
+    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(`data.${list.terraformResourceType}.${id}.output`)}}`), id);
+    return (this.recordsRef = `local.${id}`);
+  }
+
+  private adoptWhenExisting(record: TerraformResource, name: string): void {
+    const key = record.friendlyUniqueId;
+    const existing = stableAddress(new TerraformLocal(this, `adopt-${key}`, `\${${existingRecordExpression(this.records(), name)}}`), adoptLogicalId(key));
+    new ImportBlock(this, `import-${key}`, {
+      to: record,
+      forEach: existing.asString,
+      id: aRecordSetId(this.zone, '${each.value}'),
+      provider: this.config.provider,
+    });
+  }
+
+  /** The account's state, made on first use with its lookup and its stale records' check or deletes. */
+  private account(account: IBatchAccount): AccountState {
+    let state = this.accounts.get(account.name);
+    if (state) return state;
+    state = { account, lookup: this.readsRecords ? AccountLookup.of(this, account, this.config.cloud) : undefined };
+    this.accounts.set(account.name, state);
+    if (this.report || this.remove) this.addStaleRecords(state);
+    this.ensureLegacyCheck();
+    return state;
+  }
+
+  private addStaleRecords({ account, lookup }: AccountState): void {
+    const id = staleRecordsLogicalId(account.name);
+    const labels = accountLabelsExpression(account.name, lookup?.recordName);
+    // The names the stack writes are all known at synth, once every endpoint is made.
+    stableAddress(new TerraformLocal(this, `stale-${account.name}`, Lazy.stringValue({
+      produce: () => `\${${staleRecordsExpression(this.records(), labels, keptNamesExpression(account.name, this.written, lookup?.regions))}}`,
+    })), id);
+    const stale = `local.${id}`;
+    if (this.remove) {
+      stableAddress(new AzapiResourceAction(this, `remove-${account.name}`, {
+        forEach: TerraformIterator.fromMap(`\${{ for r in ${stale} : r.name => r }}` as any),
+        type: A_RECORD_SETS_TYPE,
+        resourceId: aRecordSetId(this.zone, '${each.key}'),
+        method: 'DELETE',
+        when: 'apply',
+        provider: this.config.azapiProvider,
+      }), removeStaleLogicalId(account.name));
+    } else {
+      new CheckBlock(this, `check-${account.name}`, {
+        name: id,
+        assertions: [{ condition: `\${length(${stale}) == 0}`, errorMessage: staleRecordsMessage(account.name, this.zone, stale) }],
+      });
+    }
+  }
+
+  /** The legacy zone check, once the zone has a literal VNet link and an account to find regions for. */
+  private ensureLegacyCheck(): void {
+    if (this.legacyCheck || !(this.config.checkLegacyZones ?? true) || this.vnetIds.length === 0 || this.accounts.size === 0) return;
+    this.legacyCheck = true;
+    const id = legacyZonesLogicalId(this.zone.zoneName);
+    const linksId = legacyZoneLinksLogicalId(this.zone.zoneName);
+    const zones = stableAddress(new AzapiDataResourceList(this, 'Zones', {
+      type: PRIVATE_DNS_ZONES_TYPE,
+      parentId: resourceGroupId(this.zone),
+      responseExportValues: { zones: ZONES_QUERY },
+      provider: this.config.azapiProvider,
+    }), id);
+    const regions = (): string[] => [...this.accounts.values()].map((s) => s.account.location).filter((l) => !Token.isUnresolved(l));
+    const legacy = stableAddress(new TerraformLocal(this, 'LegacyZones', Lazy.stringValue({
+      produce: () => `\${${legacyZonesExpression(`data.${zones.terraformResourceType}.${id}.output`, legacyZoneNames(regions(), this.config.cloud))}}`,
+    })), id);
+    const each = TerraformIterator.fromMap(legacy.asAnyMap);
+    const links = stableAddress(new AzapiDataResourceList(this, 'LegacyZoneLinks', {
+      forEach: each,
+      type: VNET_LINKS_TYPE,
+      parentId: each.value,
+      responseExportValues: { links: VNET_LINKS_QUERY },
+      provider: this.config.azapiProvider,
+    }), linksId);
+    const shadowing = (): string => shadowingLinksExpression(`data.${links.terraformResourceType}.${linksId}`, this.vnetIds);
+    new CheckBlock(this, 'LegacyZoneCheck', {
+      name: id,
+      assertions: [{
+        condition: Lazy.stringValue({ produce: () => `\${length(${shadowing()}) == 0}` }),
+        errorMessage: Lazy.stringValue({ produce: () => legacyZoneMessage(this.zone, shadowing()) }),
+      }],
+    });
+  }
+}
