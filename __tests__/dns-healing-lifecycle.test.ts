@@ -4,10 +4,10 @@
  * breaks: in HCL (values), and here on the plans Terraform made (imported or created, what is deleted).
  */
 import { describeWithTerraform, expectStoriesPassed, LifecycleResult, LifecycleRun, runLifecycleTests } from './helpers/terraform';
-import { healingStack, HUB, HUB_VNET, SUB, zoneId } from './helpers/healing-stack';
+import { healingStack, SUB, zoneId } from './helpers/healing-stack';
+import { rawConfig, synthConfig } from './helpers/config';
 
 const ZONE_ID = zoneId(SUB, 'rg-dns');
-const HUB_ZONE_ID = zoneId(HUB, 'rg-hub-dns');
 const BATCH_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount';
 const NODE_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement';
 const NODE_NAME = 'a1b2c3d4.eastus.service';
@@ -284,94 +284,112 @@ run "plan_converged" {
     });
   });
 
-  describe('a hub zone in another subscription, and a VNet still linked to the legacy zone', () => {
-    const HUB_MOCKS = `
-mock_provider "azapi" {
-  ${ACCOUNT_EXISTS}
-}
+  describe('config/hub-zone.json: a hub zone in another subscription, with leftovers and a VNet still linked to the legacy zone', () => {
+    const HUB_SUB = '99999999-8888-7777-6666-555555555555';
+    const SHIPPED_ZONE_ID = `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com`;
+    const HUB_VNET_ID = `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub-network/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
+    const RECORD = 'azurerm_private_dns_a_record.dns_teambatch01_batchaccount';
+    const TEAM_NODE = 'azurerm_private_dns_a_record.dns_teambatch01_nodemanagement';
+    const legacyZone = (name: string) => `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
+    // The zone's reads and the imports are served only by the hub's providers ("dns"): through the default ones, the
+    // reads would find nothing and the import would fail ("Cannot import resources from mock providers").
+    const mocks = (legacyLinkedVnet: string) => `
 mock_provider "azurerm" {
   override_resource {
-    target = azurerm_private_endpoint.pe_contosobatch01_nodemanagement
-    values = { custom_dns_configs = [{ fqdn = "${NODE_NAME}.batch.azure.com", ip_addresses = ["10.20.1.5"] }] }
+    target = azurerm_private_endpoint.pe_teambatch01_nodemanagement
+    values = { custom_dns_configs = [{ fqdn = "c0ffee00.eastus.service.batch.azure.com", ip_addresses = ["10.40.1.5"] }] }
   }
 }
-# The zone's reads and the imports are served only by the hub's providers: through the default ones, the reads
-# would find nothing and the import would fail ("Cannot import resources from mock providers").
 mock_provider "azurerm" {
-  alias = "hub"
+  alias = "dns"
   mock_resource "azurerm_private_dns_a_record" {
     defaults = { fqdn = "written-through-the-hub-provider" }
   }
   override_resource {
-    target = ${BATCH_RECORD}
+    target = ${RECORD}
     values = { fqdn = "written-through-the-hub-provider" }
   }
-}`;
-    const hubAzapi = (legacyLinks: string) => `
+}
 mock_provider "azapi" {
-  alias = "hub"
-  ${zoneRecords([['contosobatch01.eastus', ['10.9.9.9']]])}
+  override_data {
+    target = data.azapi_resource_list.account_lookup_teambatch01
+    values = { output = { accounts = [{ location = "eastus", endpoint = "c0ffee00.eastus.service.batch.azure.com" }] } }
+  }
+}
+mock_provider "azapi" {
+  alias = "dns"
+  override_data {
+    target = data.azapi_resource_list.zone_records_privatelink_batch_azure_com
+    values = { output = { records = [
+      { name = "teambatch01.eastus", ips = ["10.9.9.9"] },
+      { name = "teambatch01.westus", ips = ["10.8.8.8"] },
+      { name = "otherteam.eastus", ips = ["10.30.0.4"] },
+    ] } }
+  }
   override_data {
     target = data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com
     values = { output = { zones = [
-      { id = "${HUB_ZONE_ID}", name = "privatelink.batch.azure.com" },
-      { id = "/subscriptions/${HUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com", name = "privatelink.eastus.batch.azure.com" },
-      { id = "/subscriptions/${HUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.westus.batch.azure.com", name = "privatelink.westus.batch.azure.com" },
+      { id = "${SHIPPED_ZONE_ID}", name = "privatelink.batch.azure.com" },
+      { id = "${legacyZone('privatelink.eastus.batch.azure.com')}", name = "privatelink.eastus.batch.azure.com" },
+      { id = "${legacyZone('privatelink.westus.batch.azure.com')}", name = "privatelink.westus.batch.azure.com" },
     ] } }
   }
   override_data {
     target = data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com
-    values = { output = { links = ${legacyLinks} } }
+    values = { output = { links = [{ name = "link-legacy", vnet = "${legacyLinkedVnet}" }] } }
   }
 }`;
     let result: LifecycleResult;
     beforeAll(async () => {
-      result = await runLifecycleTests(healingStack({ hub: true, linkedVnetIds: [HUB_VNET], nodeManagementIp: '10.20.1.11' }), [
+      const stack = synthConfig(rawConfig('hub-zone.json'))['batch-hub-dns-eastus'];
+      result = await runLifecycleTests(stack, [
         {
           name: 'hub_zone',
-          hcl: `${HUB_MOCKS}${hubAzapi(`[{ name = "link-team-b", vnet = "/subscriptions/${HUB}/resourceGroups/rg-team-b/providers/Microsoft.Network/virtualNetworks/vnet-b" }]`)}
+          hcl: `${mocks(`/subscriptions/${HUB_SUB}/resourceGroups/rg-team-b/providers/Microsoft.Network/virtualNetworks/vnet-b`)}
 run "plan" {
-  command = plan
+  command         = plan
+  expect_failures = [check.stale_records_teambatch01]
   assert {
     condition     = keys(data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com) == ["privatelink.eastus.batch.azure.com"]
     error_message = "only the legacy zone of the account's region is read"
   }
 }
 run "apply" {
+  expect_failures = [check.stale_records_teambatch01]
   assert {
-    condition     = ${BATCH_RECORD}.fqdn == "written-through-the-hub-provider" && ${NODE_RECORD}.fqdn == "written-through-the-hub-provider"
+    condition     = ${RECORD}.fqdn == "written-through-the-hub-provider" && ${TEAM_NODE}.fqdn == "written-through-the-hub-provider"
     error_message = "the records are managed through the hub's provider"
   }
   assert {
-    condition     = ${BATCH_RECORD}.records == toset(["10.20.1.10"])
-    error_message = "the adopted record carries the endpoint's IP"
+    condition     = ${RECORD}.records == toset(["10.40.1.10"]) && ${TEAM_NODE}.name == "c0ffee00.eastus.service"
+    error_message = "the adopted record carries the endpoint's IP; the nodeManagement record has the account's name"
   }
 }`,
         },
-        {
-          name: 'legacy_zone_linked',
-          hcl: `${HUB_MOCKS}${hubAzapi(`[{ name = "link-hub-legacy", vnet = "${HUB_VNET.replace('resourceGroups', 'resourcegroups')}" }]`)}
-run "plan" {
-  command = plan
-}`,
-        },
+        // Without expect_failures the plan fails on its warnings, whose text is checked below.
+        { name: 'hub_warnings', hcl: `${mocks(HUB_VNET_ID.replace('resourceGroups', 'resourcegroups'))}\nrun "plan" {\n  command = plan\n}\n` },
       ], { plans: true });
     }, 180_000);
 
     it('reads the hub zone and imports through the hub\'s providers, by the hub zone\'s record ID', () => {
       expect(result.stories.hub_zone.map((r) => [r.run, r.status])).toEqual([['plan', 'pass'], ['apply', 'pass']]);
-      expect(imports(run(result, 'hub_zone', 'plan'))).toEqual({ [BATCH_RECORD]: `${HUB_ZONE_ID}/A/contosobatch01.eastus` });
+      const plan = run(result, 'hub_zone', 'plan');
+      expect(imports(plan)).toEqual({ [RECORD]: `${SHIPPED_ZONE_ID}/A/teambatch01.eastus` });
+      expect(change(plan, TEAM_NODE).actions).toEqual(['create']);
     });
 
-    it('warns when a VNet the zone links is linked to the legacy zone, naming the link and how to delete it', () => {
-      const plan = run(result, 'legacy_zone_linked', 'plan');
+    it('warns about the stale record and the legacy zone link, naming each and how to delete it, and about nothing else', () => {
+      const plan = run(result, 'hub_warnings', 'plan');
       expect(plan.status).toBe('error');
-      const warning = plan.diagnostics.find((d) => d.context === 'check.legacy_zones_privatelink_batch_azure_com.assert[0]');
-      expect(warning?.detail).toContain(`\n  /subscriptions/${HUB}/resourcegroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub is linked to `
-        + 'privatelink.eastus.batch.azure.com by link link-hub-legacy\n    az network private-dns link vnet delete '
-        + `--subscription ${HUB} --resource-group rg-hub-dns --zone-name privatelink.eastus.batch.azure.com --name link-hub-legacy --yes`);
-      // Only the legacy check fails: the story is otherwise the hub story, which passes.
-      expect(plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.legacy_zones_privatelink_batch_azure_com.assert[0]']);
+      expect(plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context).sort())
+        .toEqual(['check.legacy_zones_privatelink_batch_azure_com.assert[0]', 'check.stale_records_teambatch01.assert[0]']);
+      const detail = (check: string) => plan.diagnostics.find((d) => d.context === `check.${check}.assert[0]`)?.detail;
+      expect(detail('stale_records_teambatch01')).toContain(`\n  teambatch01.westus -> 10.8.8.8\n    az network private-dns record-set a delete --subscription ${HUB_SUB} `
+        + '--resource-group rg-hub-dns --zone-name privatelink.batch.azure.com --name teambatch01.westus --yes');
+      expect(detail('stale_records_teambatch01')).not.toMatch(/otherteam|teambatch01\.eastus ->/);
+      expect(detail('legacy_zones_privatelink_batch_azure_com')).toContain(`\n  ${HUB_VNET_ID.replace('resourceGroups', 'resourcegroups')} is linked to `
+        + 'privatelink.eastus.batch.azure.com by link link-legacy\n    az network private-dns link vnet delete '
+        + `--subscription ${HUB_SUB} --resource-group rg-hub-dns --zone-name privatelink.eastus.batch.azure.com --name link-legacy --yes`);
     });
   });
 });

@@ -38,7 +38,7 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
   });
 
   it('plans the default example: the expected resources, all created', async () => {
-    const { resourceChanges } = await planStack(synth.stackDirs['batch-private-eastus']);
+    const { resourceChanges, json } = await planStack(synth.stackDirs['batch-private-eastus']);
     const countByType = resourceChanges.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.type]: (counts[c.type] ?? 0) + 1 }), {});
     expect(countByType).toEqual({
       azurerm_batch_account: 1,
@@ -64,5 +64,22 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
       'azurerm_virtual_network.Vnet',
     ]);
     expect(resourceChanges.every((c) => c.actions.join() === 'create')).toBe(true);
+    // A zone the stack creates has nothing from before it: nothing is read.
+    expect(JSON.stringify(json.prior_state ?? {})).not.toContain('"mode":"data"');
+  }, 60_000);
+
+  it('plans the hub-zone example: the hub zone and the account are read during plan, nothing is deferred to apply', async () => {
+    const { resourceChanges, json } = await planStack(synth.stackDirs['batch-hub-dns-eastus']);
+    const read = (json.prior_state?.values?.root_module?.resources ?? []).filter((r) => r.mode === 'data').map((r) => r.address).sort();
+    expect(read).toEqual([
+      'data.azapi_resource_list.account_lookup_teambatch01',
+      'data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com',
+      'data.azapi_resource_list.zone_records_privatelink_batch_azure_com',
+    ]);
+    // tfshim's reads return placeholders, not lists: no record to adopt, so every resource is created.
+    expect(resourceChanges.filter((c) => c.actions.join() !== 'create')).toEqual([]);
+    expect(resourceChanges.map((c) => c.address)).toEqual(expect.arrayContaining([
+      'azurerm_private_dns_a_record.dns_teambatch01_batchaccount', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_hub',
+    ]));
   }, 60_000);
 });

@@ -88,7 +88,14 @@ const stackSchema = z.strictObject({
   dns: z.strictObject({
     existingZoneId: resourceId('Microsoft.Network/privateDnsZones').optional(),
     linkedVnetIds: z.array(resourceId('Microsoft.Network/virtualNetworks')).default([]),
-  }).default({ linkedVnetIds: [] }),
+    // The library's ZoneHealingProps; each field defaults as the library does (all on but removeStaleRecords).
+    healing: z.strictObject({
+      adoptExistingRecords: z.boolean().optional(),
+      reportStaleRecords: z.boolean().optional(),
+      removeStaleRecords: z.boolean().optional(),
+      checkLegacyZones: z.boolean().optional(),
+    }).default({}),
+  }).default({ linkedVnetIds: [], healing: {} }),
   outputs: z.boolean().default(true),
   tags: tags.optional(),
   accounts: z.array(accountSchema).default([]),

@@ -43,7 +43,8 @@ export class PrivateBatchStack extends TerraformStack {
     addBackend(this, config);
     const environment = azurermEnvironment(config.cloud);
     new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId: config.subscriptionId, environment });
-    if (config.accounts.some((a) => a.connections.length > 0)) {
+    // azapi reads connections, and an existing zone's records during plan.
+    if (config.accounts.some((a) => a.connections.length > 0) || config.dns.existingZoneId !== undefined) {
       new AzapiProvider(this, 'azapi', { subscriptionId: config.subscriptionId, environment });
     }
     const location = normalizeLocation(config.location);
@@ -134,12 +135,14 @@ export class PrivateBatchStack extends TerraformStack {
       provider,
       stackSubscriptionId: subscriptionId,
       tags,
+      // The example turns healing on for its zones: an existing zone adopts, reports and checks (see the README).
+      healing: dns.healing,
       links: [
         { id: 'EndpointVnet', name: `link-${network.vnetName}`, virtualNetworkId: subnet.virtualNetwork!.id },
         ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId })),
       ],
     });
-    this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name' });
+    this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name', healing: 'dns.healing' });
     return zone;
   }
 

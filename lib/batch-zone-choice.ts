@@ -3,6 +3,7 @@ import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { AzureCloud } from './rules/clouds';
+import { ZoneHealingProps } from './zone-healing';
 
 /** A VNet to link a zone to. */
 export interface ZoneLink {
@@ -48,6 +49,17 @@ export interface BatchZoneChoiceProps {
    * @default none
    */
   readonly tags?: Record<string, string>;
+  /**
+   * What an existing zone does about records from before this stack (see {@link ZoneHealingProps}); a zone created
+   * here starts empty and reads nothing.
+   * @default adopt existing records, report stale ones, check for legacy zones
+   */
+  readonly healing?: ZoneHealingProps;
+  /**
+   * The azapi provider for an existing zone's plan-time reads.
+   * @default one that matches `provider` (see `ExistingZoneProps.azapiProvider`)
+   */
+  readonly azapiProvider?: TerraformProvider;
 }
 
 /** The zone chosen by {@link batchZoneChoice}, with the links made to it. */
@@ -65,8 +77,10 @@ export interface BatchZoneChoice {
  */
 export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneChoiceProps): BatchZoneChoice {
   const zone = props.zoneId !== undefined
-    ? BatchPrivateDnsZone.fromZoneId(scope, id, props.zoneId, { cloud: props.cloud, provider: props.provider, stackSubscriptionId: props.stackSubscriptionId })
-    : new BatchPrivateDnsZone(scope, id, { resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider });
+    ? BatchPrivateDnsZone.fromZoneId(scope, id, props.zoneId, {
+      cloud: props.cloud, provider: props.provider, stackSubscriptionId: props.stackSubscriptionId, healing: props.healing, azapiProvider: props.azapiProvider,
+    })
+    : new BatchPrivateDnsZone(scope, id, { resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider, healing: props.healing });
   const links = (props.links ?? []).map((link) => zone.linkVirtualNetwork(link.id, { name: link.name, virtualNetworkId: link.virtualNetworkId }));
   return { zone, links };
 }

@@ -66,7 +66,7 @@ function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchE
   }
   const ownsZone = dns.zone === undefined && endpoints.some((e) => (e.dns ?? dns.mode ?? 'records') !== 'external');
   if (!ownsZone) {
-    for (const field of ['linkedVnetIds', 'resourceGroupName'] as const) {
+    for (const field of ['linkedVnetIds', 'resourceGroupName', 'healing', 'azapiProvider'] as const) {
       if (dns[field] !== undefined) problems.push({ field: `dns.${field}`, problem: dns.zone ? 'only applies to a zone made here or given by zoneId, not to dns.zone' : 'only applies when an endpoint uses private DNS' });
     }
     return problems;

@@ -1,6 +1,7 @@
 import { TerraformProvider } from 'cdktf';
 import { IBatchAccount } from './batch-account-ref';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { ZoneHealingProps } from './zone-healing';
 import { ManualApproval } from './batch-private-endpoint';
 import { PrivateBatchAccountProps } from './private-batch-account';
 import { AzureCloud } from './rules/clouds';
@@ -98,6 +99,18 @@ export interface PrivateBatchDns {
    * @default 10
    */
   readonly ttl?: number;
+  /**
+   * What a zone given by `zoneId` does about records from before this stack: adopt the ones it writes, report (or
+   * remove) stale ones of the account, warn about the legacy zone. See {@link ZoneHealingProps}. A zone created here
+   * starts empty and reads nothing.
+   * @default adopt existing records, report stale ones, check for legacy zones; remove nothing
+   */
+  readonly healing?: ZoneHealingProps;
+  /**
+   * The azapi provider for the plan-time reads of a zone given by `zoneId`.
+   * @default one that matches `provider`: the same alias and subscription, or the stack's default azapi provider
+   */
+  readonly azapiProvider?: TerraformProvider;
 }
 
 /**

@@ -104,6 +104,8 @@ export class PrivateBatch extends Construct {
       stackSubscriptionId: this.subscriptionId(props),
       links,
       tags: this.tags(props),
+      healing: dns.healing,
+      azapiProvider: dns.azapiProvider,
     });
     setPropOrigin(choice.zone, {
       owner: this,

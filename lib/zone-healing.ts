@@ -250,13 +250,13 @@ export class ZoneHealing extends Construct {
       responseExportValues: { links: VNET_LINKS_QUERY },
       provider: this.config.azapiProvider,
     }), linksId);
-    const shadowing = (): string => shadowingLinksExpression(`data.${links.terraformResourceType}.${linksId}`, this.vnetIds);
+    // The links of the legacy zones to VNets this zone links, known once every link is made.
+    stableAddress(new TerraformLocal(this, 'ShadowingLinks', Lazy.stringValue({
+      produce: () => `\${${shadowingLinksExpression(`data.${links.terraformResourceType}.${linksId}`, this.vnetIds)}}`,
+    })), linksId);
     new CheckBlock(this, 'LegacyZoneCheck', {
       name: id,
-      assertions: [{
-        condition: Lazy.stringValue({ produce: () => `\${length(${shadowing()}) == 0}` }),
-        errorMessage: Lazy.stringValue({ produce: () => legacyZoneMessage(this.zone, shadowing()) }),
-      }],
+      assertions: [{ condition: `\${length(local.${linksId}) == 0}`, errorMessage: legacyZoneMessage(this.zone, `local.${linksId}`) }],
     });
   }
 }

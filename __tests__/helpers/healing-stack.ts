@@ -3,6 +3,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../lib/azapi/provider';
 import { BatchPrivateDnsZone } from '../../lib/batch-private-dns-zone';
 import { BatchPrivateEndpoint } from '../../lib/batch-private-endpoint';
+import { batchAccountFromId } from '../../lib/batch-account-ref';
 import { PrivateBatchAccount } from '../../lib/private-batch-account';
 import { BatchSubResource } from '../../lib/rules/sub-resources';
 import { ZoneHealingProps } from '../../lib/zone-healing';
@@ -19,6 +20,17 @@ export const HUB_VNET = `/subscriptions/${HUB}/resourceGroups/rg-hub/providers/M
 export interface HealingStackOptions {
   /** The zone is a hub zone in subscription {@link HUB} (resource group `rg-hub-dns`), through aliased providers. */
   readonly hub?: boolean;
+  /**
+   * The zone: existing, by the ID of {@link zoneId} (as the user typed it: `zoneIdAsTyped`), or created here.
+   * @default existing
+   */
+  readonly zone?: 'existing' | 'created';
+  /** The ID of the existing zone as the user typed it. @default {@link zoneId} of the stack's subscription or the hub */
+  readonly zoneIdAsTyped?: string;
+  /** The account is another team's, by literal ID, instead of a private account of this stack. */
+  readonly externalAccount?: boolean;
+  /** Whether the stack makes its own default azapi provider. @default true */
+  readonly azapiProvider?: boolean;
   /** The account's endpoints, each writing a Terraform-owned record into the zone. */
   readonly subResources?: readonly BatchSubResource[];
   readonly healing?: ZoneHealingProps;
@@ -36,16 +48,18 @@ export interface HealingStackOptions {
 export function healingStack(options: HealingStackOptions = {}): Record<string, any> {
   const stack = new TerraformStack(Testing.app(), options.hub ? 'hub' : 'spoke');
   new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
-  new AzapiProvider(stack, 'azapi', { subscriptionId: SUB });
+  if (options.azapiProvider ?? true) new AzapiProvider(stack, 'azapi', { subscriptionId: SUB });
   const hub = options.hub
     ? new AzurermProvider(stack, 'azurerm-hub', { alias: 'hub', features: [{}], subscriptionId: HUB })
     : undefined;
-  const account = new PrivateBatchAccount(stack, 'contosobatch01', {
-    name: 'contosobatch01', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB,
-  });
-  const zone = BatchPrivateDnsZone.fromZoneId(stack, 'zone', options.hub ? zoneId(HUB, 'rg-hub-dns') : zoneId(SUB, 'rg-dns'), {
-    provider: hub, stackSubscriptionId: SUB, healing: options.healing,
-  });
+  const account = options.externalAccount
+    ? batchAccountFromId(`/subscriptions/${SUB}/resourceGroups/rg-other/providers/Microsoft.Batch/batchAccounts/contosobatch01`, 'eastus')
+    : new PrivateBatchAccount(stack, 'contosobatch01', { name: 'contosobatch01', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB });
+  const zone = options.zone === 'created'
+    ? new BatchPrivateDnsZone(stack, 'zone', { resourceGroupName: 'rg-dns', provider: hub, healing: options.healing })
+    : BatchPrivateDnsZone.fromZoneId(stack, 'zone', options.zoneIdAsTyped ?? (options.hub ? zoneId(HUB, 'rg-hub-dns') : zoneId(SUB, 'rg-dns')), {
+      provider: hub, stackSubscriptionId: SUB, healing: options.healing,
+    });
   (options.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => zone.linkVirtualNetwork(`vnet${i}`, { name: `link-vnet${i}`, virtualNetworkId }));
   for (const subResource of options.subResources ?? ['batchAccount', 'nodeManagement']) {
     new BatchPrivateEndpoint(stack, subResource, {

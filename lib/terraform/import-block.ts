@@ -45,6 +45,7 @@ export class ImportBlock extends TerraformElement {
     this.props = props;
   }
 
+  /** The block for `cdk.tf.json`: `{ import: [{ for_each?, to, id, provider? }] }`. */
   public toTerraform(): any {
     const { forEach, id, provider } = this.props;
     return {
@@ -57,6 +58,7 @@ export class ImportBlock extends TerraformElement {
     };
   }
 
+  /** The block for `cdktf synth --hcl`, in the form cdktf's renderer writes as it is. */
   public toHclTerraform(): any {
     const { forEach, id, provider } = this.props;
     // Every value is rendered here, so cdktf's renderer writes it as it is: a bare reference, or a quoted template.

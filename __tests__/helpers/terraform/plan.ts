@@ -12,7 +12,11 @@ export interface StackPlan {
   stack: string;
   resourceChanges: PlannedChange[];
   /** The whole `terraform show -json` document of the saved plan. */
-  json: { resource_changes?: { address: string; type: string; change: { actions: string[] } }[] };
+  json: {
+    resource_changes?: { address: string; type: string; change: { actions: string[] } }[];
+    /** The state the plan started from, with the data sources read during plan (`mode: "data"`). */
+    prior_state?: { values?: { root_module?: { resources?: { address: string; mode: string }[] } } };
+  };
 }
 
 /**

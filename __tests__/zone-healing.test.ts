@@ -1,0 +1,196 @@
+/**
+ * What a zone that heals synthesizes (issue #13): the plan-time reads, the import blocks, the checks and the deletes,
+ * and what a zone made here leaves out. Their behaviour over applies is in dns-healing-lifecycle.test.ts.
+ */
+import { App, TerraformStack, Testing } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { AzapiProvider, azapiProviderMatching } from '../lib/azapi/provider';
+import { BatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
+import { PrivateBatch } from '../lib/private-batch';
+import { PrivateBatchProps } from '../lib/private-batch-props';
+import { healingStack, HUB, HUB_VNET, SUB, zoneId } from './helpers/healing-stack';
+import { rawConfig, synthConfig } from './helpers/config';
+
+const ZONE_ID = zoneId(SUB, 'rg-dns');
+const lists = (json: any): Record<string, any> => json.data?.azapi_resource_list ?? {};
+const withoutMeta = ({ ['//']: _meta, ...rest }: any) => rest;
+
+describe('a zone made here reads nothing: it starts empty', () => {
+  it.each([
+    ['the default example', () => synthConfig(rawConfig())['batch-private-eastus']],
+    ['a created zone with every healing option on', () => healingStack({ zone: 'created', healing: { removeStaleRecords: true }, linkedVnetIds: [HUB_VNET] })],
+  ])('%s has no data source, import, check or local', (_name, synth) => {
+    const json = synth();
+    expect(json.data).toBeUndefined();
+    expect(json.import).toBeUndefined();
+    expect(json.check).toBeUndefined();
+    expect(json.locals).toBeUndefined();
+  });
+
+  it('keeps the nodeManagement record name from the endpoint\'s FQDN', () => {
+    const json = healingStack({ zone: 'created' });
+    expect(json.resource.azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement.name)
+      .toBe('${trimsuffix(azurerm_private_endpoint.pe_contosobatch01_nodemanagement.custom_dns_configs[0].fqdn, ".batch.azure.com")}');
+  });
+});
+
+describe('an existing zone', () => {
+  const json = healingStack();
+
+  it('lists its A records once, under the zone\'s ID in the casing azurerm\'s importer needs, with every item in one shape', () => {
+    const typed = healingStack({ zoneIdAsTyped: ZONE_ID.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network', 'microsoft.network') });
+    expect(withoutMeta(lists(typed).zone_records_privatelink_batch_azure_com)).toEqual({
+      provider: 'azapi',
+      type: 'Microsoft.Network/privateDnsZones/A@2024-06-01',
+      parent_id: ZONE_ID,
+      response_export_values: { records: 'value[].{name: name, ips: properties.aRecords[].ipv4Address || `[]`}' },
+    });
+    expect(typed.import.map((i: any) => i.id)).toEqual([`${ZONE_ID}/A/\${each.value}`, `${ZONE_ID}/A/\${each.value}`]);
+  });
+
+  it('adopts each record it writes with an import block that imports only what the list holds', () => {
+    expect(json.import).toEqual([
+      { for_each: '${local.adopt_dns_contosobatch01_batchaccount}', to: 'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount', id: `${ZONE_ID}/A/\${each.value}` },
+      { for_each: '${local.adopt_dns_contosobatch01_nodemanagement}', to: 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement', id: `${ZONE_ID}/A/\${each.value}` },
+    ]);
+    expect(json.locals.adopt_dns_contosobatch01_batchaccount)
+      .toBe('${[for r in local.zone_records_privatelink_batch_azure_com : r.name if r.name == "contosobatch01.eastus"]}');
+    expect(json.locals.adopt_dns_contosobatch01_nodemanagement)
+      .toBe('${[for r in local.zone_records_privatelink_batch_azure_com : r.name if r.name == local.account_lookup_contosobatch01.record_name]}');
+  });
+
+  it('names the nodeManagement record from the account once it exists, so it is known at plan, else from the endpoint', () => {
+    expect(json.resource.azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement.name).toBe(
+      '${local.account_lookup_contosobatch01.record_name != null ? local.account_lookup_contosobatch01.record_name : '
+      + 'trimsuffix(azurerm_private_endpoint.pe_contosobatch01_nodemanagement.custom_dns_configs[0].fqdn, ".batch.azure.com")}',
+    );
+    expect(withoutMeta(lists(json).account_lookup_contosobatch01)).toEqual({
+      provider: 'azapi',
+      type: 'Microsoft.Batch/batchAccounts@2024-07-01',
+      parent_id: `/subscriptions/${SUB}`,
+      response_export_values: { accounts: "value[?name=='contosobatch01'].{location: location, endpoint: properties.nodeManagementEndpoint}" },
+    });
+  });
+
+  it('warns about stale records of each account in a check named for the account, and deletes nothing', () => {
+    expect(Object.keys(json.check)).toEqual(['stale_records_contosobatch01']);
+    expect(json.check.stale_records_contosobatch01.assert[0].condition).toBe('${length(local.stale_records_contosobatch01) == 0}');
+    expect(json.resource.azapi_resource_action).toBeUndefined();
+  });
+
+  it('with removeStaleRecords, deletes them instead: one DELETE per stale record, through the zone\'s azapi provider', () => {
+    const removing = healingStack({ hub: true, healing: { removeStaleRecords: true } });
+    expect(removing.check).toBeUndefined();
+    expect(withoutMeta(removing.resource.azapi_resource_action.remove_stale_contosobatch01)).toEqual({
+      for_each: '${{ for r in local.stale_records_contosobatch01 : r.name => r }}',
+      provider: 'azapi.hub',
+      type: 'Microsoft.Network/privateDnsZones/A@2024-06-01',
+      resource_id: `${zoneId(HUB, 'rg-hub-dns')}/A/\${each.key}`,
+      method: 'DELETE',
+      when: 'apply',
+    });
+  });
+
+  it('reads a hub zone through an azapi provider of the hub\'s alias and subscription, and imports through the hub\'s azurerm provider', () => {
+    const hub = healingStack({ hub: true });
+    expect(hub.provider.azapi).toEqual([{ subscription_id: SUB }, { alias: 'hub', subscription_id: HUB }]);
+    expect(lists(hub).zone_records_privatelink_batch_azure_com.provider).toBe('azapi.hub');
+    expect(hub.import.map((i: any) => i.provider)).toEqual(['azurerm.hub', 'azurerm.hub']);
+    // What the account's subscription says is read there, with the stack's own provider.
+    expect(lists(hub).account_lookup_contosobatch01.provider).toBe('azapi');
+  });
+
+  it('checks for the legacy zone only with a VNet linked by literal ID, among the zones of the zone\'s resource group', () => {
+    expect(lists(json).legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+    const linked = healingStack({ hub: true, linkedVnetIds: [HUB_VNET] });
+    expect(lists(linked).legacy_zones_privatelink_batch_azure_com.parent_id).toBe(`/subscriptions/${HUB}/resourceGroups/rg-hub-dns`);
+    expect(lists(linked).legacy_zone_links_privatelink_batch_azure_com).toMatchObject({ for_each: '${local.legacy_zones_privatelink_batch_azure_com}', parent_id: '${each.value}' });
+    expect(linked.locals.legacy_zones_privatelink_batch_azure_com).toContain('contains(["privatelink.eastus.batch.azure.com"], lower(z.name))');
+    expect(linked.locals.legacy_zone_links_privatelink_batch_azure_com).toContain(`contains(["${HUB_VNET.toLowerCase()}"], lower(l.vnet))`);
+    expect(Object.keys(linked.check).sort()).toEqual(['legacy_zones_privatelink_batch_azure_com', 'stale_records_contosobatch01']);
+    expect(lists(healingStack({ hub: true, linkedVnetIds: [HUB_VNET], healing: { checkLegacyZones: false } })).legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+  });
+
+  it('does not look up another team\'s account (its subscription may not be readable): its nodeManagement record is neither adopted nor attributed', () => {
+    const external = healingStack({ externalAccount: true });
+    expect(lists(external).account_lookup_contosobatch01).toBeUndefined();
+    expect(external.import.map((i: any) => i.to)).toEqual(['azurerm_private_dns_a_record.dns_contosobatch01_batchaccount']);
+    expect(external.locals.stale_records_contosobatch01).toContain('contains(["contosobatch01"], split(".", r.name)[0])');
+  });
+
+  it('without adoption imports nothing but still reports; with everything off it reads nothing and adds no azapi provider', () => {
+    const reportOnly = healingStack({ healing: { adoptExistingRecords: false } });
+    expect(reportOnly.import).toBeUndefined();
+    expect(Object.keys(reportOnly.check)).toEqual(['stale_records_contosobatch01']);
+    const off = healingStack({ azapiProvider: false, linkedVnetIds: [HUB_VNET], healing: { adoptExistingRecords: false, reportStaleRecords: false, checkLegacyZones: false } });
+    for (const key of ['data', 'import', 'check', 'locals']) expect(off[key]).toBeUndefined();
+    expect(off.provider.azapi).toBeUndefined();
+  });
+});
+
+describe('azapiProviderMatching', () => {
+  it('gives an aliased azurerm provider an azapi provider with its alias, subscription and credentials, once', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const hub = new AzurermProvider(stack, 'hub', {
+      alias: 'hub', features: [{}], subscriptionId: HUB, tenantId: 'tenant', clientId: 'client', environment: 'usgovernment', useOidc: true, useCli: false,
+    });
+    const first = azapiProviderMatching(stack, hub);
+    expect(azapiProviderMatching(stack, hub)).toBe(first);
+    expect(JSON.parse(Testing.synth(stack)).provider.azapi).toEqual([{
+      alias: 'hub', subscription_id: HUB, tenant_id: 'tenant', client_id: 'client', environment: 'usgovernment', use_oidc: true, use_cli: false,
+    }]);
+  });
+
+  it('gives a default azurerm provider the stack\'s default azapi provider', () => {
+    const stack = new TerraformStack(new App(), 's');
+    const own = new AzapiProvider(stack, 'azapi', { subscriptionId: SUB });
+    expect(azapiProviderMatching(stack, new AzurermProvider(stack, 'azurerm', { features: [{}] }))).toBe(own);
+    expect(azapiProviderMatching(stack)).toBe(own);
+  });
+});
+
+describe('PrivateBatch and the example app turn it on for their zones', () => {
+  const SUBNET_ID = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe`;
+  const ACCOUNT = { name: 'contosobatch', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB };
+  const build = (dns: PrivateBatchProps['dns']) => {
+    const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
+    new PrivateBatch(stack, 'batch', { account: ACCOUNT, subnet: SUBNET_ID, dns });
+    return stack;
+  };
+
+  it('PrivateBatch heals a zone given by zoneId, with dns.healing passed through', () => {
+    const json = JSON.parse(Testing.synth(build({ zoneId: ZONE_ID, healing: { removeStaleRecords: true } })));
+    // The subnet's VNet is known by literal ID, so it is checked for a legacy zone link too.
+    expect(Object.keys(lists(json)).sort()).toEqual([
+      'account_lookup_contosobatch', 'legacy_zone_links_privatelink_batch_azure_com', 'legacy_zones_privatelink_batch_azure_com', 'zone_records_privatelink_batch_azure_com',
+    ]);
+    expect(Object.keys(json.resource.azapi_resource_action)).toEqual(['remove_stale_contosobatch']);
+    expect(json.import).toHaveLength(2);
+  });
+
+  it('PrivateBatch refuses dns.healing with dns.zone: the zone is its owner\'s', () => {
+    const zone = BatchPrivateDnsZone.fromZoneId(new TerraformStack(new App(), 'other'), 'zone', ZONE_ID);
+    const problems = build({ zone, healing: {} }).node.findAll().flatMap((c) => c.node.validate());
+    expect(problems).toContain('stack/batch: dns.healing only applies to a zone made here or given by zoneId, not to dns.zone');
+  });
+
+  it('config/hub-zone.json reads the hub zone through the dns alias and adopts, reports and checks for the legacy zone', () => {
+    const json = synthConfig(rawConfig('hub-zone.json'))['batch-hub-dns-eastus'];
+    expect(lists(json).zone_records_privatelink_batch_azure_com.provider).toBe('azapi.dns');
+    expect(json.provider.azapi).toEqual([
+      { environment: 'public', subscription_id: '11111111-2222-3333-4444-555555555555' },
+      { alias: 'dns', environment: 'public', subscription_id: '99999999-8888-7777-6666-555555555555' },
+    ]);
+    expect(json.import.map((i: any) => i.to)).toEqual(['azurerm_private_dns_a_record.dns_teambatch01_batchaccount', 'azurerm_private_dns_a_record.dns_teambatch01_nodemanagement']);
+    expect(Object.keys(json.check).sort()).toEqual(['legacy_zones_privatelink_batch_azure_com', 'stale_records_teambatch01']);
+  });
+
+  it('the app maps dns.healing onto the zone, and rejects an unknown key of it', () => {
+    const stack = { ...rawConfig('hub-zone.json').stacks[0], name: 'off' };
+    stack.dns = { ...stack.dns, healing: { adoptExistingRecords: false, reportStaleRecords: false, checkLegacyZones: false } };
+    expect(synthConfig({ stacks: [stack] }).off.data).toBeUndefined();
+    stack.dns = { ...stack.dns, healing: { removeStale: true } };
+    expect(() => synthConfig({ stacks: [stack] })).toThrow(/stacks\[0\]\.dns\.healing: Unrecognized key: "removeStale"/);
+  });
+});
