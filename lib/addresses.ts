@@ -8,6 +8,16 @@ import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
  */
 export const MOVED_FROM_V01_CONTEXT = 'cdktf-azure-private-batch:movedFromV01';
 
+/** Options of {@link stableAddress}. */
+export interface StableAddressOptions {
+  /**
+   * Whether 0.1 made this kind of resource, so that a state written by 0.1 may hold it at its hash address. Kinds
+   * added later (locks, role assignments, diagnostic settings) get no `moved` block, which would only be noise.
+   * @default true
+   */
+  readonly existedInV01?: boolean;
+}
+
 /**
  * Gives a resource, data source or output of this library its stable, readable logical ID (see
  * `rules/logical-ids.ts`), so that its Terraform address does not change when a construct moves in the tree. For
@@ -15,10 +25,10 @@ export const MOVED_FROM_V01_CONTEXT = 'cdktf-azure-private-batch:movedFromV01';
  * {@link MOVED_FROM_V01_CONTEXT} is false. Two elements that end up with one address are reported by the stack
  * guards.
  */
-export function stableAddress<T extends TerraformElement>(element: T, id: string): T {
+export function stableAddress<T extends TerraformElement>(element: T, id: string, options: StableAddressOptions = {}): T {
   const legacy = TerraformStack.of(element).getLogicalId(element);
   element.overrideLogicalId(id);
-  if (TerraformResource.isTerraformResource(element) && legacy !== id && movedBlocksWanted(element)) {
+  if (TerraformResource.isTerraformResource(element) && legacy !== id && options.existedInV01 !== false && movedBlocksWanted(element)) {
     element.moveFromId(`${element.terraformResourceType}.${legacy}`);
   }
   return element;

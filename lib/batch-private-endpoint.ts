@@ -8,6 +8,7 @@ import { existingZoneProblem } from './rules/zones';
 import { reportProblems } from './problems';
 import { PropProblem } from './rules/problems';
 import { BatchGuards } from './guards/batch-guards';
+import { optIn } from './guards/opt-ins';
 import { stableAddress } from './addresses';
 import { endpointKey, endpointLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from './rules/clouds';
@@ -168,6 +169,8 @@ export class BatchPrivateEndpoint extends Construct {
       tags: props.tags,
     });
     stableAddress(this.resource, endpointLogicalId(this.name));
+    // Your DNS answers for the name: the guards see the choice, not a forgotten record.
+    if (this.dnsMode === 'external') optIn(this.resource, 'externalDns');
     this.id = this.resource.id;
 
     if (this.dnsMode === 'records' && zone) {

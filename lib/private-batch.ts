@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformOutput } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IBatchAccount } from './batch-account-ref';
 import { BatchDnsOutputs } from './batch-dns-outputs';
@@ -11,6 +12,9 @@ import {
   DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchEndpointKey, privateBatchProblems,
 } from './private-batch-problems';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
+import { PrivateBatchPool } from './private-batch-pool';
+import { PrivateBatchPoolOptions } from './private-batch-pool-props';
+import { PrivateBatchPools } from './private-batch-pools';
 import { reportProblems, setPropOrigin } from './problems';
 import { AzureCloud } from './rules/clouds';
 import { DnsMode } from './rules/dns-modes';
@@ -45,6 +49,7 @@ export class PrivateBatch extends Construct {
   public readonly dnsOutputs?: BatchDnsOutputs;
 
   private readonly byKey: Map<string, BatchPrivateEndpoint>;
+  private readonly poolSet: PrivateBatchPools;
 
   constructor(scope: Construct, id: string, props: PrivateBatchProps) {
     super(scope, id);
@@ -59,6 +64,7 @@ export class PrivateBatch extends Construct {
       setPropOrigin(this.privateAccount, { owner: this, path: 'account' });
     }
     this.account = this.privateAccount ?? (props.account as IBatchAccount);
+    this.poolSet = new PrivateBatchPools(this, { account: this.account, endpoints: () => this.endpoints, subnet: props.subnet, provider: props.provider, outputs: props.outputs });
     const subnet = props.subnet === undefined ? undefined : resolveSubnet(props.subnet);
 
     const { zone, links } = this.chooseZone(props, endpoints, subnet, cloud);
@@ -77,6 +83,25 @@ export class PrivateBatch extends Construct {
     if (!existing && rules.length > 0 && rules.every((r) => r.endpoint === undefined || this.byKey.has(r.endpoint))) {
       this.connections = this.manageConnections(rules, props.outputs);
     }
+  }
+
+  /**
+   * Adds a Batch pool of this account ({@link PrivateBatchPool}: no public IPs, simplified communication), in the
+   * endpoints' subnet unless `subnet` says otherwise, made after the nodeManagement endpoints and their records,
+   * with this construct's provider and `outputs` (then also `<account>_node_management_fqdn`, once).
+   */
+  public addPool(options: PrivateBatchPoolOptions): PrivateBatchPool {
+    return this.poolSet.add(options);
+  }
+
+  /** The pools made with {@link addPool}, in order. */
+  public get pools(): readonly PrivateBatchPool[] {
+    return this.poolSet.pools;
+  }
+
+  /** The `<account>_node_management_fqdn` output: the name the pools' nodes resolve, once a pool is added with `outputs`. */
+  public get nodeManagementFqdn(): TerraformOutput | undefined {
+    return this.poolSet.nodeManagementFqdn;
   }
 
   /** The endpoint of a key: its name, or its sub-resource when it has no name. */

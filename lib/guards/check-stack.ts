@@ -3,6 +3,10 @@ import { Finding } from './finding';
 import { dnsCollisionFindings } from './rules/dns-collisions';
 import { dnsRecordIpFindings } from './rules/dns-record-ips';
 import { endpointSubResourceFindings, endpointSubscriptionFindings } from './rules/endpoint-sub-resources';
+import { accountApiReachWarnings } from './rules/account-api-reach';
+import { poolNodeManagementFindings } from './rules/pool-node-management';
+import { poolSubnetCapacityFindings } from './rules/pool-subnet-capacity';
+import { poolVnetRouteFindings } from './rules/pool-vnet-route';
 import { publicNetworkAccessFindings } from './rules/public-network-access';
 import { sensitiveOutputFindings } from './rules/sensitive-outputs';
 import { vnetLinkFindings } from './rules/vnet-links';
@@ -21,6 +25,14 @@ export function checkStack(model: StackModel): Finding[] {
     ...dnsRecordIpFindings(model, writers),
     ...zoneNameFindings(model, writers),
     ...vnetLinkFindings(model, writers),
+    ...poolNodeManagementFindings(model, endpoints, writers),
+    ...poolVnetRouteFindings(model, endpoints, writers),
+    ...poolSubnetCapacityFindings(model),
     ...sensitiveOutputFindings(model),
   ];
+}
+
+/** The guards' warnings: what may well be fine but deserves a look (added to the construct with `Annotations.addWarning`). */
+export function stackWarnings(model: StackModel): Finding[] {
+  return accountApiReachWarnings(model);
 }

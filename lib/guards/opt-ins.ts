@@ -1,22 +1,35 @@
 import { IConstruct } from 'constructs';
 
-/** The less private settings that a reviewer must be able to see someone chose on purpose. */
-export type OptIn = 'publicNetworkAccess';
+/**
+ * What a reviewer must be able to see someone chose on purpose: a less private setting (`publicNetworkAccess`, and
+ * `externalDns` on an endpoint, which runs its DNS outside private DNS zones), or something the stack cannot show
+ * that a pool relies on (`existingNodeManagementEndpoint`, `externalNodeManagementDns`).
+ */
+export type OptIn = 'publicNetworkAccess' | 'externalDns' | 'existingNodeManagementEndpoint' | 'externalNodeManagementDns';
 
-const OPT_INS = new WeakMap<IConstruct, Set<OptIn>>();
+/** Every {@link OptIn}. */
+export const OPT_INS: readonly OptIn[] = ['publicNetworkAccess', 'externalDns', 'existingNodeManagementEndpoint', 'externalNodeManagementDns'];
+
+const CHOSEN = new WeakMap<IConstruct, Set<OptIn>>();
 
 /**
- * Marks a resource as explicitly allowed to be less private, so that the stack guards accept it.
- * `PrivateBatchAccount` calls this for `allowPublicNetworkAccess: true`; call it yourself for a raw
- * `BatchAccount` that must stay public.
+ * Marks a resource as explicitly allowed to be less private, or as relying on something outside the stack, so
+ * that the stack guards accept it. `PrivateBatchAccount` calls this for `allowPublicNetworkAccess: true`,
+ * `BatchPrivateEndpoint` for `dns.mode: 'external'`, `PrivateBatchPool` for its `nodeManagement` declarations; call
+ * it yourself for a raw `BatchAccount` that must stay public, or a raw pool or endpoint.
  */
 export function optIn(resource: IConstruct, what: OptIn): void {
-  const set = OPT_INS.get(resource) ?? new Set<OptIn>();
+  const set = CHOSEN.get(resource) ?? new Set<OptIn>();
   set.add(what);
-  OPT_INS.set(resource, set);
+  CHOSEN.set(resource, set);
 }
 
 /** Whether {@link optIn} was called for this resource and setting. */
 export function hasOptedIn(resource: IConstruct, what: OptIn): boolean {
-  return OPT_INS.get(resource)?.has(what) ?? false;
+  return CHOSEN.get(resource)?.has(what) ?? false;
+}
+
+/** The opt-ins of a resource. */
+export function optInsOf(resource: IConstruct): ReadonlySet<OptIn> {
+  return CHOSEN.get(resource) ?? new Set();
 }

@@ -1,3 +1,5 @@
+import { OptIn } from './opt-ins';
+
 /** A resource (or data source) of a synthesized stack, as the guards see it. */
 export interface ModelResource {
   /** `azurerm_private_endpoint`, … */
@@ -32,17 +34,21 @@ export interface StackModel {
   readonly providers: Readonly<Record<string, Record<string, any>>>;
   /** Construct paths of resources that opted in to public network access. */
   readonly publicAccessOptIns: ReadonlySet<string>;
+  /** Every opt-in (`optIn`), by the construct path of the resource that made it. */
+  readonly optIns: ReadonlyMap<string, ReadonlySet<OptIn>>;
 }
 
 /**
  * Builds the model from a stack's synthesized JSON (`TerraformStack.toTerraform()`).
  * @param paths construct path by Terraform address or output name, for elements without `//` metadata
  * @param publicAccessOptIns construct paths that opted in to public access
+ * @param optIns every opt-in, by construct path
  */
 export function stackModel(
   json: Record<string, any>,
   paths: ReadonlyMap<string, string> = new Map(),
   publicAccessOptIns: ReadonlySet<string> = new Set(),
+  optIns: ReadonlyMap<string, ReadonlySet<OptIn>> = new Map(),
 ): StackModel {
   const resources: ModelResource[] = [];
   const collect = (group: Record<string, Record<string, any>> | undefined, prefix: string) => {
@@ -65,7 +71,7 @@ export function stackModel(
   for (const [type, configs] of Object.entries(json.provider ?? {})) {
     for (const config of configs as Record<string, any>[]) providers[config.alias ? `${type}.${config.alias}` : type] = config;
   }
-  return { resources, outputs, providers, publicAccessOptIns };
+  return { resources, outputs, providers, publicAccessOptIns, optIns };
 }
 
 /** The resources of one type. */
@@ -114,4 +120,9 @@ export function literalValue(model: StackModel, value: unknown): string | undefi
   const target = ref && resourceAt(model, ref.address);
   const followed = target?.config[ref!.attribute];
   return isLiteral(followed) ? followed : undefined;
+}
+
+/** Whether the resource at a construct path made the opt-in. */
+export function hasOptIn(model: StackModel, resource: ModelResource, what: OptIn): boolean {
+  return model.optIns.get(resource.path)?.has(what) ?? false;
 }

@@ -66,3 +66,9 @@ export function cidrWithin(inner: string, outers: readonly string[]): boolean {
     return innerPrefix >= outerPrefix && innerAddress.match(outerAddress, outerPrefix);
   });
 }
+
+/** How many addresses of a subnet a NIC can use: all but the four Azure reserves at the start and the last. */
+export function usableAddressCount(cidr: string): number {
+  const [, prefix] = parseCidr(cidr);
+  return Math.max(0, 2 ** (32 - prefix) - RESERVED_AT_START - RESERVED_AT_END);
+}

@@ -95,3 +95,8 @@ export function legacyZonesLogicalId(zoneName: string): string {
 export function legacyZoneLinksLogicalId(zoneName: string): string {
   return logicalId('legacy_zone_links', zoneName);
 }
+
+/** The logical ID of a Batch pool: `pool_<account>_<pool>`, e.g. `pool_contosobatch01_small`. */
+export function poolLogicalId(accountName: string, poolName: string): string {
+  return logicalId('pool', accountName, poolName);
+}
