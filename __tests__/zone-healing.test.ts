@@ -118,6 +118,13 @@ describe('an existing zone', () => {
     expect(external.locals.stale_records_contosobatch01).toContain('contains(["contosobatch01"], split(".", r.name)[0])');
   });
 
+  it('without the account lookup, adopts and attributes only the names known at synth', () => {
+    const noLookup = healingStack({ healing: { lookUpAccounts: false } });
+    expect(lists(noLookup).account_lookup_contosobatch01).toBeUndefined();
+    expect(noLookup.import.map((i: any) => i.to)).toEqual(['azurerm_private_dns_a_record.dns_contosobatch01_batchaccount']);
+    expect(noLookup.resource.azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement.name).not.toContain('account_lookup');
+  });
+
   it('without adoption imports nothing but still reports; with everything off it reads nothing and adds no azapi provider', () => {
     const reportOnly = healingStack({ healing: { adoptExistingRecords: false } });
     expect(reportOnly.import).toBeUndefined();

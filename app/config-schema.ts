@@ -93,6 +93,7 @@ const stackSchema = z.strictObject({
       adoptExistingRecords: z.boolean().optional(),
       reportStaleRecords: z.boolean().optional(),
       removeStaleRecords: z.boolean().optional(),
+      lookUpAccounts: z.boolean().optional(),
       checkLegacyZones: z.boolean().optional(),
     }).default({}),
   }).default({ linkedVnetIds: [], healing: {} }),

@@ -5,7 +5,7 @@ import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { stableAddress } from './addresses';
 import { reportProblems } from './problems';
 import { logicalId } from './rules/logical-ids';
-import { DnsRecordOwner } from './zone-healing';
+import type { DnsRecordOwner } from './zone-healing';
 
 /** Props of {@link BatchDnsRecord}. */
 export interface BatchDnsRecordProps {

@@ -11,7 +11,11 @@ import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, is
 import { existingZoneProblem } from './rules/zones';
 import { parseResourceId, ResourceIdParts, sameSubscription } from './rules/resource-id';
 import { azapiProviderMatching } from './azapi/provider';
-import { ZoneHealing, ZoneHealingProps } from './zone-healing';
+// Types only: the healing code is loaded when an existing zone heals (see ExistingBatchPrivateDnsZone).
+import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
+
+// CommonJS's require, declared here because the library is built without Node's types.
+declare const require: (id: string) => unknown;
 
 /** A `privatelink.batch.*` zone that endpoints write their records to. */
 export interface IBatchPrivateDnsZone extends IConstruct {
@@ -221,7 +225,9 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     const healing = props.healing ?? {};
     const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
     if (parts && problems.length === 0 && heals.some((on) => on)) {
-      this.healing = new ZoneHealing(this, 'Healing', {
+      // Required here, not imported: a stack whose zones are all made here never loads it, which keeps its synth as fast as before.
+      const { ZoneHealing: Healing } = require('./zone-healing') as typeof import('./zone-healing');
+      this.healing = new Healing(this, 'Healing', {
         ...healing,
         zone: { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name },
         cloud: this.cloud,

@@ -3,7 +3,7 @@ import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { AzureCloud } from './rules/clouds';
-import { ZoneHealingProps } from './zone-healing';
+import type { ZoneHealingProps } from './zone-healing';
 
 /** A VNet to link a zone to. */
 export interface ZoneLink {

@@ -1,7 +1,7 @@
 import { TerraformProvider } from 'cdktf';
 import { IBatchAccount } from './batch-account-ref';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { ZoneHealingProps } from './zone-healing';
+import type { ZoneHealingProps } from './zone-healing';
 import { ManualApproval } from './batch-private-endpoint';
 import { PrivateBatchAccountProps } from './private-batch-account';
 import { AzureCloud } from './rules/clouds';

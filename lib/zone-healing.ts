@@ -48,6 +48,14 @@ export interface ZoneHealingProps {
    */
   readonly removeStaleRecords?: boolean;
   /**
+   * Look up this stack's accounts during plan (`data.azapi_resource_list.account_lookup_<account>`, a list of the Batch
+   * accounts of the account's subscription), for the name of each one's nodeManagement record. Without it, a
+   * nodeManagement record is neither adopted nor attributed to its account (see {@link AccountLookup}). The list needs
+   * `Microsoft.Batch/batchAccounts/read` on the subscription; turn it off when the stack's credentials have less.
+   * @default true
+   */
+  readonly lookUpAccounts?: boolean;
+  /**
    * Warn (`check.legacy_zones_<zone>`) when a VNet the zone is linked to, given by literal ID, is also linked to a
    * legacy regional zone `privatelink.<region>.batch.*` (a region of the zone's accounts) in the zone's resource
    * group: such a VNet never sees the records of the new zone.
@@ -122,7 +130,7 @@ export class ZoneHealing extends Construct {
    * before), when the zone reads records and the account can be looked up ({@link AccountLookup}).
    */
   public nodeManagementRecordName(account: IBatchAccount): string | undefined {
-    return this.readsRecords ? AccountLookup.of(this, account, this.config.cloud)?.recordName : undefined;
+    return this.readsRecords ? this.account(account).lookup?.recordName : undefined;
   }
 
   /**
@@ -194,7 +202,8 @@ export class ZoneHealing extends Construct {
   private account(account: IBatchAccount): AccountState {
     let state = this.accounts.get(account.name);
     if (state) return state;
-    state = { account, lookup: this.readsRecords ? AccountLookup.of(this, account, this.config.cloud) : undefined };
+    const lookUp = this.readsRecords && (this.config.lookUpAccounts ?? true);
+    state = { account, lookup: lookUp ? AccountLookup.of(this, account, this.config.cloud) : undefined };
     this.accounts.set(account.name, state);
     if (this.report || this.remove) this.addStaleRecords(state);
     this.ensureLegacyCheck();

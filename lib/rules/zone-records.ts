@@ -170,8 +170,8 @@ export function shadowingLinksExpression(links: string, vnetIds: readonly string
 
 /** The warning of the legacy-zone check over the shadowing links (`links`, an expression). */
 export function legacyZoneMessage(zone: ZoneRef, links: string): string {
-  return `Private DNS zone ${zone.zoneName}: VNets it is linked to are also linked to a legacy regional Batch zone in ` +
-    `resource group ${zone.resourceGroupName}. Such a VNet resolves Batch names through the legacy zone and never sees the ` +
+  return `Private DNS zone ${zone.zoneName}: a VNet it is linked to is also linked to a legacy regional Batch zone in ` +
+    `resource group ${zone.resourceGroupName}, and resolves Batch names through that zone: it never sees the ` +
     `records in ${zone.zoneName}.%{ for l in ${links} }\n  ${'${l.vnet}'} is linked to ${'${l.zone}'} by link ${'${l.link}'}\n    ` +
     `${vnetLinkDeleteCommand(zone.subscriptionId, zone.resourceGroupName, '${l.zone}', '${l.link}')}%{ endfor }\n` +
     `Once ${zone.zoneName} holds every record those VNets need, delete the links with the commands above.`;
