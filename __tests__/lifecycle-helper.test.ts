@@ -93,7 +93,40 @@ describeWithTerraform('lifecycle helper: terraform test on a synthesized stack',
       .rejects.toThrow(/terraform test gave no results[\s\S]*nonsense/);
   }, 60_000);
 
+  it('plans a variant of the stack against the state the earlier runs left', async () => {
+    const variant = (input: string) => {
+      const json = stackJson();
+      (json.resource as any).terraform_data.value.input = { value: input };
+      json.output = { value_seen: { value: '${terraform_data.value.output}' } };
+      return json;
+    };
+    const base = variant('first');
+    const hcl = (name: string) => `
+mock_provider "azapi" {}
+run "apply_base" {
+  state_key = "stack"
+}
+run "plan_${name}" {
+  state_key = "stack"
+  command   = plan
+  module {
+    source = "./variants/${name}"
+  }
+  assert {
+    condition     = output.value_seen == run.apply_base.value_seen
+    error_message = "the variant changes the value"
+  }
+}`;
+    const result = await runLifecycleTests(base, [{ name: 'same', hcl: hcl('same') }, { name: 'changed', hcl: hcl('changed') }], {
+      variants: { same: variant('first'), changed: variant('second') },
+    });
+    expect(result.stories.same.map((r) => r.status)).toEqual(['pass', 'pass']);
+    // Planned against the shared state, the changed value is unknown until applied: the comparison cannot hold.
+    expect(result.stories.changed.map((r) => r.status)).toEqual(['pass', 'error']);
+    expect(result.stories.changed[1].diagnostics.map((d) => d.summary)).toEqual(['Unknown condition value']);
+  }, 60_000);
+
   it('refuses a story name that is no file name', async () => {
-    await expect(runLifecycleTests(stackJson(), [{ name: '../escape', hcl: '' }])).rejects.toThrow('story names must be letters, digits, _ and -: ../escape');
+    await expect(runLifecycleTests(stackJson(), [{ name: '../escape', hcl: '' }])).rejects.toThrow('story and variant names must be letters, digits, _ and -: ../escape');
   });
 });

@@ -66,6 +66,13 @@ export interface LifecycleOptions {
    * @default false
    */
   readonly plans?: boolean;
+  /**
+   * Other versions of the stack (a rule removed, an old release), written without their backend to
+   * `variants/<name>/`. A run applies or plans one with `module { source = "./variants/<name>" }`; give it and the
+   * runs before it the same `state_key` (e.g. `state_key = "stack"`), so that it works on their state.
+   * @default none
+   */
+  readonly variants?: Record<string, StackSource>;
 }
 
 /** What `terraform test` did with the stories. */
@@ -91,15 +98,19 @@ const STORY_NAME = /^[A-Za-z0-9_-]+$/;
  * result. Throws only when Terraform gave no results at all (with its output). Use inside
  * `describeWithTerraform`, and check the result with {@link expectStoriesPassed}.
  */
-export async function runLifecycleTests(stack: StackSource, stories: readonly LifecycleStory[], options: LifecycleOptions = {}): Promise<LifecycleResult> {
-  const bad = stories.filter((s) => !STORY_NAME.test(s.name)).map((s) => s.name);
-  if (bad.length > 0) throw new Error(`story names must be letters, digits, _ and -: ${bad.join(', ')}`);
+export async function runLifecycleTests(
+  stack: StackSource, stories: readonly LifecycleStory[], options: LifecycleOptions = {},
+): Promise<LifecycleResult> {
+  const variants = Object.entries(options.variants ?? {});
+  const bad = [...stories.map((s) => s.name), ...variants.map(([name]) => name)].filter((name) => !STORY_NAME.test(name));
+  if (bad.length > 0) throw new Error(`story and variant names must be letters, digits, _ and -: ${bad.join(', ')}`);
   return withWorkspace(async (ws) => {
-    if (typeof stack === 'string') copyStack(resolve(stack), ws.root, BACKEND_KEYS);
-    else writeStackJson(stack, ws.root);
+    writeStack(stack, ws.root);
+    for (const [name, variant] of variants) writeStack(variant, join(ws.root, 'variants', name));
     mkdirSync(join(ws.root, 'tests'), { recursive: true });
     for (const story of stories) writeFileSync(join(ws.root, 'tests', `${story.name}.tftest.hcl`), story.hcl);
-    const init = await ws.initialize(false);
+    // `terraform get` installs the modules that runs name (the variants); nothing else needs init with tfshim.
+    const init = await ws.initialize(variants.length > 0);
     const result = await ws.terraform(['test', '-json', '-no-color', ...(options.plans ? ['-verbose'] : [])]);
     const parsed = parseTestOutput(result.stdout);
     if (!parsed.summary) {
@@ -117,6 +128,11 @@ export function expectStoriesPassed(result: LifecycleResult): void {
   if (result.passed) return;
   const failed = result.runs.filter((r) => r.status !== 'pass').map((r) => `${r.story}/${r.run}: ${r.status}`);
   throw new Error(`terraform test failed (${failed.join(', ') || 'see below'}):\n\n${result.output}`);
+}
+
+function writeStack(stack: StackSource, dir: string): void {
+  if (typeof stack === 'string') copyStack(resolve(stack), dir, BACKEND_KEYS);
+  else writeStackJson(stack, dir);
 }
 
 function writeStackJson(json: Record<string, unknown>, dir: string): void {
