@@ -43,7 +43,26 @@ describe('azapiProviderFor', () => {
     expect(azapiProviderFor(stack)).toBe(first);
     expect(first.node.id).toBe('azapi');
     expect(first.node.scope).toBe(stack);
-    expect(synth(stack).provider.azapi).toEqual([{}]);
+    expect(synth(stack).provider.azapi).toEqual([{ environment: 'public' }]);
+  });
+
+  it.each([
+    ['AzureCloud', 'public'],
+    ['AzureChinaCloud', 'china'],
+    ['AzureUSGovernment', 'usgovernment'],
+  ] as const)('creates the provider for the cloud it is given: %s is environment %s', (cloud, environment) => {
+    const stack = newStack();
+    azapiProviderFor(stack, cloud);
+    expect(synth(stack).provider.azapi).toEqual([{ environment }]);
+  });
+
+  it('refuses a default provider of another cloud, naming both', () => {
+    const stack = newStack();
+    new AzapiProvider(stack, 'azapi');
+    expect(() => azapiProviderFor(stack, 'AzureChinaCloud')).toThrow(
+      'test: cloud is AzureChinaCloud (azapi environment "china"), but the stack\'s default azapi provider test/azapi has environment "public"',
+    );
+    expect(azapiProviderFor(stack, 'AzureCloud').node.id).toBe('azapi');
   });
 
   it('reuses a default provider the stack already has, wherever it sits', () => {

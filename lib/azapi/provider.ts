@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { TerraformProvider, TerraformProviderGeneratorMetadata, TerraformStack } from 'cdktf';
 import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments } from './attributes';
+import { AzureCloud, azurermEnvironment } from '../rules/clouds';
 
 /**
  * What cdktf writes into `required_providers` for every azapi block: azapi 2.5 is the version whose schema
@@ -81,6 +82,11 @@ export class AzapiProvider extends TerraformProvider {
     return this._alias;
   }
 
+  /** The Azure cloud it talks to (`public`, `usgovernment`, `china`), when set. */
+  public get environment(): string | undefined {
+    return this.config.environment;
+  }
+
   /** Sets the alias (as the generated provider classes allow). */
   public set alias(value: string | undefined) {
     this._alias = value;
@@ -111,15 +117,25 @@ export class AzapiProvider extends TerraformProvider {
 
 /**
  * The stack's default azapi provider: the first {@link AzapiProvider} without an alias found in the stack of
- * `scope`, or a new one with id `azapi` at the stack's root. Constructs call this so that a stack gets exactly
- * one default azapi provider however many of them use azapi.
+ * `scope`, or a new one with id `azapi` at the stack's root for `cloud`. Constructs call this so that a stack gets
+ * exactly one default azapi provider however many of them use azapi. An existing one for another cloud is an
+ * error: requests would go to the wrong cloud.
+ * @param cloud the cloud of what the caller manages
  */
-export function azapiProviderFor(scope: IConstruct): AzapiProvider {
+export function azapiProviderFor(scope: IConstruct, cloud: AzureCloud = 'AzureCloud'): AzapiProvider {
   const stack = TerraformStack.of(scope);
+  const environment = azurermEnvironment(cloud);
   const existing = stack.node
     .findAll()
     .find((c): c is AzapiProvider => c instanceof AzapiProvider && c.alias === undefined);
-  return existing ?? new AzapiProvider(stack, 'azapi');
+  if (!existing) return new AzapiProvider(stack, 'azapi', { environment });
+  if ((existing.environment ?? 'public') !== environment) {
+    throw new Error(
+      `${scope.node.path}: cloud is ${cloud} (azapi environment "${environment}"), but the stack's default azapi provider ` +
+      `${existing.node.path} has environment "${existing.environment ?? 'public'}"; pass a provider for ${cloud}, or set the cloud the stack uses`,
+    );
+  }
+  return existing;
 }
 
 /**
