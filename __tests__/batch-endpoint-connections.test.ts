@@ -1,25 +1,25 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BatchEndpointConnections, BatchEndpointConnectionsProps } from '../lib/batch-endpoint-connections';
+import { batchAccountFromId } from '../lib/batch-account-ref';
 import { AzapiProvider } from '../lib/azapi/provider';
-import { AzapiResourceAction } from '../lib/azapi/resource-action';
 import { AzapiDataResource } from '../lib/azapi/data-resource';
-import { AzapiDataResourceList } from '../lib/azapi/data-resource-list';
+import { PrivateBatchAccount } from '../lib/private-batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
-import { describeWithTerraform, planStack, validateStacks } from './helpers/terraform';
+import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const ACCOUNT_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/acct`;
-const ENDPOINT_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe`;
-const OLD_ENDPOINT_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/old`;
-const TYPE = 'Microsoft.Batch/batchAccounts/privateEndpointConnections@2024-07-01';
-const APPROVE_BODY = { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'approved by ops' } } };
+const ACCOUNT = batchAccountFromId(ACCOUNT_ID, 'westeurope');
+const TEAM_ID = `/subscriptions/${SUB}/resourceGroups/rg-team/providers/Microsoft.Network/privateEndpoints/pe-team`;
+const CONNECTION_TYPE = 'Microsoft.Batch/batchAccounts/privateEndpointConnections@2024-07-01';
+const ACCOUNT_TYPE = 'Microsoft.Batch/batchAccounts@2024-07-01';
+const GUID = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 
 const newStack = () => new TerraformStack(Testing.app(), 'test');
 const synth = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
@@ -27,261 +27,263 @@ const synth = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
 /** The stack, the construct and its synthesized JSON. */
 function build(props: Partial<BatchEndpointConnectionsProps> & { connections: ConnectionRule[] }) {
   const stack = newStack();
-  const connections = new BatchEndpointConnections(stack, 'conns', { accountId: ACCOUNT_ID, ...props });
+  const connections = new BatchEndpointConnections(stack, 'conns', { account: ACCOUNT, ...props });
   return { stack, connections, json: synth(stack) };
 }
 
-/** The one block of `type` under `kind` (resource, data), without cdktf's `//` metadata. */
-function only(json: any, kind: 'resource' | 'data', type: string): any {
-  const blocks = Object.values(json[kind]?.[type] ?? {});
-  expect(blocks).toHaveLength(1);
-  const { ['//']: _metadata, ...block } = blocks[0] as any;
-  return block;
-}
+const withoutMetadata = ({ ['//']: _metadata, ...block }: any) => block;
 
-const actionsOf = (json: any): any[] => Object.values(json.resource.azapi_resource_action);
+/** The problems the stack's constructs report at synth, one message each. */
+const problemsIn = (stack: TerraformStack): string[] => stack.node.findAll().flatMap((c) => c.node.validate());
 
-describe('BatchEndpointConnections: requests', () => {
-  it('approves a connection by name with a PATCH of status Approved, sent only while it is Pending', () => {
-    const { json } = build({ connections: [{ action: 'approve', connectionName: 'pe.1234', description: 'approved by ops' }] });
-    expect(JSON.stringify(json)).toHaveResourceWithProperties(AzapiResourceAction, {
-      type: TYPE,
-      resource_id: `${ACCOUNT_ID}/privateEndpointConnections/pe.1234`,
-      body: APPROVE_BODY,
-      when: 'apply',
-      locks: [ACCOUNT_ID],
+const approveTeam: ConnectionRule = { action: 'approve', privateEndpointId: TEAM_ID, description: 'approved by ops' };
+const LOCAL = 'local.approve_acct_team';
+
+describe('BatchEndpointConnections: one rule, its elements and their addresses', () => {
+  const { json } = build({ connections: [approveTeam] });
+
+  it('reads the account\'s connections into data.azapi_resource_list.connections_<account>', () => {
+    expect(withoutMetadata(json.data.azapi_resource_list.connections_acct)).toMatchObject({
+      type: CONNECTION_TYPE,
+      parent_id: ACCOUNT_ID,
+      response_export_values: { connections: expect.stringMatching(/^value\[\]\.\{id: id, name: name, privateEndpointId: /) },
     });
-    const action = only(json, 'resource', 'azapi_resource_action');
-    expect(typeof action.body).toBe('object');
-    expect(action.method).toMatch(/^\$\{anytrue\(\[for c in local\.\S+ : contains\(\["Pending"\], c\.status\)\]\) \? "PATCH" : "GET"\}$/);
-    expect(action.lifecycle.ignore_changes).toEqual(['method', 'body']);
   });
 
-  it('rejects with a PATCH of status Rejected, sent while Pending or Approved', () => {
-    const { json } = build({ connections: [{ action: 'reject', connectionName: 'pe.1234', description: 'not ours' }] });
-    const action = only(json, 'resource', 'azapi_resource_action');
-    expect(action.body).toEqual({ properties: { privateLinkServiceConnectionState: { status: 'Rejected', description: 'not ours' } } });
-    expect(action.method).toContain('contains(["Pending","Approved"], c.status)]) ? "PATCH" : "GET"');
-    expect(action.type).toBe(TYPE);
+  it('selects the rule\'s connections case-insensitively in local.<action>_<account>_<key>', () => {
+    expect(json.locals).toEqual({
+      approve_acct_team: `\${[for c in data.azapi_resource_list.connections_acct.output.connections : c if lower(c.privateEndpointId) == lower("${TEAM_ID}")]}`,
+    });
   });
 
-  it('removes by name with a bodiless DELETE, reading nothing', () => {
-    const { json } = build({ connections: [{ action: 'remove', connectionName: 'pe.1234' }] });
-    expect(only(json, 'resource', 'azapi_resource_action')).toEqual({
-      type: TYPE,
-      resource_id: `${ACCOUNT_ID}/privateEndpointConnections/pe.1234`,
-      method: 'DELETE',
+  it('targets the one connection found, else reads the account, and decides PATCH or GET from its status', () => {
+    expect(withoutMetadata(json.resource.azapi_resource_action.approve_acct_team)).toEqual({
+      type: `\${length(${LOCAL}) == 1 ? "${CONNECTION_TYPE}" : "${ACCOUNT_TYPE}"}`,
+      resource_id: `\${length(${LOCAL}) == 1 ? ${LOCAL}[0].id : "${ACCOUNT_ID}"}`,
+      method: `\${length(${LOCAL}) == 1 ? (contains(["Pending"], ${LOCAL}[0].status) ? "PATCH" : "GET") : "GET"}`,
+      body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'approved by ops' } } },
       when: 'apply',
       locks: [ACCOUNT_ID],
       provider: 'azapi',
+      lifecycle: { ignore_changes: ['method', 'body'], replace_triggered_by: ['terraform_data.approve_acct_team'] },
     });
-    expect(json.data).toBeUndefined();
   });
 
-  it('uses 2025-06-01 when asked', () => {
-    const { json } = build({ apiVersion: '2025-06-01', connections: [{ action: 'remove', connectionName: 'pe.1' }] });
-    expect(only(json, 'resource', 'azapi_resource_action').type).toBe('Microsoft.Batch/batchAccounts/privateEndpointConnections@2025-06-01');
+  it('holds the target in terraform_data.<address>, whose change replaces the action, which then decides anew', () => {
+    expect(withoutMetadata(json.resource.terraform_data.approve_acct_team)).toEqual({
+      input: { resource_id: `\${length(${LOCAL}) == 1 ? ${LOCAL}[0].id : "${ACCOUNT_ID}"}` },
+    });
   });
 
-  it('never uses azapi_update_resource, whose GET+PUT the connection API cannot serve', () => {
-    const { json } = build({ connections: [{ action: 'approve', connectionName: 'a.1', description: 'ok' }] });
-    expect(json.resource.azapi_update_resource).toBeUndefined();
-  });
-});
-
-describe('BatchEndpointConnections: selecting by private endpoint', () => {
-  const rules: ConnectionRule[] = [
-    { action: 'approve', privateEndpointId: ENDPOINT_ID, description: 'approved by ops' },
-    { action: 'remove', privateEndpointId: OLD_ENDPOINT_ID },
-  ];
-
-  it('reads one connection list for all rules, reducing each connection to id, name, endpoint ID and status', () => {
-    const { json } = build({ connections: rules });
-    const list = only(json, 'data', 'azapi_resource_list');
-    expect(list).toMatchObject({ type: TYPE, parent_id: ACCOUNT_ID });
-    expect(list.response_export_values.connections).toMatch(/^value\[\]\.\{id: id, name: name, privateEndpointId: properties\.privateEndpoint\.id/);
-    expect(list.response_export_values.selectedEndpointIds).toBe(`\`\${jsonencode(["${ENDPOINT_ID}", "${OLD_ENDPOINT_ID}"])}\``);
-  });
-
-  it('matches the endpoint ID case-insensitively in a local per rule', () => {
-    const { json } = build({ connections: rules });
-    const listName = Object.keys(json.data.azapi_resource_list)[0];
-    expect(Object.values(json.locals)).toEqual([
-      `\${[for c in data.azapi_resource_list.${listName}.output.connections : c if lower(c.privateEndpointId) == lower("${ENDPOINT_ID}")]}`,
-      `\${[for c in data.azapi_resource_list.${listName}.output.connections : c if lower(c.privateEndpointId) == lower("${OLD_ENDPOINT_ID}")]}`,
+  it('warns, never fails, when the connection is missing or cannot be approved, naming the rule, endpoint and account', () => {
+    expect(json.check.approve_acct_team.assert).toEqual([
+      {
+        condition: `\${length(${LOCAL}) > 0}`,
+        error_message: `Rule approve_acct_team: no connection of private endpoint ${TEAM_ID} on Batch account acct, not yet or no longer; ` +
+          'nothing was sent. It is approved in the apply that first sees it Pending.',
+      },
+      {
+        condition: `\${alltrue([for c in ${LOCAL} : contains(["Pending", "Approved"], c.status)])}`,
+        error_message: `Rule approve_acct_team: the connection of private endpoint ${TEAM_ID} on Batch account acct is ` +
+          `\${join(", ", ${LOCAL}[*].status)}; Azure cannot approve a Rejected or Disconnected connection. Ask the endpoint's owner ` +
+          'to delete and recreate the private endpoint (its new connection is approved in the apply that sees it), or drop the rule.',
+      },
     ]);
   });
 
-  it('fails the plan unless exactly one connection matches an approve, naming the endpoint and the account', () => {
-    const { json } = build({ connections: rules });
-    const [approve] = actionsOf(json);
-    const local = Object.keys(json.locals)[0];
-    expect(approve.resource_id).toBe(
-      `\${length(local.${local}) == 1 ? local.${local}[0].id : ` +
-      `format("%s/privateEndpointConnections/%s", "${ACCOUNT_ID}", regex("[^/]+$", "${ENDPOINT_ID}"))}`,
-    );
-    expect(approve.lifecycle.precondition[0]).toEqual({
-      condition: `\${length(local.${local}) == 1}`,
-      error_message: `test/conns: connections[0] (approve): expected exactly one connection from private endpoint ${ENDPOINT_ID} ` +
-        `on Batch account ${ACCOUNT_ID}, found \${length(local.${local})}.`,
+  it('fails the plan only when more than one connection matches: a postcondition of the list', () => {
+    const [postcondition] = json.data.azapi_resource_list.connections_acct.lifecycle.postcondition;
+    const matches = `[for c in self.output.connections : c if lower(c.privateEndpointId) == lower("${TEAM_ID}")]`;
+    expect(postcondition).toEqual({
+      condition: `\${length(${matches}) <= 1}`,
+      error_message: `Rule approve_acct_team: \${length(${matches})} connections match private endpoint ${TEAM_ID} on Batch account acct: ` +
+        `\${join(", ", ${matches}[*].name)}. A rule acts on one connection: delete the stale one (e.g. with a remove rule that names ` +
+        'it by connectionName), or select by connectionName.',
     });
-    expect(approve.lifecycle.precondition[1].condition).toBe(`\${alltrue([for c in local.${local} : contains(["Pending","Approved"], c.status)])}`);
   });
 
-  it('lets a remove find at most one connection and keeps the ID it removed', () => {
-    const { json } = build({ connections: rules });
-    const remove = actionsOf(json)[1];
-    expect(remove.method).toBe('DELETE');
-    expect(remove.body).toBeUndefined();
-    expect(remove.lifecycle.precondition).toHaveLength(1);
-    expect(remove.lifecycle.precondition[0].condition).toMatch(/^\$\{length\(local\.\S+\) <= 1\}$/);
-    expect(remove.lifecycle.ignore_changes).toEqual(['resource_id']);
+  it('has no precondition left to fail a plan', () => {
+    expect(JSON.stringify(json)).not.toContain('precondition');
+  });
+});
+
+describe('BatchEndpointConnections: actions', () => {
+  it('rejects with a PATCH of Rejected while Pending or Approved, and is content with any status', () => {
+    const { json } = build({ connections: [{ action: 'reject', connectionName: `pe-other.${GUID}`, description: 'not ours' }] });
+    const action = json.resource.azapi_resource_action.reject_acct_other;
+    expect(action.body).toEqual({ properties: { privateLinkServiceConnectionState: { status: 'Rejected', description: 'not ours' } } });
+    expect(action.method).toContain('contains(["Pending", "Approved"], local.reject_acct_other[0].status) ? "PATCH" : "GET"');
+    expect(json.locals.reject_acct_other).toContain(`lower(c.name) == lower("pe-other.${GUID}")`);
+    expect(json.check.reject_acct_other.assert).toHaveLength(1);
   });
 
-  it('orders everything after an endpoint of the stack through its ID, and the list is read only once it exists', () => {
+  it('removes with a bodiless DELETE of whatever it finds, in every apply that finds it', () => {
+    const { json } = build({ connections: [{ action: 'remove', privateEndpointId: TEAM_ID }] });
+    const action = json.resource.azapi_resource_action.remove_acct_team;
+    expect(action.method).toBe('${length(local.remove_acct_team) == 1 ? ("DELETE") : "GET"}');
+    expect(action.body).toBeUndefined();
+    expect(json.check.remove_acct_team.assert[0].error_message).toMatch(/nothing was sent\. It is deleted in every apply that finds it again\.$/);
+  });
+
+  it('uses 2025-06-01 when asked, for the connection and the account', () => {
+    const { json } = build({ apiVersion: '2025-06-01', connections: [approveTeam] });
+    expect(json.resource.azapi_resource_action.approve_acct_team.type).toBe(
+      '${length(local.approve_acct_team) == 1 ? "Microsoft.Batch/batchAccounts/privateEndpointConnections@2025-06-01" : "Microsoft.Batch/batchAccounts@2025-06-01"}',
+    );
+  });
+
+  it('never uses azapi_update_resource, whose GET+PUT the connection API cannot serve', () => {
+    expect(build({ connections: [approveTeam] }).json.resource.azapi_update_resource).toBeUndefined();
+  });
+});
+
+describe('BatchEndpointConnections: stable addresses', () => {
+  const rules: ConnectionRule[] = [
+    approveTeam,
+    { action: 'reject', connectionName: `pe-other.${GUID}`, description: 'no' },
+    { action: 'remove', privateEndpointId: `${TEAM_ID}-old`, key: 'retired' },
+  ];
+  const addresses = (json: any) => Object.keys(json.resource.azapi_resource_action);
+  /** The rules' own blocks, with object keys sorted: what Terraform sees, whatever the order of the rules. */
+  const blocks = (json: any) => JSON.stringify([json.resource, json.locals, json.check], (_key, value) =>
+    (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value));
+
+  it('addresses each rule by action, account and key, never by position', () => {
+    expect(addresses(build({ connections: rules }).json)).toEqual(['approve_acct_team', 'reject_acct_other', 'remove_acct_retired']);
+  });
+
+  it('leaves every other rule byte for byte as it was when one is removed or the rules are reordered', () => {
+    const all = build({ connections: rules }).json;
+    const without = build({ connections: [rules[1], rules[2]] }).json;
+    const reordered = build({ connections: [rules[2], rules[0], rules[1]] }).json;
+    for (const address of ['reject_acct_other', 'remove_acct_retired']) {
+      expect(without.resource.azapi_resource_action[address]).toEqual(all.resource.azapi_resource_action[address]);
+      expect(without.check[address]).toEqual(all.check[address]);
+    }
+    expect(blocks(reordered)).toEqual(blocks(all));
+  });
+
+  it('takes the key of an endpoint of the stack from its name, and waits for it through its ID', () => {
     const stack = newStack();
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const endpoint = new PrivateEndpoint(stack, 'pe', {
-      name: 'pe', location: 'westeurope', resourceGroupName: 'rg', subnetId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s`,
+      name: 'pe-acct-team', location: 'westeurope', resourceGroupName: 'rg', subnetId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s`,
       privateServiceConnection: { name: 'pe', privateConnectionResourceId: ACCOUNT_ID, subresourceNames: ['batchAccount'], isManualConnection: true, requestMessage: 'please' },
     });
-    new BatchEndpointConnections(stack, 'conns', { accountId: ACCOUNT_ID, connections: [{ action: 'approve', privateEndpointId: endpoint.id, description: 'ok' }] });
-    const json = synth(stack);
-    expect(only(json, 'data', 'azapi_resource_list').response_export_values.selectedEndpointIds).toBe('`${jsonencode([azurerm_private_endpoint.pe.id])}`');
-    expect(Object.values(json.locals)[0]).toContain('lower(c.privateEndpointId) == lower(azurerm_private_endpoint.pe.id)');
-    expect(only(json, 'resource', 'azapi_resource_action').resource_id).toContain('regex("[^/]+$", azurerm_private_endpoint.pe.id)');
-  });
-
-  it('waits for dependsOn with the list and the actions', () => {
-    const stack = newStack();
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    const account = new BatchAccount(stack, 'acct', { name: 'acct', location: 'westeurope', resourceGroupName: 'rg' });
     new BatchEndpointConnections(stack, 'conns', {
-      accountId: account.id, dependsOn: [account], connections: [{ action: 'approve', connectionName: 'pe.1', description: 'ok' }],
+      account: ACCOUNT, connections: [{ action: 'approve', privateEndpoint: { id: endpoint.id, name: 'pe-acct-team' }, description: 'ok' }],
     });
     const json = synth(stack);
-    expect(only(json, 'data', 'azapi_resource_list').depends_on).toEqual(['azurerm_batch_account.acct']);
-    expect(only(json, 'resource', 'azapi_resource_action').depends_on).toEqual(['azurerm_batch_account.acct']);
+    expect(json.data.azapi_resource_list.connections_acct.response_export_values.selectedEndpointIds).toBe('`${jsonencode([azurerm_private_endpoint.pe.id])}`');
+    expect(json.locals.approve_acct_team).toContain('lower(c.privateEndpointId) == lower(azurerm_private_endpoint.pe.id)');
+  });
+
+  it('orders everything after dependsOn, and an account of the stack through its ID', () => {
+    const stack = newStack();
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const account = new PrivateBatchAccount(stack, 'acct', { name: 'acct', location: 'westeurope', resourceGroupName: 'rg' });
+    new BatchEndpointConnections(stack, 'conns', { account, dependsOn: [account.resource], connections: [approveTeam] });
+    const json = synth(stack);
+    expect(json.data.azapi_resource_list.connections_acct.parent_id).toBe('${azurerm_batch_account.batch_acct.id}');
+    expect(json.data.azapi_resource_list.connections_acct.depends_on).toEqual(['azurerm_batch_account.batch_acct']);
+    expect(json.resource.azapi_resource_action.approve_acct_team.depends_on).toEqual(['azurerm_batch_account.batch_acct']);
+    expect(json.resource.azapi_resource_action.approve_acct_team.resource_id).toContain(': azurerm_batch_account.batch_acct.id}');
   });
 
   it('exposes each action, so that DNS records of a manual endpoint can wait for the approval', () => {
     const stack = newStack();
-    const connections = new BatchEndpointConnections(stack, 'conns', {
-      accountId: ACCOUNT_ID, connections: [{ action: 'approve', privateEndpointId: ENDPOINT_ID, description: 'ok' }],
-    });
+    const connections = new BatchEndpointConnections(stack, 'conns', { account: ACCOUNT, connections: [approveTeam] });
     new PrivateDnsARecord(stack, 'record', {
       name: 'acct.westeurope', zoneName: 'privatelink.batch.azure.com', resourceGroupName: 'rg', ttl: 10, records: ['10.0.0.4'],
       dependsOn: [connections.actions[0]],
     });
-    const json = synth(stack);
-    const actionName = Object.keys(json.resource.azapi_resource_action)[0];
-    expect(connections.actions).toHaveLength(1);
-    expect(only(json, 'resource', 'azurerm_private_dns_a_record').depends_on).toEqual([`azapi_resource_action.${actionName}`]);
+    expect(Object.values(synth(stack).resource.azurerm_private_dns_a_record)).toEqual([expect.objectContaining({ depends_on: ['azapi_resource_action.approve_acct_team'] })]);
+    expect(connections.rules.map((r) => [r.key, r.address])).toEqual([['team', 'approve_acct_team']]);
   });
 });
 
-describe('BatchEndpointConnections: provider', () => {
-  it('adds one azapi provider (azure/azapi ~> 2.5) to a stack without one, shared by every instance', () => {
-    const stack = newStack();
-    new BatchEndpointConnections(stack, 'a', { accountId: ACCOUNT_ID, connections: [{ action: 'remove', connectionName: 'x.1' }] });
-    new BatchEndpointConnections(stack, 'b', { accountId: ACCOUNT_ID, connections: [{ action: 'remove', connectionName: 'y.1' }] });
-    const json = synth(stack);
+describe('BatchEndpointConnections: provider and cloud', () => {
+  it.each([
+    ['AzureCloud', 'public'],
+    ['AzureChinaCloud', 'china'],
+    ['AzureUSGovernment', 'usgovernment'],
+  ] as const)('creates the stack\'s azapi provider for the account\'s cloud: %s is environment %s', (cloud, environment) => {
+    const { json } = build({ cloud, connections: [approveTeam] });
+    expect(json.provider.azapi).toEqual([{ environment }]);
     expect(json.terraform.required_providers.azapi).toEqual({ source: 'azure/azapi', version: '~> 2.5' });
-    expect(json.provider.azapi).toHaveLength(1);
   });
 
-  it('uses the stack\'s own provider, or the one it is given', () => {
+  it('shares one provider between instances, and uses the one it is given', () => {
     const stack = newStack();
-    new AzapiProvider(stack, 'mine', { subscriptionId: SUB });
-    const other = new AzapiProvider(stack, 'other', { alias: 'other' });
-    new BatchEndpointConnections(stack, 'a', { accountId: ACCOUNT_ID, connections: [{ action: 'remove', connectionName: 'x.1' }] });
-    new BatchEndpointConnections(stack, 'b', { accountId: ACCOUNT_ID, provider: other, connections: [{ action: 'remove', connectionName: 'y.1' }] });
+    const other = new AzapiProvider(stack, 'other', { alias: 'other', environment: 'china' });
+    new BatchEndpointConnections(stack, 'a', { account: ACCOUNT, connections: [approveTeam] });
+    new BatchEndpointConnections(stack, 'b', { account: batchAccountFromId(ACCOUNT_ID.replace('acct', 'acct2'), 'westeurope'), connections: [approveTeam] });
+    new BatchEndpointConnections(stack, 'c', { account: batchAccountFromId(ACCOUNT_ID.replace('acct', 'acct3'), 'chinaeast2'), provider: other, connections: [approveTeam] });
     const json = synth(stack);
-    expect(json.provider.azapi).toEqual([{ subscription_id: SUB }, { alias: 'other' }]);
-    expect(actionsOf(json).map((a) => a.provider)).toEqual(['azapi', 'azapi.other']);
+    expect(json.provider.azapi).toEqual([{ alias: 'other', environment: 'china' }, { environment: 'public' }]);
+    const providers = Object.fromEntries(Object.entries(json.resource.azapi_resource_action).map(([address, a]: [string, any]) => [address, a.provider]));
+    expect(providers).toEqual({ approve_acct_team: 'azapi', approve_acct2_team: 'azapi', approve_acct3_team: 'azapi.other' });
+  });
+
+  it('reports a stack whose default azapi provider is for another cloud', () => {
+    const stack = newStack();
+    new AzapiProvider(stack, 'azapi', { environment: 'public' });
+    new BatchEndpointConnections(stack, 'conns', { account: ACCOUNT, cloud: 'AzureUSGovernment', connections: [approveTeam] });
+    expect(problemsIn(stack)).toEqual([expect.stringMatching(
+      /^test\/conns: cloud is AzureUSGovernment \(azapi environment "usgovernment"\), but the stack's default azapi provider test\/azapi has environment "public"/,
+    )]);
   });
 });
 
-describe('BatchEndpointConnections: list and show', () => {
+describe('BatchEndpointConnections: outputs and show', () => {
   it('adds no outputs unless asked', () => {
-    const { json } = build({ connections: [{ action: 'approve', privateEndpointId: ENDPOINT_ID, description: 'ok' }] });
-    expect(json.output).toBeUndefined();
+    expect(build({ connections: [approveTeam] }).json.output).toBeUndefined();
   });
 
-  it('outputs the connections with name, endpoint ID and status', () => {
-    const { json, connections } = build({ outputs: true, connections: [] });
-    const listName = Object.keys(json.data.azapi_resource_list)[0];
-    expect(Object.values(json.output)).toEqual([{
-      description: 'Private endpoint connections of the Batch account: id, name, privateEndpointId, status',
-      value: `\${data.azapi_resource_list.${listName}.output.connections}`,
-    }]);
-    expect(connections.connectionsOutput).toBeDefined();
+  it('outputs the connections and, per rule, what its action applied, named after the account', () => {
+    const { json } = build({ outputs: true, connections: [approveTeam] });
+    expect(json.output.acct_connections.value).toBe('${data.azapi_resource_list.connections_acct.output.connections}');
+    const action = 'azapi_resource_action.approve_acct_team';
+    expect(json.output.acct_connection_actions.value).toBe(`\${{ approve_acct_team = { target = terraform_data.approve_acct_team.output.resource_id, ` +
+      `type = ${action}.type, resource_id = ${action}.resource_id, method = ${action}.method, body = ${action}.body } }}`);
   });
 
   it('shows one connection in full, with an output when outputs are on', () => {
     const { stack, connections } = build({ outputs: true, connections: [] });
-    const shown = connections.show('pe1', 'pe.1234');
+    const shown = connections.show('team', `pe-team.${GUID}`);
     const json = synth(stack);
-    expect(JSON.stringify(json)).toHaveDataSourceWithProperties(AzapiDataResource, {
-      type: TYPE, resource_id: `${ACCOUNT_ID}/privateEndpointConnections/pe.1234`, response_export_values: ['*'],
-    });
-    const dataName = Object.keys(json.data.azapi_resource)[0];
-    expect(Object.values(json.output)).toContainEqual({
-      description: 'A private endpoint connection of the Batch account', value: `\${data.azapi_resource.${dataName}.output}`,
-    });
+    expect(json.data.azapi_resource.connection_acct_team).toMatchObject({ type: CONNECTION_TYPE, resource_id: `${ACCOUNT_ID}/privateEndpointConnections/pe-team.${GUID}`, response_export_values: ['*'] });
+    expect(json.output.acct_connection_team.value).toBe('${data.azapi_resource.connection_acct_team.output}');
     expect(shown).toBeInstanceOf(AzapiDataResource);
+    connections.show('bad', 'a/b');
+    expect(problemsIn(stack)).toEqual([expect.stringMatching(/^test\/conns: show\("bad"\)\.connectionName must be a connection name/)]);
   });
 
-  it('checks the name it shows', () => {
-    const { connections } = build({ connections: [] });
-    expect(() => connections.show('bad', 'a/b')).toThrow(/^test\/conns: connectionName must be a connection name/);
-  });
-
-  it('names outputs after the construct path, so that two instances never collide', () => {
-    const stack = newStack();
-    for (const id of ['first', 'second']) {
-      new BatchEndpointConnections(stack, id, { accountId: ACCOUNT_ID, outputs: true, connections: [] }).show('one', 'pe.1');
-    }
-    const names = Object.keys(synth(stack).output);
-    expect(names).toHaveLength(4);
-    expect(names.filter((n) => n.startsWith('first_'))).toHaveLength(2);
-    expect(names.filter((n) => n.startsWith('second_'))).toHaveLength(2);
-  });
-
-  it('reads no list when no rule needs one and no output is asked for', () => {
-    const { connections } = build({ connections: [{ action: 'remove', connectionName: 'x.1' }] });
-    expect(connections.connectionList).toBeUndefined();
-    const listed = build({ connections: [{ action: 'remove', privateEndpointId: ENDPOINT_ID }] }).connections.connectionList;
-    expect(listed).toBeInstanceOf(AzapiDataResourceList);
+  it('reads no list without rules and outputs', () => {
+    expect(build({ connections: [] }).connections.connectionList).toBeUndefined();
   });
 });
 
 describe('BatchEndpointConnections: validation', () => {
-  const attempt = (props: Partial<BatchEndpointConnectionsProps>) => () =>
-    new BatchEndpointConnections(newStack(), 'conns', { accountId: ACCOUNT_ID, connections: [], ...props });
-
-  it('rejects an unknown action, naming the path, the field and the allowed values', () => {
-    expect(attempt({ connections: [{ action: 'remove', connectionName: 'a.1' }, { action: 'deny' as any, connectionName: 'b.1' }] }))
-      .toThrow('test/conns: connections[1].action must be one of approve|reject|remove, got "deny"');
-  });
-
-  it.each(['approve', 'reject'] as const)('rejects %s with an empty description', (action) => {
-    expect(attempt({ connections: [{ action, connectionName: 'a.1', description: ' ' }] }))
-      .toThrow(new RegExp(`^test/conns: connections\\[0\\]\\.description is required for ${action}`));
-    expect(attempt({ connections: [{ action, connectionName: 'a.1' }] })).toThrow(/connections\[0\]\.description is required/);
-  });
-
-  it('rejects both and neither of connectionName and privateEndpointId', () => {
-    expect(attempt({ connections: [{ action: 'remove', connectionName: 'a.1', privateEndpointId: ENDPOINT_ID }] }))
-      .toThrow('test/conns: connections[0] must set exactly one of connectionName and privateEndpointId, got both');
-    expect(attempt({ connections: [{ action: 'remove' }] }))
-      .toThrow('test/conns: connections[0] must set exactly one of connectionName and privateEndpointId, got neither');
-  });
-
-  it('rejects a description on remove, a bad account ID and an unsupported api-version, all at once', () => {
-    expect(attempt({
-      accountId: ENDPOINT_ID, apiVersion: '2021-06-01' as any, connections: [{ action: 'remove', connectionName: 'a.1', description: 'x' }],
-    })).toThrow(/accountId must be a Batch account ID[\s\S]*apiVersion must be one of 2024-07-01\|2025-06-01[\s\S]*connections\[0\]\.description is not allowed/);
+  it('reports every problem at once at synth, each with the construct path and the field, and builds no rule', () => {
+    const stack = newStack();
+    const connections = new BatchEndpointConnections(stack, 'conns', {
+      account: { ...ACCOUNT, id: TEAM_ID },
+      apiVersion: '2021-06-01' as any,
+      connections: [
+        { action: 'remove', connectionName: 'pe/evil', description: 'x' },
+        approveTeam,
+        { ...approveTeam, action: 'reject' },
+      ],
+    });
+    expect(problemsIn(stack)).toEqual([
+      expect.stringMatching(/^test\/conns: account.id must be a Batch account ID/),
+      'test/conns: apiVersion must be one of 2024-07-01|2025-06-01, got "2021-06-01"',
+      'test/conns: connections[0].description is not allowed for remove (the DELETE has no body); delete it',
+      expect.stringMatching(/^test\/conns: connections\[0\].connectionName must be a connection name.*got "pe\/evil"$/),
+      expect.stringMatching(/^test\/conns: connections\[2\] contradicts connections\[1\]: it would approve/),
+    ]);
+    expect(connections.rules).toEqual([]);
   });
 });
 
@@ -289,89 +291,38 @@ describe('BatchEndpointConnections: reviewable output', () => {
   it('matches the snapshot of one rule of each kind', () => {
     const { json } = build({
       outputs: true,
-      connections: [
-        { action: 'approve', privateEndpointId: ENDPOINT_ID, description: 'approved by ops' },
-        { action: 'reject', connectionName: 'other.5678', description: 'not ours' },
-        { action: 'remove', connectionName: 'old.9999' },
-      ],
+      connections: [approveTeam, { action: 'reject', connectionName: `pe-other.${GUID}`, description: 'not ours' }, { action: 'remove', connectionName: `pe-old.${GUID}` }],
     });
+    expect(Object.keys(json.check)).toEqual(['approve_acct_team', 'reject_acct_other', 'remove_acct_old']);
     expect(json).toMatchSnapshot();
   });
 });
 
-// The expressions meet data here: the synthesized stack with the list's output replaced by literal connections,
-// planned by Terraform against the real azapi schema (tfshim serves placeholders, not lists, for data sources).
-describeWithTerraform('BatchEndpointConnections: plans against connection data', () => {
-  const connectionTo = (name: string, endpointId: string, status: string) => ({
-    id: `${ACCOUNT_ID}/privateEndpointConnections/${name}`, name, privateEndpointId: endpointId, status,
-  });
-  const rules: ConnectionRule[] = [
-    { action: 'approve', privateEndpointId: ENDPOINT_ID, description: 'ok' },
-    { action: 'reject', connectionName: 'other.2', description: 'not ours' },
-    { action: 'remove', privateEndpointId: OLD_ENDPOINT_ID },
-  ];
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-  /** The stack with `connections` in place of what data `azapi_resource_list` would return. */
-  function stackWith(connections: object[]): string {
-    const { json } = build({ connections: rules });
-    const listName = Object.keys(json.data.azapi_resource_list)[0];
-    const text = JSON.stringify(json).split(`data.azapi_resource_list.${listName}.output.connections`).join('local.listed');
-    const patched = JSON.parse(text);
-    delete patched.data;
-    patched.locals.listed = connections;
-    const dir = mkdtempSync(join(tmpdir(), 'connections-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(patched, null, 2));
-    return dir;
-  }
-
-  const planned = async (connections: object[]) => {
-    const plan = await planStack(stackWith(connections)) as any;
-    return plan.json.resource_changes.map((change: any) => [change.change.after.method, change.change.after.resource_id]);
-  };
-
-  it('is valid Terraform as synthesized, with an account and an endpoint of the stack', async () => {
-    const stack = newStack();
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    const account = new BatchAccount(stack, 'acct', { name: 'acct', location: 'westeurope', resourceGroupName: 'rg' });
-    new BatchEndpointConnections(stack, 'conns', { accountId: account.id, outputs: true, connections: rules }).show('one', 'other.2');
-    const dir = mkdtempSync(join(tmpdir(), 'connections-'));
-    dirs.push(dir);
+describeWithTerraform('BatchEndpointConnections: Terraform accepts it, as JSON and as HCL', () => {
+  const rules: ConnectionRule[] = [approveTeam, { action: 'reject', connectionName: `pe-other.${GUID}`, description: 'say "no", 100%' }, { action: 'remove', privateEndpointId: `${TEAM_ID}-old` }];
+  let hcl: SynthesizedApp;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'connections-'));
+    const { stack } = build({ outputs: true, connections: rules });
     writeFileSync(join(dir, 'cdk.tf.json'), Testing.synth(stack));
-    const [result] = await validateStacks([dir]);
-    expect(result.errors).toEqual([]);
-    const plan = await planStack(dir);
-    expect(plan.resourceChanges.filter((c) => c.type === 'azapi_resource_list')).toEqual([
-      expect.objectContaining({ actions: ['read'] }),
-    ]);
-  }, 60_000);
+    process.env.SYNTH_HCL_OUTPUT = 'true';
+    try {
+      hcl = synthApp((app) => new BatchEndpointConnections(new TerraformStack(app, 'hcl'), 'conns', { account: ACCOUNT, outputs: true, connections: rules }));
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+    }
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    hcl?.cleanup();
+  });
 
-  it('acts on a Pending connection, matched whatever the case of its endpoint ID', async () => {
-    expect(await planned([
-      connectionTo('pe.1', ENDPOINT_ID.toUpperCase(), 'Pending'),
-      connectionTo('other.2', '/x', 'Approved'),
-      connectionTo('old.3', OLD_ENDPOINT_ID, 'Approved'),
-    ])).toEqual([
-      ['PATCH', `${ACCOUNT_ID}/privateEndpointConnections/pe.1`],
-      ['PATCH', `${ACCOUNT_ID}/privateEndpointConnections/other.2`],
-      ['DELETE', `${ACCOUNT_ID}/privateEndpointConnections/old.3`],
-    ]);
-  }, 60_000);
-
-  it('only reads connections already in the wanted state, and deletes a placeholder when nothing is left', async () => {
-    expect(await planned([connectionTo('pe.1', ENDPOINT_ID, 'Approved'), connectionTo('other.2', '/x', 'Rejected')])).toEqual([
-      ['GET', `${ACCOUNT_ID}/privateEndpointConnections/pe.1`],
-      ['GET', `${ACCOUNT_ID}/privateEndpointConnections/other.2`],
-      ['DELETE', `${ACCOUNT_ID}/privateEndpointConnections/old`],
-    ]);
-  }, 60_000);
-
-  it('fails the plan when the endpoint has no connection, or one that cannot be approved', async () => {
-    const other = connectionTo('other.2', '/x', 'Pending');
-    await expect(planStack(stackWith([other]))).rejects.toThrow(/connections\[0\] \(approve\): expected exactly one connection from\s+private endpoint[\s\S]*found 0\./);
-    await expect(planStack(stackWith([other, connectionTo('pe.1', ENDPOINT_ID, 'Rejected')])))
-      .rejects.toThrow(/is Rejected, not Pending or Approved/);
+  it('validates without errors', async () => {
+    const results = await validateStacks([dir, hcl.stackDirs.hcl]);
+    expect(results.map((r) => r.errors)).toEqual([[], []]);
+    const text = readFileSync(join(hcl.stackDirs.hcl, 'cdk.tf'), 'utf8');
+    expect(text).toContain('check "approve_acct_team" {');
+    expect(text).toMatch(/postcondition \{/);
   }, 60_000);
 });

@@ -1,6 +1,5 @@
 import { resources, synthConfig, rawConfig, exampleStack } from './helpers/config';
 import { userSetup } from './fixtures/user-setups';
-import { parseConfig } from '../app/load-config';
 
 const CONNECTION_TYPE = 'Microsoft.Batch/batchAccounts/privateEndpointConnections@2024-07-01';
 const synthSetup = (name: string) => synthConfig({ stacks: [userSetup(name)] })[name];
@@ -23,21 +22,26 @@ describe('connection management in the example app', () => {
       expect(resources(team, 'azurerm_batch_account')).toEqual({});
     });
 
-    it('has the account owner approve that endpoint\'s connection with PATCH, found by endpoint ID at plan time', () => {
-      const [action] = Object.values(resources(owner, 'azapi_resource_action'));
-      const [listId, list] = Object.entries(owner.data.azapi_resource_list)[0] as [string, any];
-      const [accountId] = Object.keys(resources(owner, 'azurerm_batch_account'));
-      expect(list).toMatchObject({ type: CONNECTION_TYPE, parent_id: `\${azurerm_batch_account.${accountId}.id}` });
+    it('has the account owner approve that endpoint\'s connection, found by endpoint ID, addressed approve_sharedbatch01_analytics', () => {
+      const action = resources(owner, 'azapi_resource_action').approve_sharedbatch01_analytics;
+      expect(owner.data.azapi_resource_list.connections_sharedbatch01).toMatchObject({ type: CONNECTION_TYPE, parent_id: '${azurerm_batch_account.batch_sharedbatch01.id}' });
       expect(action).toMatchObject({
-        type: CONNECTION_TYPE,
         when: 'apply',
         body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'Approved for team analytics: pipelines in vnet-analytics submit Batch jobs (NET-1234)' } } },
+        lifecycle: { ignore_changes: ['method', 'body'], replace_triggered_by: ['terraform_data.approve_sharedbatch01_analytics'] },
       });
-      expect(action.method).toMatch(/contains\(\[\\?"Pending\\?"\], c\.status\)\]\) \? "PATCH" : "GET"/);
-      const [local] = Object.values(owner.locals) as string[];
-      expect(local).toContain(`data.azapi_resource_list.${listId}.output.connections`);
-      expect(local).toContain('lower(c.privateEndpointId) == lower("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-analytics-eastus/providers/Microsoft.Network/privateEndpoints/pe-sharedbatch01-analytics")');
-      expect(action.lifecycle.precondition[0].error_message).toMatch(/expected exactly one connection from private endpoint .*pe-sharedbatch01-analytics/);
+      expect(action.method).toContain('contains(["Pending"], local.approve_sharedbatch01_analytics[0].status) ? "PATCH" : "GET"');
+      expect(owner.locals.approve_sharedbatch01_analytics).toContain('lower(c.privateEndpointId) == lower("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-analytics-eastus/providers/Microsoft.Network/privateEndpoints/pe-sharedbatch01-analytics")');
+      expect(owner.check.approve_sharedbatch01_analytics.assert[0].error_message).toMatch(/^Rule approve_sharedbatch01_analytics: no connection of private endpoint .*pe-sharedbatch01-analytics on Batch account sharedbatch01/);
+      expect(JSON.stringify(owner)).not.toContain('precondition');
+    });
+
+    it('selects exactly the endpoint the team\'s stack makes', () => {
+      const [endpoint] = Object.values(resources(team, 'azurerm_private_endpoint'));
+      const teamStack = rawConfig('manual-approval.json').stacks[1];
+      const id = `/subscriptions/${teamStack.subscriptionId}/resourceGroups/${teamStack.resourceGroup.name}/providers/Microsoft.Network/privateEndpoints/${endpoint.name}`;
+      expect(owner.locals.approve_sharedbatch01_analytics).toContain(`lower("${id}")`);
+      expect(resources(team, 'azurerm_resource_group').ResourceGroup.name).toBe(teamStack.resourceGroup.name);
     });
 
     it('lists the account\'s connections (name, endpoint ID, status) in an output', () => {
@@ -65,45 +69,106 @@ describe('connection management in the example app', () => {
     expect(other.depends_on).toBeUndefined();
   });
 
-  it('rejects with PATCH and removes with DELETE on the connection type, and selects by name without a list', () => {
+  it('rejects, removes and approves by endpoint ID or name, each rule addressed by its key', () => {
     const json = synthSetup('fixture-reject-and-remove');
-    const actions = Object.values(resources(json, 'azapi_resource_action'));
-    expect(actions.map((a) => a.type)).toEqual([CONNECTION_TYPE, CONNECTION_TYPE, CONNECTION_TYPE]);
-    expect(actions[0].body.properties.privateLinkServiceConnectionState).toEqual({ status: 'Rejected', description: 'No ticket for this access' });
-    expect(actions[0].method).toMatch(/"PATCH" : "GET"/);
-    expect(actions[1].method).toBe('DELETE');
-    expect(actions[1].body).toBeUndefined();
-    const [accountId] = Object.keys(resources(json, 'azurerm_batch_account'));
-    expect(actions[2]).toMatchObject({
-      resource_id: `\${azurerm_batch_account.${accountId}.id}/privateEndpointConnections/pe-known-team.0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0`,
-    });
+    const actions = resources(json, 'azapi_resource_action');
+    expect(Object.keys(actions).sort()).toEqual(['approve_contosobatch01_known_team', 'reject_contosobatch01_unknown_team', 'remove_contosobatch01_retired_team']);
+    expect(actions.reject_contosobatch01_unknown_team.body.properties.privateLinkServiceConnectionState).toEqual({ status: 'Rejected', description: 'No ticket for this access' });
+    expect(actions.remove_contosobatch01_retired_team.method).toBe('${length(local.remove_contosobatch01_retired_team) == 1 ? ("DELETE") : "GET"}');
+    expect(json.locals.approve_contosobatch01_known_team).toContain('lower(c.name) == lower("pe-known-team.0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0")');
   });
 
-  describe('config errors', () => {
-    const withConnections = (connections: unknown[]) => () => {
+  it.each([
+    [undefined, 'public'],
+    ['AzureChinaCloud', 'china'],
+    ['AzureUSGovernment', 'usgovernment'],
+  ])('sends approvals to the stack\'s cloud: %s is azapi environment %s', (cloud, environment) => {
+    const stack = userSetup('fixture-reject-and-remove');
+    if (cloud) Object.assign(stack, { cloud, location: cloud === 'AzureChinaCloud' ? 'chinanorth3' : 'usgovvirginia' });
+    expect(synthConfig({ stacks: [stack] })['fixture-reject-and-remove'].provider.azapi).toEqual([{ environment, subscription_id: stack.subscriptionId }]);
+  });
+
+  it('delegates approval: a custom role with the one approval action, assigned to the principal on the account', () => {
+    const json = synthSetup('fixture-delegated-approval');
+    const role = resources(json, 'azurerm_role_definition').approver_role_contosobatch01;
+    expect(role).toEqual({
+      name: 'Batch endpoint auto-approval: ${element(split("/", azurerm_batch_account.batch_contosobatch01.id), 4)}/contosobatch01',
+      scope: '${regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+", azurerm_batch_account.batch_contosobatch01.id)}',
+      assignable_scopes: ['${regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+", azurerm_batch_account.batch_contosobatch01.id)}'],
+      description: 'Private endpoints that its holders create to Batch account contosobatch01 are approved at creation.',
+      permissions: [{ actions: ['Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action'] }],
+    });
+    expect(resources(json, 'azurerm_role_assignment').approver_contosobatch01_analytics_ci).toEqual({
+      scope: '${azurerm_batch_account.batch_contosobatch01.id}',
+      role_definition_id: '${azurerm_role_definition.approver_role_contosobatch01.role_definition_resource_id}',
+      principal_id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      principal_type: 'ServicePrincipal',
+      description: 'Approves at creation the private endpoints this principal makes to Batch account contosobatch01',
+    });
+    expect(json.resource.azapi_resource_action).toBeUndefined();
+  });
+
+  describe('problems in the config\'s connection rules, found by the library\'s rules at synth', () => {
+    const problemsOf = (change: (account: any) => void): string[] => {
       const stack = exampleStack();
-      stack.accounts[0].connections = connections;
-      return parseConfig(JSON.stringify({ stacks: [stack] }), 'bad.json');
+      change(stack.accounts[0]);
+      try {
+        synthConfig({ stacks: [stack] });
+      } catch (e) {
+        return (e as Error).message.split('\n').slice(1).map((line) => line.trim());
+      }
+      return [];
     };
+    const withConnections = (connections: unknown[]) => problemsOf((account) => { account.connections = connections; });
     const peId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe';
+    const at = (i: number, field = '') => `stacks[0].accounts[0].connections[${i}]${field ? `.${field}` : ''}`;
 
-    it('rejects an unknown action, listing the allowed ones', () => {
-      expect(withConnections([{ action: 'accept', privateEndpointId: peId, description: 'x' }]))
-        .toThrow(/stacks\[0\]\.accounts\[0\]\.connections\[0\]\.action: Invalid option: expected one of "approve"\|"reject"\|"remove"/);
+    it('are reported at the config\'s field paths, every one at once', () => {
+      expect(withConnections([
+        { action: 'accept', privateEndpointId: peId, description: 'x' },
+        { action: 'approve', connectionName: 'pe/evil', description: 'x' },
+        { action: 'reject', privateEndpointId: peId.replace('/pe', '/pe-other') },
+        { action: 'remove', endpoint: 'batchAccount', description: 'bye' },
+      ])).toEqual([
+        `${at(0, 'action')}: must be one of approve|reject|remove, got "accept"`,
+        `${at(1, 'connectionName')}: must be a connection name, <endpoint name>.<GUID> (^[a-zA-Z0-9_-]+\\.?[a-fA-F0-9-]*$, at most 101 characters), got "pe/evil"`,
+        `${at(2, 'description')}: is required for reject and must not be empty (Azure keeps it on the connection as the reason)`,
+        `${at(3, 'description')}: is not allowed for remove (the DELETE has no body); delete it`,
+      ]);
     });
 
-    it('rejects an empty or missing description for approve and reject', () => {
-      expect(withConnections([{ action: 'approve', privateEndpointId: peId, description: '  ' }])).toThrow(/connections\[0\]\.description: must not be empty/);
-      expect(withConnections([{ action: 'reject', privateEndpointId: peId }])).toThrow(/connections\[0\]\.description: is required for reject/);
+    it('limit a description to what the library allows', () => {
+      expect(withConnections([{ action: 'approve', privateEndpointId: peId, description: 'x'.repeat(141) }]))
+        .toEqual([`${at(0, 'description')}: must be at most 140 bytes, got 141`]);
     });
 
-    it('rejects both and neither of the ways to select a connection', () => {
-      expect(withConnections([{ action: 'remove', privateEndpointId: peId, connectionName: 'pe.1' }])).toThrow(/connections\[0\]: give exactly one of connectionName, privateEndpointId and endpoint/);
-      expect(withConnections([{ action: 'remove' }])).toThrow(/connections\[0\]: give exactly one of connectionName, privateEndpointId and endpoint/);
+    it('speak of endpoint, the config\'s word, where the library says privateEndpoint', () => {
+      expect(withConnections([{ action: 'remove', privateEndpointId: peId, endpoint: 'batchAccount' }]))
+        .toEqual([`${at(0)}: must select its connection with exactly one of connectionName, privateEndpointId and endpoint, got 2`]);
+      expect(withConnections([{ action: 'remove' }])).toEqual([`${at(0)}: must select its connection with exactly one of connectionName, privateEndpointId and endpoint, got none`]);
     });
 
-    it('rejects an endpoint reference that names no endpoint of the account', () => {
-      expect(withConnections([{ action: 'remove', endpoint: 'pe-missing' }])).toThrow(/connections\[0\]\.endpoint: must name an endpoint of this account: batchAccount, nodeManagement/);
+    it('include two rules that contradict each other on one endpoint, and two with one key', () => {
+      expect(withConnections([
+        { action: 'approve', endpoint: 'nodeManagement', description: 'ok' },
+        { action: 'reject', endpoint: 'nodeManagement', description: 'no' },
+      ])).toEqual([`${at(1)}: contradicts connections[0]: it would approve the connection of private endpoint pe-contosobatch01-nodemanagement and this rule reject it; keep one`]);
+      expect(withConnections([
+        { action: 'approve', endpoint: 'nodeManagement', description: 'ok' },
+        { action: 'remove', connectionName: 'pe-contosobatch01-nodemanagement.1234' },
+      ])).toEqual([`${at(1, 'key')}: "nodemanagement" is also the key of connections[0]; give one of them another key`]);
+    });
+
+    it('include bad delegated approvers, at their field', () => {
+      expect(problemsOf((account) => { account.connectionApprovers = [{ objectId: 'analytics-ci', principalType: 'App' }]; })).toEqual([
+        'stacks[0].accounts[0].connectionApprovers[0].objectId: must be a Microsoft Entra object ID (a GUID), got "analytics-ci"',
+        'stacks[0].accounts[0].connectionApprovers[0].principalType: must be one of User|Group|ServicePrincipal, got "App"',
+      ]);
+    });
+
+    it('include an endpoint reference that names no endpoint of the account', () => {
+      expect(withConnections([{ action: 'remove', endpoint: 'pe-missing' }]))
+        .toEqual([`${at(0, 'endpoint')}: must name an endpoint of this account: batchAccount, nodeManagement`]);
     });
   });
 });

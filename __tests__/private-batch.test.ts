@@ -155,11 +155,20 @@ describe('PrivateBatch', () => {
       connections: [{ action: 'approve', endpoint: 'batchAccount', description: 'Approved (NET-1)' }],
       outputs: true,
     });
-    const [action] = Object.values(resources(json, 'azapi_resource_action'));
-    expect(JSON.stringify(action)).toContain('azurerm_private_endpoint.pe_contosobatch_batchaccount.id');
-    const [actionId] = Object.keys(resources(json, 'azapi_resource_action'));
-    expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual([`azapi_resource_action.${actionId}`]);
+    expect(json.locals.approve_contosobatch_batchaccount).toContain('lower(azurerm_private_endpoint.pe_contosobatch_batchaccount.id)');
+    expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual(['azapi_resource_action.approve_contosobatch_batchaccount']);
     expect(Object.keys(json.output).sort()).toEqual(expect.arrayContaining(['contosobatch_endpoint_ips', 'contosobatch_record_fqdns', 'contosobatch_zone_id']));
+  });
+
+  it('grants delegated approval on its account, and reports its parts\' connection problems in its own words', () => {
+    const json = synth({ connectionApprovers: [{ objectId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', key: 'team_ci' }] });
+    expect(resources(json, 'azurerm_role_assignment').approver_contosobatch_team_ci).toMatchObject({
+      scope: '${azurerm_batch_account.batch_contosobatch.id}', principal_id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    });
+    expect(problems({ connectionApprovers: [{ objectId: 'team' }] }))
+      .toEqual(['stack/batch: connectionApprovers[0].objectId must be a Microsoft Entra object ID (a GUID), got "team"']);
+    expect(problems({ connections: [{ action: 'remove', endpoint: 'batchAccount', connectionName: 'pe-x.1' }] }))
+      .toEqual(['stack/batch: connections[0] must select its connection with exactly one of connectionName, privateEndpointId and endpoint, got 2']);
   });
 
   it('reports a problem of a part it built as its own prop', () => {

@@ -5,7 +5,6 @@ import { staticIpProblem, isIpv4Cidr, cidrWithin } from '../lib/rules/ip';
 import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
 import { parseResourceId } from '../lib/rules/resource-id';
 import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
-import { CONNECTION_ACTIONS } from '../lib/rules/connections';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription GUID');
 const cidr = z.string().refine(isIpv4Cidr, 'must be an IPv4 CIDR such as 10.0.1.0/24');
@@ -13,24 +12,21 @@ const location = z.string().refine((l) => !locationProblem(l), 'must be an Azure
 const tags = z.record(z.string(), z.string());
 const resourceId = (type: string) =>
   z.string().refine((id) => parseResourceId(id)?.type.toLowerCase() === type.toLowerCase(), `must be a ${type} resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/${type}/<name>)`);
-const description = z.string().trim().min(1, 'must not be empty: Azure shows it to the endpoint owner').max(140, 'must be at most 140 characters');
-
+// Connection rules and approvers are checked by the library's own rules (lib/rules/connections.ts,
+// lib/rules/approvers.ts) when PrivateBatch is built, and reported at these fields; here only their shape.
 const connectionSchema = z.strictObject({
-  action: z.enum(CONNECTION_ACTIONS),
-  description: description.optional(),
-  connectionName: z.string().min(1).optional(),
-  privateEndpointId: resourceId('Microsoft.Network/privateEndpoints').optional(),
-  endpoint: z.string().min(1).optional(),
-}).superRefine((c, ctx) => {
-  if ([c.connectionName, c.privateEndpointId, c.endpoint].filter((v) => v !== undefined).length !== 1) {
-    ctx.addIssue({ code: 'custom', message: 'give exactly one of connectionName, privateEndpointId and endpoint (an endpoint of this account in this stack, by name or sub-resource)', path: [] });
-  }
-  if (c.action !== 'remove' && c.description === undefined) {
-    ctx.addIssue({ code: 'custom', message: `is required for ${c.action}`, path: ['description'] });
-  }
-  if (c.action === 'remove' && c.description !== undefined) {
-    ctx.addIssue({ code: 'custom', message: 'is not used by remove; delete it', path: ['description'] });
-  }
+  action: z.string(),
+  description: z.string().optional(),
+  connectionName: z.string().optional(),
+  privateEndpointId: z.string().optional(),
+  endpoint: z.string().optional(),
+  key: z.string().optional(),
+});
+
+const approverSchema = z.strictObject({
+  objectId: z.string(),
+  principalType: z.string().optional(),
+  key: z.string().optional(),
 });
 
 const endpointSchema = z.strictObject({
@@ -52,6 +48,7 @@ const accountSchema = z.strictObject({
   tags: tags.optional(),
   endpoints: z.array(endpointSchema).default([]),
   connections: z.array(connectionSchema).default([]),
+  connectionApprovers: z.array(approverSchema).default([]),
 });
 
 const externalAccountSchema = z.strictObject({
@@ -112,12 +109,6 @@ const stackSchema = z.strictObject({
     const path = i < stack.accounts.length ? ['accounts', i, 'name'] : ['externalAccounts', i - stack.accounts.length, 'id'];
     ctx.addIssue({ code: 'custom', path, message: `names account ${name} again; list each account once in a stack` });
   });
-  stack.accounts.forEach((account, a) => account.connections.forEach((connection, c) => {
-    const keys = account.endpoints.map(endpointKey);
-    if (connection.endpoint !== undefined && !keys.includes(connection.endpoint)) {
-      ctx.addIssue({ code: 'custom', path: ['accounts', a, 'connections', c, 'endpoint'], message: `must name an endpoint of this account: ${keys.join(', ') || 'it has none'}` });
-    }
-  }));
   const groups = [['accounts', stack.accounts], ['externalAccounts', stack.externalAccounts]] as const;
   for (const [group, accounts] of groups) {
     accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
@@ -150,5 +141,5 @@ export type AppConfig = z.infer<typeof configSchema>;
 export type StackConfig = AppConfig['stacks'][number];
 /** One endpoint of a validated config. */
 export type EndpointConfig = z.infer<typeof endpointSchema>;
-/** One connection rule of a validated config. */
+/** One connection rule of a validated config (its shape; the library checks the rest). */
 export type ConnectionConfig = z.infer<typeof connectionSchema>;

@@ -10,7 +10,8 @@ import { AzapiProvider } from '../lib/azapi/provider';
 import { IBatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
 import { batchZoneChoice } from '../lib/batch-zone-choice';
 import { PrivateBatch } from '../lib/private-batch';
-import { PrivateBatchProps } from '../lib/private-batch-props';
+import { PrivateBatchConnectionRule, PrivateBatchProps } from '../lib/private-batch-props';
+import { ConnectionApprover } from '../lib/rules/approvers';
 import { azurermEnvironment } from '../lib/rules/clouds';
 import { normalizeLocation } from '../lib/rules/naming';
 import { parseResourceId, sameSubscription } from '../lib/rules/resource-id';
@@ -93,13 +94,15 @@ export class PrivateBatchStack extends TerraformStack {
       tags: 'tags',
     };
 
-    config.accounts.forEach(({ endpoints, connections, identity, tags, ...account }, a) => {
+    config.accounts.forEach(({ endpoints, connections, connectionApprovers, identity, tags, ...account }, a) => {
       const accountTags = { ...config.tags, ...tags };
       const batch = new PrivateBatch(this, account.name, {
         ...common,
         account: { ...account, resourceGroupName: group.name, location, subscriptionId: config.subscriptionId, identity: { type: identity }, tags: accountTags },
         endpoints,
-        connections,
+        // Only the shape was checked so far: PrivateBatch checks the rules and approvers with the library's rules.
+        connections: connections as PrivateBatchConnectionRule[],
+        connectionApprovers: connectionApprovers as ConnectionApprover[],
         tags: accountTags,
       });
       this.from(batch, `accounts[${a}]`, {

@@ -2,7 +2,8 @@
 export * from './private-batch';
 export * from './private-batch-props';
 export {
-  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchEndpointKey, privateBatchProblems,
+  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule, privateBatchEndpointKey,
+  privateBatchProblems,
 } from './private-batch-problems';
 export * from './batch-zone-choice';
 export * from './private-batch-account';
@@ -19,6 +20,7 @@ export * from './batch-endpoint-connections';
 export * from './project-local-backend';
 export * from './zone-healing';
 export * from './account-lookup';
+export * from './batch-connection-approvers';
 export { MOVED_FROM_V01_CONTEXT, stableAddress } from './addresses';
 export * from './problems';
 export * from './rules/problems';
@@ -43,9 +45,11 @@ export { FoundOptIn, OPT_IN_DETECTORS, OptInDetector } from './review/sections/o
 export { Finding } from './guards/finding';
 export * from './rules/clouds';
 export {
-  BATCH_CONNECTION_API_VERSIONS, BatchConnectionApiVersion, CONNECTION_ACTIONS, ConnectionAction, ConnectionRule,
-  ConnectionStatus, DEFAULT_BATCH_CONNECTION_API_VERSION, connectionId, connectionResourceType,
+  BATCH_CONNECTION_API_VERSIONS, BatchConnectionApiVersion, CONNECTION_ACTIONS, ConnectionAction, ConnectionEndpointRef, ConnectionRule,
+  ConnectionStatus, DEFAULT_BATCH_CONNECTION_API_VERSION, connectionId, connectionResourceType, connectionRuleKey,
+  connectionRuleProblems,
 } from './rules/connections';
+export * from './rules/approvers';
 export * from './rules/dns-modes';
 export * from './rules/dns-records';
 export * from './rules/ip';

@@ -1,7 +1,9 @@
 import { Token } from 'cdktf';
 import { IBatchAccount } from './batch-account-ref';
 import { PrivateBatchAccountProps } from './private-batch-account';
-import { PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
+import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
+import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from './rules/connections';
+import { defaultEndpointName } from './rules/naming';
 import { PropProblem } from './rules/problems';
 import { parseResourceId } from './rules/resource-id';
 import { resolveSubnet } from './rules/subnets';
@@ -48,13 +50,48 @@ export function privateBatchProblems(props: PrivateBatchProps): PropProblem[] {
   if (existing && (props.connections?.length ?? 0) > 0) {
     add('connections', "only apply to an account made here: the account's owner approves connections to it");
   }
+  if (existing && (props.connectionApprovers?.length ?? 0) > 0) {
+    add('connectionApprovers', "only apply to an account made here: the account's owner grants approval of connections to it");
+  }
   props.connections?.forEach((rule, i) => {
     if (rule.endpoint !== undefined && !keys.includes(rule.endpoint)) {
       add(`connections[${i}].endpoint`, `must name an endpoint of this account: ${keys.join(', ') || 'it has none'}`);
     }
   });
+  problems.push(...privateBatchConnectionProblems(props));
   problems.push(...dnsProblems(props, endpoints));
   return problems;
+}
+
+/**
+ * The library's rule for a rule of a `PrivateBatch`: its `endpoint` (a key) becomes the library's
+ * `privateEndpoint`, the endpoint `endpointOf` finds for it.
+ */
+export function privateBatchConnectionRule(
+  rule: PrivateBatchConnectionRule, endpointOf: (key: string) => ConnectionEndpointRef | undefined,
+): ConnectionRule {
+  const { endpoint, ...rest } = rule;
+  if (endpoint === undefined) return rest;
+  // A key that names no endpoint is reported on its own; a stand-in keeps the rule's other problems coming.
+  return { ...rest, privateEndpoint: endpointOf(endpoint) ?? { id: `endpoint:${endpoint}`, name: endpoint } };
+}
+
+/**
+ * The connection rules' problems, as the library's rule module finds them (the only definition of a valid rule),
+ * in a `PrivateBatch`'s words: its `endpoint` where the library says `privateEndpoint`.
+ */
+export function privateBatchConnectionProblems(props: PrivateBatchProps): PropProblem[] {
+  if (props.account === undefined || isExistingAccount(props.account) || !props.connections?.length) return [];
+  const { name: accountName } = props.account;
+  const names = new Map((props.endpoints ?? DEFAULT_PRIVATE_BATCH_ENDPOINTS).map((e) => [
+    privateBatchEndpointKey(e), e.name ?? defaultEndpointName(accountName, e.subResource),
+  ]));
+  const rules = props.connections.map((rule) => privateBatchConnectionRule(rule, (key) => {
+    const name = names.get(key);
+    return name === undefined ? undefined : { id: `endpoint:${key}`, name };
+  }));
+  const inOurWords = (text: string): string => text.replace(/\bprivateEndpoint\b/g, 'endpoint');
+  return connectionRuleProblems(rules, accountName).map(({ field, problem }) => ({ field: inOurWords(field), problem: inOurWords(problem) }));
 }
 
 function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {

@@ -5,6 +5,7 @@ import type { ZoneHealingProps } from './zone-healing';
 import { ManualApproval } from './batch-private-endpoint';
 import { PrivateBatchAccountProps } from './private-batch-account';
 import { AzureCloud } from './rules/clouds';
+import { ConnectionApprover } from './rules/approvers';
 import { ConnectionRule } from './rules/connections';
 import { DnsMode } from './rules/dns-modes';
 import { SubnetInfo } from './rules/subnets';
@@ -117,9 +118,10 @@ export interface PrivateBatchDns {
  * A connection rule of a {@link PrivateBatch}: a {@link ConnectionRule}, or one that names an endpoint of this
  * construct (`endpoint`, its name or sub-resource). A manual endpoint's A record then waits for the approval.
  */
-export interface PrivateBatchConnectionRule extends ConnectionRule {
+export interface PrivateBatchConnectionRule extends Omit<ConnectionRule, 'privateEndpoint'> {
   /**
    * An endpoint of this construct, by name or sub-resource, instead of `privateEndpointId` or `connectionName`.
+   * The rule's key derives from its name.
    * @default none
    */
   readonly endpoint?: string;
@@ -169,6 +171,12 @@ export interface PrivateBatchProps {
    * @default none
    */
   readonly connections?: readonly PrivateBatchConnectionRule[];
+  /**
+   * Delegated approval: principals whose private endpoints to the account are Approved at creation (a custom role
+   * with the auto-approval action, assigned on the account; see `BatchConnectionApprovers`). Only for a new account.
+   * @default none
+   */
+  readonly connectionApprovers?: readonly ConnectionApprover[];
   /**
    * Add outputs: FQDN → IP of each endpoint, the record FQDNs, the ID of a zone made or imported here, and the
    * account's connections when there are connection rules.

@@ -3,13 +3,15 @@ import { TerraformOutput } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IBatchAccount } from './batch-account-ref';
 import { BatchDnsOutputs } from './batch-dns-outputs';
+import { BatchConnectionApprovers } from './batch-connection-approvers';
 import { BatchEndpointConnections } from './batch-endpoint-connections';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { BatchPrivateEndpoint } from './batch-private-endpoint';
 import { batchZoneChoice, ZoneLink } from './batch-zone-choice';
 import { PrivateBatchAccount, PrivateBatchAccountProps } from './private-batch-account';
 import {
-  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchEndpointKey, privateBatchProblems,
+  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule, privateBatchEndpointKey,
+  privateBatchProblems,
 } from './private-batch-problems';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
 import { PrivateBatchPool } from './private-batch-pool';
@@ -45,6 +47,8 @@ export class PrivateBatch extends Construct {
   public readonly vnetLinks: readonly PrivateDnsZoneVirtualNetworkLink[];
   /** The connection rules, when there are any. */
   public readonly connections?: BatchEndpointConnections;
+  /** The delegated approvers' role and assignments, when there are any. */
+  public readonly approvers?: BatchConnectionApprovers;
   /** The DNS outputs, with `outputs`. */
   public readonly dnsOutputs?: BatchDnsOutputs;
 
@@ -79,9 +83,13 @@ export class PrivateBatch extends Construct {
       this.dnsOutputs = new BatchDnsOutputs(this, 'dns', { endpoints: this.endpoints, zone: props.dns?.zone ? undefined : this.zone });
     }
     const rules = props.connections ?? [];
-    // A rule naming no endpoint of this construct is reported above; without it the rules cannot be built.
-    if (!existing && rules.length > 0 && rules.every((r) => r.endpoint === undefined || this.byKey.has(r.endpoint))) {
-      this.connections = this.manageConnections(rules, props.outputs);
+    // Rules with problems (reported above) have no key to build them by.
+    if (!existing && rules.length > 0 && privateBatchConnectionProblems(props).length === 0) {
+      this.connections = this.manageConnections(rules, props, cloud);
+    }
+    if (!existing && (props.connectionApprovers?.length ?? 0) > 0) {
+      this.approvers = new BatchConnectionApprovers(this, 'approvers', { account: this.account, approvers: props.connectionApprovers!, provider: props.provider });
+      setPropOrigin(this.approvers, { owner: this, path: '', fields: { approvers: 'connectionApprovers', account: 'account' } });
     }
   }
 
@@ -179,17 +187,16 @@ export class PrivateBatch extends Construct {
 
   /**
    * The account owner's decisions on connections. A rule for an endpoint of this construct selects it by
-   * reference, so it waits for the endpoint; a manual endpoint's record then waits for the approval.
+   * reference, so the list is read once the endpoint exists; a manual endpoint's record then waits for the approval.
    */
-  private manageConnections(rules: readonly PrivateBatchConnectionRule[], outputs: boolean | undefined): BatchEndpointConnections {
+  private manageConnections(rules: readonly PrivateBatchConnectionRule[], props: PrivateBatchProps, cloud: AzureCloud): BatchEndpointConnections {
     const connections = new BatchEndpointConnections(this, 'connections', {
-      accountId: this.account.id,
-      outputs,
-      connections: rules.map(({ endpoint, ...rule }) => {
-        const selected = endpoint === undefined ? undefined : this.endpoint(endpoint);
-        return selected ? { ...rule, privateEndpointId: selected.id } : rule;
-      }),
+      account: this.account,
+      cloud,
+      outputs: props.outputs,
+      connections: rules.map((rule) => privateBatchConnectionRule(rule, (key) => this.endpoint(key))),
     });
+    setPropOrigin(connections, { owner: this, path: '', fields: { account: 'account', cloud: 'cloud' } });
     rules.forEach((rule, i) => {
       const endpoint = rule.endpoint === undefined ? undefined : this.endpoint(rule.endpoint);
       if (endpoint?.manualApproval && rule.action === 'approve') endpoint.dnsRecord?.waitFor(connections.actions[i]);

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { IResolvable, TerraformDataSource, TerraformMetaArguments } from 'cdktf';
-import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments, metaArgumentsOf } from './attributes';
+import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments, metaArgumentsOf, withLifecycleBlocksForHcl } from './attributes';
 import { AZAPI_GENERATOR_METADATA } from './provider';
 
 /** What the azapi data sources share: the provider metadata, `output`, and JSON and HCL synthesis of their arguments. */
@@ -12,6 +12,11 @@ export abstract class AzapiDataSourceBase extends TerraformDataSource {
   /** The exported parts of the response (see `responseExportValues`). */
   public get output(): IResolvable {
     return this.interpolationForAttribute('output');
+  }
+
+  /** The HCL form (`cdktf synth --hcl`), with postconditions written as blocks. */
+  public toHclTerraform(): any {
+    return withLifecycleBlocksForHcl(super.toHclTerraform(), 'data', this.terraformResourceType, this.friendlyUniqueId);
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {

@@ -82,6 +82,11 @@ export class AzapiProvider extends TerraformProvider {
     return this._alias;
   }
 
+  /** Whether `x` is an AzapiProvider, also across two copies of cdktf (no `instanceof`). */
+  public static isAzapiProvider(x: unknown): x is AzapiProvider {
+    return TerraformProvider.isTerraformProvider(x) && (x as TerraformProvider).terraformResourceType === AzapiProvider.tfResourceType;
+  }
+
   /** The Azure cloud it talks to (`public`, `usgovernment`, `china`), when set. */
   public get environment(): string | undefined {
     return this.config.environment;
@@ -118,24 +123,28 @@ export class AzapiProvider extends TerraformProvider {
 /**
  * The stack's default azapi provider: the first {@link AzapiProvider} without an alias found in the stack of
  * `scope`, or a new one with id `azapi` at the stack's root for `cloud`. Constructs call this so that a stack gets
- * exactly one default azapi provider however many of them use azapi. An existing one for another cloud is an
- * error: requests would go to the wrong cloud.
+ * exactly one default azapi provider however many of them use azapi. Check an existing one with
+ * {@link azapiCloudProblem}: it may be for another cloud.
  * @param cloud the cloud of what the caller manages
  */
 export function azapiProviderFor(scope: IConstruct, cloud: AzureCloud = 'AzureCloud'): AzapiProvider {
   const stack = TerraformStack.of(scope);
-  const environment = azurermEnvironment(cloud);
   const existing = stack.node
     .findAll()
     .find((c): c is AzapiProvider => c instanceof AzapiProvider && c.alias === undefined);
-  if (!existing) return new AzapiProvider(stack, 'azapi', { environment });
-  if ((existing.environment ?? 'public') !== environment) {
-    throw new Error(
-      `${scope.node.path}: cloud is ${cloud} (azapi environment "${environment}"), but the stack's default azapi provider ` +
-      `${existing.node.path} has environment "${existing.environment ?? 'public'}"; pass a provider for ${cloud}, or set the cloud the stack uses`,
-    );
-  }
-  return existing;
+  return existing ?? new AzapiProvider(stack, 'azapi', { environment: azurermEnvironment(cloud) });
+}
+
+/**
+ * Why `provider` cannot serve `cloud`: its environment is another cloud's (requests would go to the wrong cloud).
+ * Undefined when it can.
+ */
+export function azapiCloudProblem(provider: AzapiProvider, cloud: AzureCloud): string | undefined {
+  const environment = azurermEnvironment(cloud);
+  const actual = provider.environment ?? 'public';
+  if (actual === environment) return undefined;
+  return `is ${cloud} (azapi environment "${environment}"), but the stack's default azapi provider ${provider.node.path} has ` +
+    `environment "${actual}"; give a provider for ${cloud}, or the cloud the stack uses`;
 }
 
 /**

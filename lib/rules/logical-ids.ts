@@ -100,3 +100,28 @@ export function legacyZoneLinksLogicalId(zoneName: string): string {
 export function poolLogicalId(accountName: string, poolName: string): string {
   return logicalId('pool', accountName, poolName);
 }
+
+/** The logical ID of what one connection rule creates (its action, target, matches and check): `<action>_<account>_<key>`. */
+export function connectionRuleLogicalId(action: string, accountName: string, key: string): string {
+  return logicalId(action, accountName, key);
+}
+
+/** The logical ID of an account's connection list: `connections_<account>`. */
+export function connectionListLogicalId(accountName: string): string {
+  return logicalId('connections', accountName);
+}
+
+/** The logical ID of one connection read in full (`show`): `connection_<account>_<id>`. */
+export function connectionReadLogicalId(accountName: string, id: string): string {
+  return logicalId('connection', accountName, id);
+}
+
+/** The logical ID of an account's custom role for delegated approval: `approver_role_<account>`. */
+export function approverRoleLogicalId(accountName: string): string {
+  return logicalId('approver_role', accountName);
+}
+
+/** The logical ID of one principal's assignment of that role: `approver_<account>_<key>`. */
+export function approverAssignmentLogicalId(accountName: string, key: string): string {
+  return logicalId('approver', accountName, key);
+}
