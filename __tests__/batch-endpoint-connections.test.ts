@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { Construct } from 'constructs';
 import { TerraformStack, Testing } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -9,6 +10,7 @@ import { BatchEndpointConnections, BatchEndpointConnectionsProps } from '../lib/
 import { batchAccountFromId } from '../lib/batch-account-ref';
 import { AzapiProvider } from '../lib/azapi/provider';
 import { AzapiDataResource } from '../lib/azapi/data-resource';
+import { AzapiResourceAction } from '../lib/azapi/resource-action';
 import { PrivateBatchAccount } from '../lib/private-batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
 import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
@@ -325,4 +327,21 @@ describeWithTerraform('BatchEndpointConnections: Terraform accepts it, as JSON a
     expect(text).toContain('check "approve_acct_team" {');
     expect(text).toMatch(/postcondition \{/);
   }, 60_000);
+});
+
+describe('BatchEndpointConnections: state written by 0.1', () => {
+  /** The address cdktf gives a resource at construct path `conns/<id>` of a stack: what 0.1 gave its actions. */
+  const addressAt = (id: string): string => {
+    const stack = newStack();
+    return `azapi_resource_action.${new AzapiResourceAction(new Construct(stack, 'conns'), id, { type: 't', resourceId: 'r' }).friendlyUniqueId}`;
+  };
+
+  it('moves 0.1\'s positional action (construct rule-<index>-<action>) to the rule\'s keyed address', () => {
+    const { json } = build({ connections: [approveTeam, { action: 'remove', connectionName: `pe-old.${GUID}` }] });
+    expect(json.moved).toEqual([
+      { from: addressAt('rule-0-approve'), to: 'azapi_resource_action.approve_acct_team' },
+      { from: addressAt('rule-1-remove'), to: 'azapi_resource_action.remove_acct_old' },
+    ]);
+    expect(addressAt('rule-0-approve')).toMatch(/^azapi_resource_action\.conns_rule-0-approve_[0-9A-F]{8}$/);
+  });
 });

@@ -16,6 +16,12 @@ export interface StableAddressOptions {
    * @default true
    */
   readonly existedInV01?: boolean;
+  /**
+   * The element's construct ID in 0.1, when it has another one now (its parents the same): the `moved` block then
+   * comes from the address 0.1 gave it, e.g. a connection rule's action that 0.1 named by position.
+   * @default its construct ID now
+   */
+  readonly legacyConstructId?: string;
 }
 
 /**
@@ -26,12 +32,24 @@ export interface StableAddressOptions {
  * guards.
  */
 export function stableAddress<T extends TerraformElement>(element: T, id: string, options: StableAddressOptions = {}): T {
-  const legacy = TerraformStack.of(element).getLogicalId(element);
+  const legacy = legacyLogicalId(element, options.legacyConstructId);
   element.overrideLogicalId(id);
   if (TerraformResource.isTerraformResource(element) && legacy !== id && options.existedInV01 !== false && movedBlocksWanted(element)) {
     element.moveFromId(`${element.terraformResourceType}.${legacy}`);
   }
   return element;
+}
+
+/**
+ * The address cdktf gave `element` by default: from its construct path, or from the path it had in 0.1 when its
+ * own construct ID was `legacyConstructId` then (its parents the same).
+ */
+function legacyLogicalId(element: TerraformElement, legacyConstructId?: string): string {
+  const stack = TerraformStack.of(element);
+  if (legacyConstructId === undefined) return stack.getLogicalId(element);
+  const scopes = [...element.node.scopes.slice(0, -1), { node: { id: legacyConstructId } }];
+  // getLogicalId reads only the scopes' IDs below the stack, as cdktf 0.1 allocated them.
+  return stack.getLogicalId({ scopes } as unknown as TerraformElement['node']);
 }
 
 function movedBlocksWanted(element: TerraformElement): boolean {

@@ -3,6 +3,7 @@ import { Fn, TerraformProvider, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { IBatchAccount } from './batch-account-ref';
+import { stableAddress } from './addresses';
 import { reportProblems } from './problems';
 import { BatchGuards } from './guards/batch-guards';
 import { approverKey, approverProblems, CONNECTION_APPROVAL_ACTION, ConnectionApprover } from './rules/approvers';
@@ -59,7 +60,7 @@ export class BatchConnectionApprovers extends Construct {
       assignableScopes: [group.id],
       provider: props.provider,
     });
-    this.roleDefinition.overrideLogicalId(approverRoleLogicalId(name));
+    stableAddress(this.roleDefinition, approverRoleLogicalId(name), { existedInV01: false });
     this.assignments = props.approvers.map((approver) => {
       const key = approverKey(approver);
       const assignment = new RoleAssignment(this, `approver-${key}`, {
@@ -70,7 +71,7 @@ export class BatchConnectionApprovers extends Construct {
         description: `Approves at creation the private endpoints this principal makes to Batch account ${name}`,
         provider: props.provider,
       });
-      assignment.overrideLogicalId(approverAssignmentLogicalId(name, key));
+      stableAddress(assignment, approverAssignmentLogicalId(name, key), { existedInV01: false });
       return assignment;
     });
   }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DataResource, Fn, ITerraformDependable, Postcondition, TerraformLocal, TerraformOutput, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { IBatchAccount } from './batch-account-ref';
+import { stableAddress } from './addresses';
 import { reportProblems } from './problems';
 import { useBareHclReferences } from './hcl/stack-hcl';
 import { AzapiProvider, azapiCloudProblem, azapiProviderFor } from './azapi/provider';
@@ -169,7 +170,7 @@ export class BatchEndpointConnections extends Construct {
     // Rules with problems have no key to build them by; synth fails on the problems reported above.
     const rules = ruleProblems.length > 0 ? [] : props.connections;
     if (this.outputs || rules.length > 0) this.connectionList = this.listConnections(rules);
-    this.rules = rules.map((rule) => this.addRule(rule));
+    this.rules = rules.map((rule, i) => this.addRule(rule, i));
     this.actions = this.rules.map((r) => r.action);
     if (this.outputs && this.connectionList) {
       const connections = `\${${this.connections('data')}}`;
@@ -224,7 +225,7 @@ export class BatchEndpointConnections extends Construct {
     return list;
   }
 
-  private addRule(rule: ConnectionRule): ConnectionRuleElements {
+  private addRule(rule: ConnectionRule, index: number): ConnectionRuleElements {
     const key = connectionRuleKey(rule, this.account.name)!;
     const address = connectionRuleLogicalId(rule.action, this.account.name, key);
     const request = connectionRequest(rule);
@@ -234,7 +235,7 @@ export class BatchEndpointConnections extends Construct {
     const target = new DataResource(this, `${key}-target`, {
       input: { resource_id: `\${${targetIdExpression(selected, this.hclValue(this.account.id))}}` },
     });
-    target.overrideLogicalId(address);
+    stableAddress(target, address, { existedInV01: false });
     const action = new AzapiResourceAction(this, key, {
       type: `\${${targetTypeExpression(selected, this.connectionType, accountResourceType(this.apiVersion))}}`,
       resourceId: `\${${targetIdExpression(selected, this.hclValue(this.account.id))}}`,
@@ -248,7 +249,8 @@ export class BatchEndpointConnections extends Construct {
       // A bare address: cdktf writes a resource given here as "${…}", which Terraform refuses in replace_triggered_by.
       lifecycle: { ignoreChanges: ['method', 'body'], replaceTriggeredBy: [`${DataResource.tfResourceType}.${address}`] },
     });
-    action.overrideLogicalId(address);
+    // 0.1 named the action by its position (construct `rule-<index>-<action>`): a state written by 0.1 moves over.
+    stableAddress(action, address, { legacyConstructId: `rule-${index}-${rule.action}` });
     const check = new CheckBlock(this, `${key}-check`, { name: address, assertions: this.warnings(rule, address, selected) });
     return { rule, key, address, matches, target, action, check };
   }
