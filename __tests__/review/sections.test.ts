@@ -75,9 +75,10 @@ describe('review sections, on other setups', () => {
 
   it('show each rule with its action and target: an endpoint by ID, or a connection by name', () => {
     expect(setup('fixture-reject-and-remove')['connection-rules'].map((row) => row.slice(1))).toEqual([
+      // Rules are addressed <action>_<account>_<key> (issue #11), and the JSON lists them by address.
+      ['`contosobatch01`', 'approve', 'connection `pe-known-team.0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0`', 'Approved (NET-77)'],
       ['`contosobatch01`', 'reject', 'endpoint `pe-unknown-team` in `rg-other`', 'No ticket for this access'],
       ['`contosobatch01`', 'remove', 'endpoint `pe-retired-team` in `rg-other`', '—'],
-      ['`contosobatch01`', 'approve', 'connection `pe-known-team.0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0`', 'Approved (NET-77)'],
     ]);
   });
 

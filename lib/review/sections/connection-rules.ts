@@ -3,7 +3,8 @@ import { parseResourceId } from '../../rules/resource-id';
 import { code, shown } from '../cells';
 import { ReviewInput, ReviewSection } from '../review-section';
 
-const CONNECTIONS_TYPE = /^Microsoft\.Batch\/batchAccounts\/privateEndpointConnections@/i;
+// The type is an expression with approvals (the connection type, or the account type while there is none): found anywhere in it.
+const CONNECTIONS_TYPE = /Microsoft\.Batch\/batchAccounts\/privateEndpointConnections@/i;
 const ENDPOINT_ID = /\/subscriptions\/[^/"\\\s]+\/resourceGroups\/[^/"\\\s]+\/providers\/Microsoft\.Network\/privateEndpoints\/[^/"\\\s)]+/i;
 const CONNECTION_NAME = /\bc\.name\)?\s*==\s*lower\(\\*"([^"\\]+)\\*"\)/;
 
