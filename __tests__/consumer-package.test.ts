@@ -131,8 +131,9 @@ describe(`the packed ${PACKAGE_NAME} in a consumer ${FLAVOUR.name} app`, () => {
     expect(paths.filter((p) => !PACKABLE.test(p))).toEqual([]);
     expect(paths).toEqual(expect.arrayContaining(['package.json', 'dist/index.js', 'dist/index.d.ts']));
     // What may be packed is checked above; the size catches a large file slipping into dist/ or the documents. The
-    // package itself was about 100 kB (gzipped) with the review functions (lib/review) and the README's examples.
-    expect(packed.size).toBeLessThan(150_000);
+    // package itself was about 100 kB (gzipped) with the review functions (lib/review) and the README's examples, and
+    // about 156 kB with pools, zone healing and converging approvals (their constructs, rules and README sections).
+    expect(packed.size).toBeLessThan(200_000);
   });
 
   it('would pack nothing else from the repo itself (the files allow-list)', () => {
