@@ -60,6 +60,15 @@ describe('review sections, on other setups', () => {
     ]);
   });
 
+  it('name the deletion of an existing zone\'s stale records as an opt-in, with the account and the zone', () => {
+    const stack = rawConfig('hub-zone.json').stacks[0];
+    expect(review(stack)['opt-ins']).toEqual([]);
+    stack.dns.healing.removeStaleRecords = true;
+    expect(review(stack)['opt-ins']).toEqual([[
+      '`removeStaleRecords`', '`teambatch01` in `privatelink.batch.azure.com`', "deleting, in the apply, the account's A records in the zone that no endpoint of this stack writes",
+    ]]);
+  });
+
   it('show the zone of another cloud and a hub zone by name', () => {
     expect(setup('fixture-china').endpoints[0][4]).toBe('`contosobatch01.chinanorth3.privatelink.batch.chinacloudapi.cn`');
     expect(setup('fixture-hub-zone').endpoints[0].slice(4, 6)).toEqual(['`contosobatch01.eastus.privatelink.batch.azure.com`', '`privatelink.batch.azure.com`']);

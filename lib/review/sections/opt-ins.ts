@@ -45,6 +45,16 @@ export const OPT_IN_DETECTORS: OptInDetector[] = [
       address: endpoint.resource.address, optIn: 'dns: external', where: code(shown(model, endpoint.resource.config.name)), allows: "DNS for the endpoint kept outside this stack: nothing here writes its record",
     }));
   },
+  // An existing zone's stale records deleted in the apply (ZoneHealingProps.removeStaleRecords): azapi DELETEs of A
+  // record sets, one resource per account, `remove_stale_<account>`.
+  ({ model }) => resourcesOfType(model, 'azapi_resource_action')
+    .filter((action) => /^Microsoft\.Network\/privateDnsZones\/A@/i.test(String(action.config.type)) && action.config.method === 'DELETE')
+    .map((action) => ({
+      address: action.address,
+      optIn: 'removeStaleRecords',
+      where: `${code(action.address.replace(/^azapi_resource_action\.remove_stale_/, ''))} in ${code(/privateDnsZones\/([^/]+)\//i.exec(String(action.config.resource_id))?.[1] ?? 'its zone')}`,
+      allows: "deleting, in the apply, the account's A records in the zone that no endpoint of this stack writes",
+    })),
 ];
 
 /** The opt-ins the stack uses: each one a reviewer should see was chosen on purpose. */
