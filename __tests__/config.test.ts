@@ -101,7 +101,7 @@ describe('problems the library finds in a valid-looking config', () => {
   it('are reported for every stack at once', () => {
     const first = exampleStack();
     first.accounts[0].endpoints[0] = { subResource: 'batchAccount', dns: 'external', dnsTtl: 30 };
-    const second = { ...exampleStack(), name: 'second', dns: { existingZoneId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com' } };
+    const second = { ...exampleStack(), name: 'second', accounts: [{ ...exampleStack().accounts[0], name: 'contosobatch02' }], dns: { existingZoneId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com' } };
     const lines = problemsOf({ stacks: [first, second] });
     expect(lines[0]).toBe('test.json: 2 problems found while building the stacks; nothing was written:');
     expect(lines.slice(1)).toEqual([
@@ -132,11 +132,12 @@ describe('the app command', () => {
   it('exits non-zero when one stack fails a guard, and writes no stack at all', () => {
     const good = exampleStack();
     const bad = { ...exampleStack(), name: 'second' };
+    bad.accounts[0].name = 'contosobatch02';
     bad.accounts[0].endpoints.push({ subResource: 'batchAccount', name: 'pe-duplicate' });
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ stacks: [good, bad] }));
     const result = runApp(join(dir, 'config.json'));
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/config\.json: a problem found while building the stacks; nothing was written:\n {2}stacks\[1\]\.accounts\[0\]\.endpoints\[2\] \(second\/contosobatch01\/pe-duplicate\/DnsRecord\/Resource\): name = "contosobatch01.eastus": writes contosobatch01.eastus/);
+    expect(result.stderr).toMatch(/config\.json: a problem found while building the stacks; nothing was written:\n {2}stacks\[1\]\.accounts\[0\]\.endpoints\[2\] \(second\/contosobatch02\/pe-duplicate\/DnsRecord\/Resource\): name = "contosobatch02.eastus": writes contosobatch02.eastus/);
     // cdktf makes empty folders up front; no stack file and no manifest may land in them.
     expect(filesUnder(join(dir, 'out'))).toEqual([]);
   });

@@ -12,15 +12,15 @@ function synthStack(change: (stack: any) => void): any {
 
 describe('private DNS for Batch endpoints', () => {
   it.each([
-    ['AzureCloud', 'privatelink.batch.azure.com', 'public', '.batch.azure.com'],
-    ['AzureChinaCloud', 'privatelink.batch.chinacloudapi.cn', 'china', '.batch.chinacloudapi.cn'],
-    ['AzureUSGovernment', 'privatelink.batch.usgovcloudapi.net', 'usgovernment', '.batch.usgovcloudapi.net'],
-  ])('picks the zone and the record suffix of %s', (cloud, zoneName, environment, suffix) => {
-    const json = synthStack((s) => { s.cloud = cloud; });
+    ['AzureCloud', 'eastus', 'privatelink.batch.azure.com', 'public', '.batch.azure.com'],
+    ['AzureChinaCloud', 'chinanorth3', 'privatelink.batch.chinacloudapi.cn', 'china', '.batch.chinacloudapi.cn'],
+    ['AzureUSGovernment', 'usgovvirginia', 'privatelink.batch.usgovcloudapi.net', 'usgovernment', '.batch.usgovcloudapi.net'],
+  ])('picks the zone and the record suffix of %s', (cloud, location, zoneName, environment, suffix) => {
+    const json = synthStack((s) => { s.cloud = cloud; s.location = location; });
     expect(Object.values(resources(json, 'azurerm_private_dns_zone')).map((z) => z.name)).toEqual([zoneName]);
     expect(json.provider.azurerm[0].environment).toBe(environment);
     const names = Object.values(resources(json, 'azurerm_private_dns_a_record')).map((r) => r.name);
-    expect(names).toContain('contosobatch01.eastus');
+    expect(names).toContain(`contosobatch01.${location}`);
     expect(names.find((n: string) => n.startsWith('${'))).toContain(`"${suffix}")}`);
   });
 

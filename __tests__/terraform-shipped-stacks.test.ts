@@ -9,6 +9,12 @@ import { USER_SETUPS, userSetup } from './fixtures/user-setups';
 import { REPO, rawConfig, validConfig } from './helpers/config';
 import { describeWithTerraform, planStack, StackValidation, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
+const fixtureStack = (name: string, i: number) => {
+  const stack = userSetup(name);
+  stack.accounts.forEach((account: any) => { account.name = `${account.name}f${i}`; });
+  return stack;
+};
+
 const CONFIGS = readdirSync(join(REPO, 'config')).filter((f) => f.endsWith('.json')).sort();
 
 describeWithTerraform('terraform accepts every shipped stack (offline, real schemas)', () => {
@@ -18,7 +24,9 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
   beforeAll(async () => {
     synth = synthApp((app) => {
       for (const file of CONFIGS) validConfig(rawConfig(file)).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
-      validConfig({ stacks: Object.keys(USER_SETUPS).map(userSetup) }).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
+      // One app holds every stack here, so each fixture's accounts get names of their own: an account name is taken
+      // once per region across the stacks of an app.
+      validConfig({ stacks: Object.keys(USER_SETUPS).map(fixtureStack) }).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
     });
     results = await validateStacks(Object.values(synth.stackDirs));
   }, 90_000);

@@ -112,6 +112,27 @@ export function fileOrigin(construct: IConstruct): { source: string; path: strin
 }
 
 /**
+ * Says which prop of `owner` each Terraform attribute of `resource` (a provider resource the owner built) was
+ * made from, e.g. `{ 'ip_configuration.private_ip_address': 'staticIp' }`, so that a stack guard's finding on the
+ * attribute is reported where the user wrote the prop.
+ */
+export function mapAttributes(resource: IConstruct, owner: IConstruct, attributes: Readonly<Record<string, string>>): void {
+  setPropOrigin(resource, { owner, path: '', fields: attributes });
+}
+
+/**
+ * Where the value of a Terraform attribute of `construct` came from in a file: the field itself when the attribute
+ * was mapped to a prop (see {@link mapAttributes}), else the entry the nearest construct came from.
+ */
+export function attributeOrigin(construct: IConstruct, attribute: string): { source: string; path: string } | undefined {
+  if (ORIGINS.get(construct)?.fields?.[attribute] !== undefined) {
+    const located = locate(construct, { field: attribute, problem: '' });
+    if (located.source !== undefined) return { source: located.source, path: located.field };
+  }
+  return fileOrigin(construct);
+}
+
+/**
  * The form synth errors take: `<construct path>: <prop> <problem>` for a construct's prop, or
  * `<file>: <field>: <problem>` when the value came from a file.
  */

@@ -1,4 +1,4 @@
-import { cidrWithin, isIpv4, isIpv4Cidr, staticIpProblem, usableRange } from '../../lib/rules/ip';
+import { cidrWithin, isIpv4, isIpv4Cidr, staticIpProblem, subnetCapacityProblem, subnetPrefixProblem, usableAddressCount, usableRange } from '../../lib/rules/ip';
 
 describe('ip', () => {
   it('tells IPv4 addresses and CIDRs apart from other strings', () => {
@@ -66,5 +66,37 @@ describe('ip', () => {
     expect(cidrWithin('10.1.1.0/24', ['10.0.0.0/16'])).toBe(false);
     expect(cidrWithin('10.0.0.0/8', ['10.0.0.0/16'])).toBe(false);
     expect(cidrWithin('10.0.1.0/24', [])).toBe(false);
+  });
+});
+
+describe('subnet prefixes', () => {
+  it.each(['10.0.1.0/24', '10.0.0.8/29', '10.0.0.0/8', '192.168.7.16/28'])('accepts %s', (cidr) => {
+    expect(subnetPrefixProblem(cidr)).toBeUndefined();
+  });
+
+  it('refuses a prefix with host bits set, giving the subnet it means', () => {
+    expect(subnetPrefixProblem('10.20.1.10/24')).toBe('has host bits set: the subnet is 10.20.1.0/24, got 10.20.1.10/24');
+    expect(subnetPrefixProblem('10.0.0.9/29')).toBe('has host bits set: the subnet is 10.0.0.8/29, got 10.0.0.9/29');
+  });
+
+  it.each(['10.0.0.0/30', '10.0.0.0/32'])('refuses %s, smaller than /29', (cidr) => {
+    expect(subnetPrefixProblem(cidr)).toBe(`must be /29 or larger (the smallest subnet Azure creates), got ${cidr}`);
+  });
+
+  it('refuses what is not an IPv4 CIDR', () => {
+    expect(subnetPrefixProblem('10.0.1.0')).toBe('must be an IPv4 CIDR such as 10.0.1.0/24, got "10.0.1.0"');
+  });
+
+  it('counts the usable addresses: all but five', () => {
+    expect(usableAddressCount('10.0.0.8/29')).toBe(3);
+    expect(usableAddressCount('10.0.1.0/24')).toBe(251);
+    expect(usableAddressCount('10.0.0.0/31')).toBe(0);
+  });
+
+  it('refuses more endpoints than a subnet has usable addresses', () => {
+    expect(subnetCapacityProblem(['10.0.0.8/29'], 3)).toBeUndefined();
+    expect(subnetCapacityProblem(['10.0.0.8/29'], 4)).toBe('has 3 usable addresses (Azure reserves 5 of every subnet) for 4 private endpoints, one address each');
+    expect(subnetCapacityProblem(['10.0.0.8/29', '10.0.1.0/29'], 6)).toBeUndefined();
+    expect(subnetCapacityProblem(['10.0.0.8/29', '10.0.1.0/29'], 7)).toMatch(/^has 6 usable addresses/);
   });
 });

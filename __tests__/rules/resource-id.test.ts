@@ -1,5 +1,5 @@
 import { Testing, TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { crossSubscriptionProblem, literalSubscription, parseResourceId, sameSubscription, subscriptionOf } from '../../lib/rules/resource-id';
+import { crossSubscriptionProblem, literalSubscription, parseResourceId, resourceIdProblem, resourceIdTemplate, sameSubscription, subscriptionOf } from '../../lib/rules/resource-id';
 
 const SUB_A = '11111111-1111-1111-1111-111111111111';
 const SUB_B = '22222222-2222-2222-2222-222222222222';
@@ -70,5 +70,52 @@ describe('resource ids', () => {
     expect(crossSubscriptionProblem('batchAccount', SUB_B, undefined)).toBeUndefined();
     expect(crossSubscriptionProblem('batchAccount', Token.asString({ ref: 'sub' }), SUB_A)).toBeUndefined();
     expect(crossSubscriptionProblem('batchAccount', SUB_B, Token.asString({ ref: 'sub' }))).toBeUndefined();
+  });
+});
+
+describe('resource IDs as azurerm parses them', () => {
+  const ZONE_ID = `/subscriptions/${SUB_A}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com`;
+
+  it('gives the template of an ID', () => {
+    expect(resourceIdTemplate('Microsoft.Network/virtualNetworks/subnets'))
+      .toBe('/subscriptions/<subscription>/resourceGroups/<resource group>/providers/Microsoft.Network/virtualNetworks/<name>/subnets/<name>');
+  });
+
+  it.each([
+    [ZONE_ID, 'Microsoft.Network/privateDnsZones'],
+    [SUBNET_ID, 'Microsoft.Network/virtualNetworks/subnets'],
+    [ACCOUNT_ID, 'Microsoft.Batch/batchAccounts'],
+    [ACCOUNT_ID.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Batch', 'microsoft.batch'), 'Microsoft.Batch/batchAccounts'],
+  ])('accepts %s as a %s ID', (id, type) => {
+    expect(resourceIdProblem(id, type)).toBeUndefined();
+  });
+
+  it('refuses a lower-cased ID of a type azurerm parses case-sensitively, with the spelling it wants', () => {
+    const lower = ZONE_ID.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network/privateDnsZones', 'microsoft.network/privatednszones');
+    expect(resourceIdProblem(lower, 'Microsoft.Network/privateDnsZones')).toBe(`must spell the fixed segments as azurerm parses them (case-sensitively): ${ZONE_ID}, got ${lower}`);
+    const vnet = `/subscriptions/${SUB_A}/resourcegroups/RG/providers/Microsoft.Network/virtualnetworks/Vnet`;
+    expect(resourceIdProblem(vnet, 'Microsoft.Network/virtualNetworks'))
+      .toBe(`must spell the fixed segments as azurerm parses them (case-sensitively): /subscriptions/${SUB_A}/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/Vnet, got ${vnet}`);
+  });
+
+  it('keeps the names as written: only the fixed segments are case-sensitive', () => {
+    expect(resourceIdProblem(ZONE_ID.replace('rg-dns', 'RG-DNS'), 'Microsoft.Network/privateDnsZones')).toBeUndefined();
+  });
+
+  it('refuses "Subscriptions" even for a type the generic parser reads', () => {
+    expect(resourceIdProblem(ACCOUNT_ID.replace('subscriptions', 'Subscriptions'), 'Microsoft.Batch/batchAccounts')).toMatch(/^must spell the fixed segments .*: \/subscriptions\//);
+  });
+
+  it.each([
+    ['another type', ZONE_ID.replace('privateDnsZones', 'dnszones')],
+    ['a missing name', `/subscriptions/${SUB_A}/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/`],
+    ['an empty resource group', `/subscriptions/${SUB_A}/resourceGroups//providers/Microsoft.Network/privateDnsZones/z`],
+    ['a child ID', `${ZONE_ID}/A/record`],
+    ['no leading slash', ZONE_ID.slice(1)],
+    ['a name instead of an ID', 'privatelink.batch.azure.com'],
+  ])('refuses %s, with the template', (_what, id) => {
+    expect(resourceIdProblem(id, 'Microsoft.Network/privateDnsZones')).toBe(
+      `must be a Microsoft.Network/privateDnsZones ID, /subscriptions/<subscription>/resourceGroups/<resource group>/providers/Microsoft.Network/privateDnsZones/<name>, got ${JSON.stringify(id)}`,
+    );
   });
 });

@@ -1,11 +1,13 @@
 import { IConstruct } from 'constructs';
-import { Annotations, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { useBareHclReferences } from '../hcl/stack-hcl';
+import { addressOf, clashFinding, separateClashes } from './clashes';
 import { checkStack, stackWarnings } from './check-stack';
 import { Finding, formatFinding } from './finding';
 import { OptIn, hasOptedIn, optInsOf } from './opt-ins';
-import { stackModel } from './stack-model';
-import { fileOrigin } from '../problems';
+import { AccountElsewhere, stackModel } from './stack-model';
+import { zoneWriteOf } from './zone-writes';
+import { attributeOrigin } from '../problems';
 
 const GUARDED = new WeakSet<TerraformStack>();
 /** The warnings already added to each construct, so that a validation run twice does not warn twice. */
@@ -63,9 +65,11 @@ function warnOnce(construct: IConstruct, message: string): void {
 /** The guards' errors and warnings over one synthesized model of the stack. */
 function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { construct: IConstruct; finding: Finding }[] } {
   const paths = new Map<string, string>();
+  const sharing = new Map<string, TerraformElement[]>();
   const constructs = new Map<string, IConstruct>();
   const optIns = new Set<string>();
   const allOptIns = new Map<string, ReadonlySet<OptIn>>();
+  const existingZoneIds = new Map<string, string>();
   const clashes: Finding[] = [];
   for (const node of stack.node.findAll()) {
     constructs.set(node.node.path, node);
@@ -73,17 +77,24 @@ function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { const
     if (!TerraformElement.isTerraformElement(node)) continue;
     const address = addressOf(node);
     if (address !== undefined) {
-      const other = paths.get(address);
-      if (other !== undefined) clashes.push(clash(node, address, other));
+      const others = sharing.get(address) ?? [];
+      if (others.length > 0) clashes.push(clashFinding(node, address, others[0].node.path));
       else paths.set(address, node.node.path);
+      sharing.set(address, [...others, node]);
     }
     if (hasOptedIn(node, 'publicNetworkAccess')) optIns.add(node.node.path);
     if (optInsOf(node).size > 0) allOptIns.set(node.node.path, optInsOf(node));
+    const zoneId = zoneWriteOf(node);
+    if (zoneId !== undefined) existingZoneIds.set(node.node.path, zoneId);
   }
-  const model = stackModel(stack.toTerraform(), paths, optIns, allOptIns);
+  const json = stack.toTerraform();
+  if (clashes.length > 0) separateClashes(stack, json, sharing, paths);
+  const model = stackModel(json, {
+    paths, publicAccessOptIns: optIns, optIns: allOptIns, existingZoneIds, accountsElsewhere: accountsBefore(stack),
+  });
   const located = (finding: Finding): Finding => {
     const construct = constructs.get(finding.path);
-    const origin = construct && fileOrigin(construct);
+    const origin = construct && attributeOrigin(construct, finding.attribute);
     return origin ? { ...finding, origin } : finding;
   };
   return {
@@ -92,20 +103,15 @@ function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { const
   };
 }
 
-/** The address an element has in the stack's JSON, or undefined for elements that have none of their own. */
-function addressOf(element: TerraformElement): string | undefined {
-  if (TerraformResource.isTerraformResource(element)) return `${element.terraformResourceType}.${element.friendlyUniqueId}`;
-  if (TerraformDataSource.isTerraformDataSource(element)) return `data.${element.terraformResourceType}.${element.friendlyUniqueId}`;
-  if (TerraformOutput.isTerraformOutput(element)) return element.friendlyUniqueId;
-  return undefined;
-}
-
-function clash(element: TerraformElement, address: string, otherPath: string): Finding {
-  return {
-    path: element.node.path,
-    attribute: 'address',
-    value: address,
-    problem: `${otherPath} has this Terraform address too, and Terraform would merge the two into one`,
-    fix: 'give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one',
-  };
+/**
+ * The Batch accounts created by the stacks that come before `stack` in its app, so that an account name taken
+ * twice in one region is reported once, in the later stack.
+ */
+function accountsBefore(stack: TerraformStack): AccountElsewhere[] {
+  const stacks = stack.node.root.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  return stacks.slice(0, stacks.indexOf(stack)).flatMap((other) => other.node.findAll().flatMap((node) => {
+    if (!TerraformResource.isTerraformResource(node) || node.terraformResourceType !== 'azurerm_batch_account') return [];
+    const { nameInput: name, locationInput: location } = node as unknown as { nameInput?: unknown; locationInput?: unknown };
+    return typeof name === 'string' && typeof location === 'string' ? [{ stack: other.node.id, path: node.node.path, name, location }] : [];
+  }));
 }

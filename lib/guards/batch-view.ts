@@ -76,6 +76,11 @@ export interface DnsWriter {
   readonly candidates: readonly BatchEndpointView[];
 }
 
+/** Whether a resource is a private DNS zone the stack creates (not a data source that reads an existing one). */
+function isManagedZone(zone: ModelResource | undefined): boolean {
+  return zone?.type === 'azurerm_private_dns_zone' && zone.mode === 'managed';
+}
+
 /** Whether a record's `records` are exactly IPs of the endpoint: a reference to its IP or its static IP. */
 function carriesIpOf(record: ModelResource, endpoint: BatchEndpointView): boolean {
   const values: unknown[] = Array.isArray(record.config.records) ? record.config.records : [record.config.records];
@@ -112,7 +117,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
       kind: 'record',
       zoneName,
       zoneKey: `${group.toLowerCase()}/${zoneName ?? String(record.config.zone_name)}`,
-      zoneInStack: resourceAt(model, zoneRef?.address ?? '')?.type === 'azurerm_private_dns_zone',
+      zoneInStack: isManagedZone(resourceAt(model, zoneRef?.address ?? '')),
       nameKey: literalName ?? (candidates[0] ? endpointNameKey(model, candidates[0]) : String(record.config.name)),
       endpoint,
       candidates,
@@ -130,7 +135,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
           kind: 'zoneGroup',
           zoneName,
           zoneKey: `${(group ?? '').toLowerCase()}/${zoneName ?? String(zoneId)}`,
-          zoneInStack: zone?.type === 'azurerm_private_dns_zone',
+          zoneInStack: isManagedZone(zone),
           nameKey: endpointNameKey(model, endpoint),
           endpoint,
           candidates: [endpoint],

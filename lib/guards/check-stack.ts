@@ -1,16 +1,23 @@
 import { batchEndpoints, dnsWriters } from './batch-view';
 import { Finding } from './finding';
+import { accountNameFindings } from './rules/account-names';
 import { dnsCollisionFindings } from './rules/dns-collisions';
 import { dnsRecordIpFindings } from './rules/dns-record-ips';
+import { endpointLocationFindings } from './rules/endpoint-locations';
 import { endpointSubResourceFindings, endpointSubscriptionFindings } from './rules/endpoint-sub-resources';
 import { accountApiReachWarnings } from './rules/account-api-reach';
 import { poolNodeManagementFindings } from './rules/pool-node-management';
 import { poolSubnetCapacityFindings } from './rules/pool-subnet-capacity';
 import { poolVnetRouteFindings } from './rules/pool-vnet-route';
+import { locationFindings } from './rules/locations';
 import { publicNetworkAccessFindings } from './rules/public-network-access';
 import { sensitiveOutputFindings } from './rules/sensitive-outputs';
+import { subnetFindings } from './rules/subnets';
+import { uniqueEndpointNameFindings, uniqueStaticIpFindings } from './rules/unique-endpoints';
+import { uniqueVnetLinkFindings } from './rules/unique-vnet-links';
 import { vnetLinkFindings } from './rules/vnet-links';
 import { zoneNameFindings } from './rules/zone-names';
+import { zoneProviderFindings } from './rules/zone-providers';
 import { StackModel } from './stack-model';
 
 /** Runs every guard over a stack model and returns all findings, so that one synth reports every problem. */
@@ -19,15 +26,23 @@ export function checkStack(model: StackModel): Finding[] {
   const writers = dnsWriters(model, endpoints);
   return [
     ...publicNetworkAccessFindings(model),
+    ...accountNameFindings(model),
+    ...locationFindings(model),
     ...endpointSubResourceFindings(model, endpoints),
     ...endpointSubscriptionFindings(model, endpoints),
+    ...endpointLocationFindings(model),
+    ...uniqueEndpointNameFindings(model),
+    ...uniqueStaticIpFindings(model),
+    ...subnetFindings(model),
     ...dnsCollisionFindings(model, writers),
     ...dnsRecordIpFindings(model, writers),
     ...zoneNameFindings(model, writers),
+    ...zoneProviderFindings(model),
     ...vnetLinkFindings(model, writers),
     ...poolNodeManagementFindings(model, endpoints, writers),
     ...poolVnetRouteFindings(model, endpoints, writers),
     ...poolSubnetCapacityFindings(model),
+    ...uniqueVnetLinkFindings(model),
     ...sensitiveOutputFindings(model),
   ];
 }

@@ -10,6 +10,8 @@ export interface ModelResource {
   readonly path: string;
   /** The resolved configuration, snake_case as synthesized. */
   readonly config: Record<string, any>;
+  /** `managed` for a resource the stack creates, `data` for a data source it only reads. */
+  readonly mode: 'managed' | 'data';
 }
 
 /** An output of a synthesized stack. */
@@ -24,43 +26,66 @@ export interface ModelOutput {
   readonly sensitive: boolean;
 }
 
+/** A Batch account created in another stack of the same app, for the checks that span stacks. */
+export interface AccountElsewhere {
+  /** The other stack's name. */
+  readonly stack: string;
+  /** The account resource's construct path. */
+  readonly path: string;
+  /** The account name. */
+  readonly name: string;
+  /** The account's region as written. */
+  readonly location: string;
+}
+
 /** The parts of a synthesized stack the guards read: pure data, so each rule is testable without synth. */
 export interface StackModel {
-  /** Every resource. */
+  /** Every resource and data source (see {@link ModelResource.mode}). */
   readonly resources: readonly ModelResource[];
   /** Every output. */
   readonly outputs: readonly ModelOutput[];
+  /** The stack's `locals`, by name. */
+  readonly locals: Readonly<Record<string, unknown>>;
   /** Provider configurations by `type` or `type.alias`. */
   readonly providers: Readonly<Record<string, Record<string, any>>>;
   /** Construct paths of resources that opted in to public network access. */
   readonly publicAccessOptIns: ReadonlySet<string>;
   /** Every opt-in (`optIn`), by the construct path of the resource that made it. */
   readonly optIns: ReadonlyMap<string, ReadonlySet<OptIn>>;
+  /** The ID of the existing zone a record or VNet link writes into, by the resource's construct path. */
+  readonly existingZoneIds: ReadonlyMap<string, string>;
+  /** Batch accounts created by the stacks before this one in the same app. */
+  readonly accountsElsewhere: readonly AccountElsewhere[];
 }
 
-/**
- * Builds the model from a stack's synthesized JSON (`TerraformStack.toTerraform()`).
- * @param paths construct path by Terraform address or output name, for elements without `//` metadata
- * @param publicAccessOptIns construct paths that opted in to public access
- * @param optIns every opt-in, by construct path
- */
-export function stackModel(
-  json: Record<string, any>,
-  paths: ReadonlyMap<string, string> = new Map(),
-  publicAccessOptIns: ReadonlySet<string> = new Set(),
-  optIns: ReadonlyMap<string, ReadonlySet<OptIn>> = new Map(),
-): StackModel {
+/** What the synthesized JSON does not say about a stack: where each element came from, and its neighbours. */
+export interface StackContext {
+  /** Construct path by Terraform address or output name, for elements without `//` metadata. @default none */
+  readonly paths?: ReadonlyMap<string, string>;
+  /** Construct paths that opted in to public access. @default none */
+  readonly publicAccessOptIns?: ReadonlySet<string>;
+  /** See {@link StackModel.existingZoneIds}. @default none */
+  readonly existingZoneIds?: ReadonlyMap<string, string>;
+  /** See {@link StackModel.accountsElsewhere}. @default none */
+  readonly accountsElsewhere?: readonly AccountElsewhere[];
+  /** Every opt-in, by construct path. @default none */
+  readonly optIns?: ReadonlyMap<string, ReadonlySet<OptIn>>;
+}
+
+/** Builds the model from a stack's synthesized JSON (`TerraformStack.toTerraform()`). */
+export function stackModel(json: Record<string, any>, context: StackContext = {}): StackModel {
+  const paths = context.paths ?? new Map<string, string>();
   const resources: ModelResource[] = [];
-  const collect = (group: Record<string, Record<string, any>> | undefined, prefix: string) => {
+  const collect = (group: Record<string, Record<string, any>> | undefined, mode: ModelResource['mode']) => {
     for (const [type, byName] of Object.entries(group ?? {})) {
       for (const [name, config] of Object.entries(byName)) {
-        const address = `${prefix}${type}.${name}`;
-        resources.push({ type, address, path: config['//']?.metadata?.path ?? paths.get(address) ?? address, config });
+        const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+        resources.push({ type, address, path: config['//']?.metadata?.path ?? paths.get(address) ?? address, config, mode });
       }
     }
   };
-  collect(json.resource, '');
-  collect(json.data, 'data.');
+  collect(json.resource, 'managed');
+  collect(json.data, 'data');
   const outputs = Object.entries(json.output ?? {}).map(([name, output]: [string, any]) => ({
     name,
     path: paths.get(name) ?? name,
@@ -71,12 +96,26 @@ export function stackModel(
   for (const [type, configs] of Object.entries(json.provider ?? {})) {
     for (const config of configs as Record<string, any>[]) providers[config.alias ? `${type}.${config.alias}` : type] = config;
   }
-  return { resources, outputs, providers, publicAccessOptIns, optIns };
+  return {
+    resources,
+    outputs,
+    locals: json.locals ?? {},
+    providers,
+    publicAccessOptIns: context.publicAccessOptIns ?? new Set(),
+    optIns: context.optIns ?? new Map(),
+    existingZoneIds: context.existingZoneIds ?? new Map(),
+    accountsElsewhere: context.accountsElsewhere ?? [],
+  };
 }
 
-/** The resources of one type. */
+/** The resources of one type that the stack creates (no data sources). */
 export function resourcesOfType(model: StackModel, type: string): ModelResource[] {
-  return model.resources.filter((r) => r.type === type);
+  return model.resources.filter((r) => r.type === type && r.mode === 'managed');
+}
+
+/** The data sources of one type. */
+export function dataSourcesOfType(model: StackModel, type: string): ModelResource[] {
+  return model.resources.filter((r) => r.type === type && r.mode === 'data');
 }
 
 /** A nested block as a list, whether synthesized as one object or as a list. */
@@ -85,13 +124,16 @@ export function blocks(value: unknown): Record<string, any>[] {
   return (Array.isArray(value) ? value : [value]) as Record<string, any>[];
 }
 
-const REFERENCE = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.(.+)\}$/;
+const REFERENCE = /^\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)\.(.+)\}$/;
 
-/** The resource address and attribute path of a value that is exactly one reference, e.g. `${a.b.id}`. */
+/**
+ * The address and attribute path of a value that is exactly one reference to a resource or data source, e.g.
+ * `${a.b.id}` or `${data.a.b.id}`.
+ */
 export function referenceOf(value: unknown): { address: string; attribute: string } | undefined {
   if (typeof value !== 'string') return undefined;
   const match = REFERENCE.exec(value);
-  return match ? { address: `${match[1]}.${match[2]}`, attribute: match[3] } : undefined;
+  return match ? { address: match[1], attribute: match[2] } : undefined;
 }
 
 /** Whether a value is a literal (contains no Terraform expression). */

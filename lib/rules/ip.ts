@@ -67,8 +67,32 @@ export function cidrWithin(inner: string, outers: readonly string[]): boolean {
   });
 }
 
+/** The smallest subnet Azure creates: a /29, of which it reserves five addresses. */
+export const SMALLEST_SUBNET_PREFIX = 29;
+
+/**
+ * Why Azure would refuse a subnet prefix, or undefined: it must be an IPv4 CIDR with no host bits set (Azure
+ * refuses 10.20.1.10/24) and no smaller than /29.
+ */
+export function subnetPrefixProblem(cidr: string): string | undefined {
+  if (!isIpv4Cidr(cidr)) return `must be an IPv4 CIDR such as 10.0.1.0/24, got ${JSON.stringify(cidr)}`;
+  const [address, prefix] = parseCidr(cidr);
+  const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
+  if (network !== address.toString()) return `has host bits set: the subnet is ${network}/${prefix}, got ${cidr}`;
+  if (prefix > SMALLEST_SUBNET_PREFIX) return `must be /${SMALLEST_SUBNET_PREFIX} or larger (the smallest subnet Azure creates), got ${cidr}`;
+  return undefined;
+}
+
 /** How many addresses of a subnet a NIC can use: all but the four Azure reserves at the start and the last. */
 export function usableAddressCount(cidr: string): number {
   const [, prefix] = parseCidr(cidr);
   return Math.max(0, 2 ** (32 - prefix) - RESERVED_AT_START - RESERVED_AT_END);
+}
+
+/** Why a subnet of these prefixes cannot hold `needed` private endpoints (one address each), or undefined when it can. */
+export function subnetCapacityProblem(prefixes: readonly string[], needed: number): string | undefined {
+  const usable = prefixes.reduce((sum, prefix) => sum + usableAddressCount(prefix), 0);
+  return needed > usable
+    ? `has ${usable} usable addresses (Azure reserves 5 of every subnet) for ${needed} private endpoints, one address each`
+    : undefined;
 }

@@ -52,3 +52,46 @@ export function crossSubscriptionProblem(
     ? undefined
     : `must be the Batch account's subscription ${accountSubscription} for a batchAccount endpoint, got ${endpointSubscription}`;
 }
+
+/**
+ * Resource types whose IDs azurerm (v4.55.0) parses with go-azure-sdk's typed parsers, which compare the fixed
+ * segments (`resourceGroups`, `providers`, `Microsoft.Network`, `privateDnsZones`, …) case-sensitively. Other IDs
+ * go through azurerm's generic parser, which only needs `subscriptions` in lower case (and accepts `resourcegroups`).
+ */
+export const CASE_SENSITIVE_ID_TYPES: readonly string[] = [
+  'Microsoft.Network/privateDnsZones',
+  'Microsoft.Network/privateEndpoints',
+  'Microsoft.Network/virtualNetworks',
+  'Microsoft.Network/virtualNetworks/subnets',
+];
+
+/** The segments of a resource ID of `type`: fixed ones as ARM spells them, `undefined` for names. */
+function idSegments(type: string): (string | undefined)[] {
+  const [namespace, ...types] = type.split('/');
+  return ['', 'subscriptions', undefined, 'resourceGroups', undefined, 'providers', namespace, ...types.flatMap((t) => [t, undefined])];
+}
+
+/** How an ID of `type` is written, e.g. `/subscriptions/<subscription>/resourceGroups/<resource group>/providers/…/<name>`. */
+export function resourceIdTemplate(type: string): string {
+  const names = ['<subscription>', '<resource group>'];
+  let next = 0;
+  return idSegments(type).map((s) => s ?? names[next++] ?? '<name>').join('/');
+}
+
+/**
+ * Why `id` is not a resource ID of `type` that azurerm accepts, or undefined. A lower-cased ID copied from a CLI
+ * (`/resourcegroups/…/microsoft.network/privatednszones/…`) fails at plan for the case-sensitive types, so the
+ * problem gives the ID spelled as azurerm wants it.
+ */
+export function resourceIdProblem(id: string, type: string): string | undefined {
+  const expected = idSegments(type);
+  const segments = id.split('/');
+  const shapeFits = segments.length === expected.length
+    && segments.every((s, i) => (expected[i] === undefined ? s !== '' : s.toLowerCase() === expected[i]!.toLowerCase()));
+  if (!shapeFits) return `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}`;
+  const canonical = segments.map((s, i) => expected[i] ?? s).join('/');
+  if (CASE_SENSITIVE_ID_TYPES.includes(type) ? canonical !== id : segments[1] !== 'subscriptions') {
+    return `must spell the fixed segments as azurerm parses them (case-sensitively): ${canonical}, got ${id}`;
+  }
+  return undefined;
+}

@@ -19,7 +19,8 @@ export function dnsCollisionFindings(model: StackModel, writers: DnsWriter[] = d
       attribute: writer.kind === 'record' ? 'name' : 'private_dns_zone_group',
       value: writer.kind === 'record' ? writer.resource.config.name : writer.zoneKey,
       problem: `writes ${writer.nameKey} in zone ${writer.zoneKey}, as ${first.resource.path} does; one record would overwrite the other`,
-      fix: 'keep one endpoint per account and sub-resource in a zone, or give the second endpoint its own zone',
+      fix: 'keep one endpoint per account and sub-resource for the VNets that resolve through this zone (peer other VNets to reach it); '
+        + 'an endpoint for VNets of their own needs a zone of this name linked to those VNets only, as Azure refuses to link one VNet to two zones of one name',
     });
   }
   return findings;

@@ -1,20 +1,9 @@
-import { AzureCloud, azurermEnvironment, batchPrivateDnsZoneName, cloudOfBatchZone, legacyZoneRegion } from '../../rules/clouds';
+import { azurermEnvironment, batchPrivateDnsZoneName, cloudOfBatchZone, legacyZoneRegion } from '../../rules/clouds';
 import { existingZoneProblem } from '../../rules/zones';
 import { DnsWriter, dnsWriters } from '../batch-view';
 import { Finding } from '../finding';
-import { ModelResource, StackModel, isLiteral, providerOf, resourcesOfType } from '../stack-model';
-
-const CLOUD_OF_ENVIRONMENT: Record<string, AzureCloud> = {
-  public: 'AzureCloud',
-  china: 'AzureChinaCloud',
-  usgovernment: 'AzureUSGovernment',
-};
-
-/** The cloud a resource deploys to, from its azurerm provider's `environment` (default public). */
-function cloudOf(model: StackModel, resource: ModelResource): AzureCloud | undefined {
-  const environment = providerOf(model, resource)?.environment ?? 'public';
-  return isLiteral(environment) ? CLOUD_OF_ENVIRONMENT[environment.toLowerCase()] : undefined;
-}
+import { cloudOf } from '../network-view';
+import { StackModel, isLiteral, resourcesOfType } from '../stack-model';
 
 /** No legacy regional Batch zone, and every Batch zone is its cloud's. */
 export function zoneNameFindings(model: StackModel, writers: DnsWriter[] = dnsWriters(model)): Finding[] {
