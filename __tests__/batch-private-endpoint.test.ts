@@ -283,16 +283,54 @@ describe('BatchPrivateEndpoint', () => {
       expect(errorOf({ staticIp: '10.9.9.9', subnet: { id: SUBNET.id } })).toBe('');
     });
 
-    it('refuses a static IP in a subnet too small to hold one, naming subnet.addressPrefix', () => {
+    it('refuses a subnet smaller than /29 or with host bits set, naming subnet.addressPrefix, and checks no static IP against it', () => {
       expect(errorOf({ staticIp: '10.0.1.1', subnet: { id: SUBNET.id, addressPrefix: '10.0.1.0/30' } }))
-        .toMatch(/^test\/pe: subnet\.addressPrefix cannot hold staticIp: 10\.0\.1\.0\/30 has no usable address/);
+        .toBe('test/pe: subnet.addressPrefix must be /29 or larger (the smallest subnet Azure creates), got 10.0.1.0/30');
+      expect(errorOf({ subnet: { id: SUBNET.id, addressPrefix: '10.0.1.10/24' } }))
+        .toBe('test/pe: subnet.addressPrefix has host bits set: the subnet is 10.0.1.0/24, got 10.0.1.10/24');
+    });
+
+    it('refuses a lower-cased subnet ID, which azurerm parses case-sensitively, with the spelling it wants', () => {
+      const lower = SUBNET.id.replace('resourceGroups', 'resourcegroups').replace('virtualNetworks', 'virtualnetworks');
+      expect(errorOf({ subnet: { id: lower } })).toBe(`test/pe: subnet.id must spell the fixed segments as azurerm parses them (case-sensitively): ${SUBNET.id}, got ${lower}`);
     });
 
     it.each([
-      ['an empty', '', 0],
-      ['a 141-character', 'x'.repeat(141), 141],
-    ])('refuses manual approval with %s request message', (_what, requestMessage, length) => {
-      expect(errorOf({ manualApproval: { requestMessage } })).toBe(`test/pe: manualApproval.requestMessage must be 1-140 characters, got ${length}`);
+      ['an empty', '', 'must not be empty or only white space: Azure shows it to the account owner'],
+      ['a blank', '   ', 'must not be empty or only white space: Azure shows it to the account owner'],
+      ['a 141-character', 'x'.repeat(141), 'must be at most 140 bytes of UTF-8, got 141'],
+      ['a 71-character (142-byte)', 'é'.repeat(71), 'must be at most 140 bytes of UTF-8, got 142 (71 characters)'],
+    ])('refuses manual approval with %s request message', (_what, requestMessage, problem) => {
+      expect(errorOf({ manualApproval: { requestMessage } })).toBe(`test/pe: manualApproval.requestMessage ${problem}`);
+    });
+
+    it('refuses manual approval without a request message', () => {
+      expect(errorOf({ manualApproval: {} as any })).toBe('test/pe: manualApproval.requestMessage is required with manualApproval');
+    });
+
+    it('refuses a name Azure refuses for an endpoint (2-64 characters)', () => {
+      expect(errorOf({ name: 'p'.repeat(65) })).toMatch(/^test\/pe: name must be 2-64 letters, digits and _ \. -, .*\(an Azure private endpoint name\)/);
+      expect(errorOf({ name: 'p'.repeat(64) })).toBe('');
+    });
+
+    it('refuses a resource group name Azure refuses, and tags beyond Azure\'s limits', () => {
+      expect(errorOf({ resourceGroupName: 'rg.' })).toMatch(/^test\/pe: resourceGroupName must be 1-90 ASCII letters/);
+      expect(errorOf({ tags: { 'a/b': 'x' } })).toBe('test/pe: tags["a/b"] must not contain < > % & \\ ? / or control characters');
+    });
+
+    it('goes in its subnet\'s VNet region, not its account\'s, when the subnet says where its VNet is', () => {
+      const f = fixture();
+      f.endpoint('pe', { subnet: { ...SUBNET, location: 'West Europe' } });
+      expect(Testing.synth(f.stack)).toHaveResourceWithProperties(PrivateEndpoint, { location: 'westeurope' });
+      expect(f.account.location).toBe('eastus');
+    });
+
+    it('refuses a location other than the subnet\'s VNet region', () => {
+      expect(errorOf({ location: 'westeurope', subnet: { ...SUBNET, location: 'East US' } })).toBe(
+        'test/pe: location must be the region of the subnet\'s VNet, eastus (Azure creates an endpoint in its VNet\'s region), got "westeurope"; leave it out to take the VNet\'s',
+      );
+      expect(errorOf({ location: 'East US', subnet: { ...SUBNET, location: 'eastus' } })).toBe('');
+      expect(errorOf({ subnet: { ...SUBNET, location: 'east-us' } })).toMatch(/^test\/pe: subnet\.location must be an Azure region/);
     });
 
     it('accepts a 140-character request message', () => {

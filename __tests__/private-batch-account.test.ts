@@ -192,6 +192,25 @@ describe('PrivateBatchAccount', () => {
       expectPropError({ location: Token.asString({ ref: 'x' }) }, 'location', /must be known at synth/);
     });
 
+    it('refuses a resource group name Azure refuses', () => {
+      expectPropError({ resourceGroupName: 'rg batch' }, 'resourceGroupName', /must be 1-90 ASCII letters, digits and - _ \. \( \), not ending in a period .*got "rg batch"/);
+    });
+
+    it('refuses a Key Vault URL that is not https, as azurerm does', () => {
+      expectPropError({ poolAllocationMode: 'UserSubscription', keyVaultReference: { ...KEY_VAULT, url: 'http://kv.vault.azure.net/' } },
+        'keyVaultReference.url', /must be an https URL such as https:\/\/myvault\.vault\.azure\.net\/, got "http:\/\/kv\.vault\.azure\.net\/"/);
+    });
+
+    it('refuses a Key Vault ID of another type', () => {
+      expectPropError({ poolAllocationMode: 'UserSubscription', keyVaultReference: { ...KEY_VAULT, id: KEY_VAULT.id.replace('vaults', 'managedHSMs') } },
+        'keyVaultReference.id', /must be a Microsoft\.KeyVault\/vaults ID, \/subscriptions\/<subscription>\/resourceGroups/);
+    });
+
+    it('refuses more than 50 tags, and tag names Azure refuses, every one at once', () => {
+      const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v']));
+      expect(() => synth({ tags: { ...tags, 'a&b': 'x' } })).toThrow(/stack\/acct: tags has 52 tags; Azure allows at most 50 on a resource[^]*stack\/acct: tags\["a&b"\] must not contain/);
+    });
+
     it('refuses a public network profile without allowPublicNetworkAccess', () => {
       expectPropError({ publicNetworkProfile: { accountAccess: { defaultAction: 'Deny' } } }, 'publicNetworkProfile',
         /only applies while public network access is enabled; set allowPublicNetworkAccess: true/);

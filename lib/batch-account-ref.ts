@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
-import { parseResourceId, subscriptionOf } from './rules/resource-id';
+import { parseResourceId, resourceIdProblem, resourceIdTemplate, subscriptionOf } from './rules/resource-id';
+import { PropProblem } from './rules/problems';
 import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
 
 /** What an endpoint, a DNS record or a connection needs to know of a Batch account. */
@@ -20,16 +21,24 @@ export interface IBatchAccount {
  * @param location the account's region; "East US" and "eastus" both work
  */
 export function batchAccountFromId(accountId: string, location: string): IBatchAccount {
-  const parts = Token.isUnresolved(accountId) ? undefined : parseResourceId(accountId);
-  if (!parts || parts.type.toLowerCase() !== 'microsoft.batch/batchaccounts') {
-    throw new Error(
-      `batchAccountFromId: accountId must be a literal Batch account ID ` +
-        `(/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Batch/batchAccounts/<name>), got ${JSON.stringify(accountId)}`,
-    );
-  }
-  const problem = accountNameProblem(parts.name);
-  if (problem) throw new Error(`batchAccountFromId: the account name in accountId ${problem}`);
-  const locationError = Token.isUnresolved(location) ? 'must be known at synth (record names embed it), got a token' : locationProblem(location);
-  if (locationError) throw new Error(`batchAccountFromId: location ${locationError}`);
-  return { id: accountId, name: parts.name, location: normalizeLocation(location), subscriptionId: subscriptionOf(accountId) };
+  const problems = batchAccountIdProblems(accountId, location);
+  // A function has no construct to report on; it names every problem in one error.
+  if (problems.length > 0) throw new Error(problems.map((p) => `batchAccountFromId: ${p.field} ${p.problem}`).join('\n'));
+  return { id: accountId, name: parseResourceId(accountId)!.name, location: normalizeLocation(location), subscriptionId: subscriptionOf(accountId) };
 }
+
+/** Every problem with the arguments of {@link batchAccountFromId}, by argument; pure, so a config layer calls it too. */
+export function batchAccountIdProblems(accountId: string, location: string): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const idProblem = Token.isUnresolved(accountId)
+    ? `must be known at synth: ${resourceIdTemplate(BATCH_ACCOUNT_TYPE)}, got a token`
+    : resourceIdProblem(accountId, BATCH_ACCOUNT_TYPE);
+  if (idProblem) problems.push({ field: 'accountId', problem: idProblem });
+  const nameProblem = idProblem ? undefined : accountNameProblem(parseResourceId(accountId)!.name);
+  if (nameProblem) problems.push({ field: 'accountId', problem: `ends in an account name that ${nameProblem}` });
+  const locationError = Token.isUnresolved(location) ? 'must be known at synth (record names embed it), got a token' : locationProblem(location);
+  if (locationError) problems.push({ field: 'location', problem: locationError });
+  return problems;
+}
+
+const BATCH_ACCOUNT_TYPE = 'Microsoft.Batch/batchAccounts';

@@ -4,6 +4,7 @@ import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-rec
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { stableAddress } from './addresses';
 import { reportProblems } from './problems';
+import { markZoneWrite } from './guards/zone-writes';
 import { logicalId } from './rules/logical-ids';
 import type { DnsRecordOwner } from './zone-healing';
 
@@ -60,6 +61,8 @@ export class BatchDnsRecord extends Construct {
       reportProblems(this, [{ field: 'key', problem: "is required when recordName is known only after apply (it names the record's Terraform address)" }]);
     }
     stableAddress(this.resource, logicalId('dns', key ?? this.node.id));
+    // The record names its zone by name and group only: the guards learn the zone's subscription from its ID.
+    if (!Token.isUnresolved(props.zone.id)) markZoneWrite(this.resource, props.zone.id);
     this.fqdn = this.resource.fqdn;
     props.zone.healing?.addRecord(this.resource, props.recordName, props.owner);
   }

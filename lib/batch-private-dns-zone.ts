@@ -2,20 +2,26 @@ import { Construct, IConstruct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { reportProblems } from './problems';
+import { mapAttributes, reportProblems } from './problems';
 import { PropProblem } from './rules/problems';
 import { BatchGuards } from './guards/batch-guards';
 import { stableAddress } from './addresses';
 import { vnetLinkLogicalId, zoneLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
 import { existingZoneProblem } from './rules/zones';
-import { parseResourceId, ResourceIdParts, sameSubscription } from './rules/resource-id';
+import { parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription } from './rules/resource-id';
 import { azapiProviderMatching } from './azapi/provider';
 // Types only: the healing code is loaded when an existing zone heals (see ExistingBatchPrivateDnsZone).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
+import { privateLinkNameProblem, resourceGroupNameProblem } from './rules/azure-names';
+import { tagProblems } from './rules/tags';
+import { markZoneWrite } from './guards/zone-writes';
 
 // CommonJS's require, declared here because the library is built without Node's types.
 declare const require: (id: string) => unknown;
+
+const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
+const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 
 /** A `privatelink.batch.*` zone that endpoints write their records to. */
 export interface IBatchPrivateDnsZone extends IConstruct {
@@ -43,7 +49,7 @@ export interface VirtualNetworkLinkProps {
   /** The VNet's resource ID. */
   readonly virtualNetworkId: string;
   /**
-   * The link's name, unique within the zone.
+   * The link's name, unique within the zone: 1-80 letters, digits and `_ . -`.
    * @default `link-<id>`
    */
   readonly name?: string;
@@ -66,7 +72,7 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
     // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
     const name = props.name ?? `link-${id}`;
     this.healing?.addVirtualNetwork(props.virtualNetworkId);
-    return stableAddress(new PrivateDnsZoneVirtualNetworkLink(this, id, {
+    const link = stableAddress(new PrivateDnsZoneVirtualNetworkLink(this, id, {
       provider: this.provider,
       name,
       resourceGroupName: this.resourceGroupName,
@@ -75,7 +81,21 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
       registrationEnabled: false,
       tags: props.tags,
     }), vnetLinkLogicalId(name));
+    reportProblems(link, virtualNetworkLinkProblems(name, props));
+    if (!Token.isUnresolved(this.id)) markZoneWrite(link, this.id);
+    return link;
   }
+}
+
+/** Every problem with a VNet link's props: its name, the VNet ID as azurerm parses it, and its tags. */
+function virtualNetworkLinkProblems(name: string, props: VirtualNetworkLinkProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const add = (field: string, problem: string | undefined): void => {
+    if (problem) problems.push({ field, problem });
+  };
+  if (!Token.isUnresolved(name)) add('name', privateLinkNameProblem(name));
+  if (!Token.isUnresolved(props.virtualNetworkId)) add('virtualNetworkId', resourceIdProblem(props.virtualNetworkId, VNET_TYPE));
+  return [...problems, ...tagProblems(props.tags ?? {})];
 }
 
 /** Props of {@link BatchPrivateDnsZone}. */
@@ -93,7 +113,8 @@ export interface BatchPrivateDnsZoneProps {
    */
   readonly virtualNetworkLinks?: Record<string, string>;
   /**
-   * Tags for the zone and its links.
+   * Tags for the zone and its links. A private DNS zone takes at most 15, whose names do not start with a digit
+   * and have no spaces, parentheses or non-ASCII characters (Azure's limits for private DNS).
    * @default none
    */
   readonly tags?: Record<string, string>;
@@ -180,6 +201,11 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     this.cloud = isAzureCloud(cloud) ? cloud : 'AzureCloud';
     this.provider = props.provider;
     this.resourceGroupName = props.resourceGroupName;
+    if (typeof props.resourceGroupName === 'string' && !Token.isUnresolved(props.resourceGroupName)) {
+      const problem = resourceGroupNameProblem(props.resourceGroupName);
+      if (problem) reportProblems(this, [{ field: 'resourceGroupName', problem }]);
+    }
+    reportProblems(this, tagProblems(props.tags ?? {}, 'privateDns'));
     this.resource = new PrivateDnsZone(this, 'Resource', {
       provider: props.provider,
       name: batchPrivateDnsZoneName(this.cloud),
@@ -187,6 +213,7 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
       tags: props.tags,
     });
     stableAddress(this.resource, zoneLogicalId(batchPrivateDnsZoneName(this.cloud)));
+    mapAttributes(this.resource, this, { name: 'cloud', resource_group_name: 'resourceGroupName', tags: 'tags' });
     this.id = this.resource.id;
     this.name = this.resource.name;
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
@@ -239,12 +266,10 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
 }
 
 function existingZoneIdProblems(zoneId: string, parts: ResourceIdParts | undefined, props: ExistingZoneProps): PropProblem[] {
-  if (!parts || parts.type.toLowerCase() !== 'microsoft.network/privatednszones') {
-    return [{
-      field: 'zoneId',
-      problem: `must be a literal private DNS zone ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>), got ${JSON.stringify(zoneId)}`,
-    }];
-  }
+  const idProblem = Token.isUnresolved(zoneId)
+    ? `must be known at synth: ${resourceIdTemplate(ZONE_TYPE)}, got a token`
+    : resourceIdProblem(zoneId, ZONE_TYPE);
+  if (idProblem || !parts) return [{ field: 'zoneId', problem: idProblem ?? `must be a ${ZONE_TYPE} ID` }];
   const problems: PropProblem[] = [];
   const problem = existingZoneProblem(parts.name, props.cloud);
   if (problem) problems.push({ field: 'zoneId', problem });

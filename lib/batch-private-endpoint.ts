@@ -5,7 +5,7 @@ import { IBatchAccount } from './batch-account-ref';
 import { BatchDnsRecord } from './batch-dns-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { existingZoneProblem } from './rules/zones';
-import { reportProblems } from './problems';
+import { mapAttributes, reportProblems } from './problems';
 import { PropProblem } from './rules/problems';
 import { BatchGuards } from './guards/batch-guards';
 import { optIn } from './guards/opt-ins';
@@ -14,9 +14,12 @@ import { endpointKey, endpointLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from './rules/clouds';
 import { batchAccountFqdn, batchAccountRecordName } from './rules/dns-records';
 import { DNS_MODES, DnsMode } from './rules/dns-modes';
-import { isIpv4, staticIpProblem } from './rules/ip';
+import { isIpv4, staticIpProblem, subnetPrefixProblem } from './rules/ip';
 import { defaultEndpointName, locationProblem, normalizeLocation } from './rules/naming';
-import { crossSubscriptionProblem, literalSubscription } from './rules/resource-id';
+import { crossSubscriptionProblem, literalSubscription, resourceIdProblem } from './rules/resource-id';
+import { endpointNameProblems, endpointPartNames, resourceGroupNameProblem } from './rules/azure-names';
+import { requestMessageProblem } from './rules/request-message';
+import { tagProblems } from './rules/tags';
 import { BATCH_SUB_RESOURCES, BatchSubResource, isBatchSubResource } from './rules/sub-resources';
 
 /** The subnet an endpoint's NIC goes in. */
@@ -28,6 +31,12 @@ export interface EndpointSubnet {
    * @default unknown (not checked)
    */
   readonly addressPrefix?: string;
+  /**
+   * The region of the subnet's VNet. Azure creates an endpoint in its VNet's region, so the endpoint takes this
+   * region, and a `location` that differs from it is refused.
+   * @default unknown: the endpoint goes in `location`, else in the account's region
+   */
+  readonly location?: string;
 }
 
 /** How the endpoint's name resolves; see {@link DnsMode}. */
@@ -48,7 +57,7 @@ export interface EndpointDns {
 
 /** A manual connection, which the account owner approves. */
 export interface ManualApproval {
-  /** The message the account owner sees: 1-140 characters. */
+  /** The message the account owner sees: 1-140 bytes of UTF-8 (140 ASCII characters), not only white space. */
   readonly requestMessage: string;
 }
 
@@ -65,12 +74,14 @@ export interface BatchPrivateEndpointProps {
   /** DNS for the endpoint's name; `{ mode: 'external' }` is the explicit opt-out of private DNS. */
   readonly dns: EndpointDns;
   /**
-   * The endpoint's region.
-   * @default the account's region
+   * The endpoint's region, which must be its VNet's (Azure creates an endpoint in its VNet's region).
+   * @default `subnet.location` when given, else the account's region
    */
   readonly location?: string;
   /**
-   * The endpoint name.
+   * The endpoint name: 2-64 letters, digits and `_ . -`, starting with a letter or digit, ending with a letter,
+   * digit or `_`. It also names the NIC (`<name>-nic`), the connection (`<name>-connection`) and the static IP
+   * configuration (`<name>-ipconfig`).
    * @default `pe-<account>-<subresource>`, unique per account and sub-resource
    */
   readonly name?: string;
@@ -95,7 +106,7 @@ export interface BatchPrivateEndpointProps {
    */
   readonly cloud?: AzureCloud;
   /**
-   * Tags for the endpoint.
+   * Tags for the endpoint: at most 50 (Azure's limits on names and values apply).
    * @default none
    */
   readonly tags?: Record<string, string>;
@@ -147,15 +158,17 @@ export class BatchPrivateEndpoint extends Construct {
     const zone = props.dns?.zone;
     this.zone = zone;
 
+    const parts = endpointPartNames(this.name);
+
     this.resource = new PrivateEndpoint(this, 'Resource', {
       provider: props.provider,
       name: this.name,
-      location: endpointLocation(props.location ?? props.account.location),
+      location: endpointLocation(props.location ?? props.subnet?.location ?? props.account.location),
       resourceGroupName: props.resourceGroupName,
       subnetId: props.subnet.id,
-      customNetworkInterfaceName: `${this.name}-nic`,
+      customNetworkInterfaceName: parts.nic,
       privateServiceConnection: {
-        name: `${this.name}-connection`,
+        name: parts.connection,
         privateConnectionResourceId: props.account.id,
         subresourceNames: [props.subResource],
         isManualConnection: props.manualApproval !== undefined,
@@ -163,7 +176,7 @@ export class BatchPrivateEndpoint extends Construct {
       },
       // member_name is the sub-resource: the private link resource lists it as its one required member.
       ipConfiguration: props.staticIp
-        ? [{ name: `${this.name}-ipconfig`, privateIpAddress: props.staticIp, subresourceName: props.subResource, memberName: props.subResource }]
+        ? [{ name: parts.ipConfiguration, privateIpAddress: props.staticIp, subresourceName: props.subResource, memberName: props.subResource }]
         : undefined,
       privateDnsZoneGroup: this.dnsMode === 'zoneGroup' && zone ? { name: 'batch', privateDnsZoneIds: [zone.id] } : undefined,
       tags: props.tags,
@@ -171,6 +184,16 @@ export class BatchPrivateEndpoint extends Construct {
     stableAddress(this.resource, endpointLogicalId(this.name));
     // Your DNS answers for the name: the guards see the choice, not a forgotten record.
     if (this.dnsMode === 'external') optIn(this.resource, 'externalDns');
+    mapAttributes(this.resource, this, {
+      name: 'name',
+      custom_network_interface_name: 'name',
+      location: 'location',
+      resource_group_name: 'resourceGroupName',
+      subnet_id: 'subnet',
+      'ip_configuration.private_ip_address': 'staticIp',
+      'private_service_connection.subresource_names': 'subResource',
+      tags: 'tags',
+    });
     this.id = this.resource.id;
 
     if (this.dnsMode === 'records' && zone) {
@@ -238,12 +261,14 @@ export function batchPrivateEndpointProblems(props: BatchPrivateEndpointProps): 
   if (!isBatchSubResource(props.subResource)) {
     add('subResource', `must be one of ${BATCH_SUB_RESOURCES.join(', ')}, got ${JSON.stringify(props.subResource)}`);
   }
-  if (props.location !== undefined && !Token.isUnresolved(props.location)) add('location', locationProblem(props.location));
-  problems.push(...staticIpProblems(props));
+  if (props.name !== undefined && !Token.isUnresolved(props.name)) problems.push(...endpointNameProblems(props.name));
+  if (known(props.resourceGroupName)) add('resourceGroupName', resourceGroupNameProblem(props.resourceGroupName));
+  problems.push(...locationProblems(props), ...subnetProblems(props));
   if (props.manualApproval) {
-    const length = props.manualApproval.requestMessage?.length ?? 0;
-    if (length < 1 || length > 140) add('manualApproval.requestMessage', `must be 1-140 characters, got ${length}`);
+    const message = props.manualApproval.requestMessage;
+    add('manualApproval.requestMessage', typeof message === 'string' ? requestMessageProblem(message) : 'is required with manualApproval');
   }
+  if (props.tags) problems.push(...tagProblems(props.tags));
   add('subscriptionId', crossSubscriptionProblem(
     props.subResource,
     props.subscriptionId ?? literalSubscription(props.subnet?.id),
@@ -252,18 +277,45 @@ export function batchPrivateEndpointProblems(props: BatchPrivateEndpointProps): 
   return [...problems, ...dnsProblems(props.dns, mode, cloud)];
 }
 
-function staticIpProblems({ staticIp, subnet }: BatchPrivateEndpointProps): PropProblem[] {
-  if (staticIp === undefined || Token.isUnresolved(staticIp)) return [];
-  const prefix = subnet?.addressPrefix;
-  let problem: string | undefined;
-  try {
-    problem = prefix && !Token.isUnresolved(prefix)
-      ? staticIpProblem(staticIp, prefix)
-      : isIpv4(staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(staticIp)}`;
-  } catch (e) {
-    return [{ field: 'subnet.addressPrefix', problem: `cannot hold staticIp: ${(e as Error).message}` }];
+/** Whether a prop is a string known at synth (not a token). */
+function known(value: string | undefined): value is string {
+  return typeof value === 'string' && !Token.isUnresolved(value);
+}
+
+/** The region props: each a region name, and the endpoint's the same as its VNet's. */
+function locationProblems({ location, subnet }: BatchPrivateEndpointProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  if (known(location)) {
+    const problem = locationProblem(location);
+    if (problem) problems.push({ field: 'location', problem });
   }
-  return problem ? [{ field: 'staticIp', problem }] : [];
+  if (known(subnet?.location)) {
+    const problem = locationProblem(subnet.location);
+    if (problem) problems.push({ field: 'subnet.location', problem });
+  }
+  if (problems.length === 0 && known(location) && known(subnet?.location) && normalizeLocation(location) !== normalizeLocation(subnet.location)) {
+    problems.push({
+      field: 'location',
+      problem: `must be the region of the subnet's VNet, ${normalizeLocation(subnet.location)} (Azure creates an endpoint in its VNet's region), got ${JSON.stringify(location)}; leave it out to take the VNet's`,
+    });
+  }
+  return problems;
+}
+
+/** The subnet props: an ID spelt as azurerm parses it, a prefix Azure accepts, and a static IP inside it. */
+function subnetProblems({ staticIp, subnet }: BatchPrivateEndpointProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  if (known(subnet?.id)) {
+    const problem = resourceIdProblem(subnet.id, 'Microsoft.Network/virtualNetworks/subnets');
+    if (problem) problems.push({ field: 'subnet.id', problem });
+  }
+  const prefix = known(subnet?.addressPrefix) ? subnet.addressPrefix : undefined;
+  const prefixProblem = prefix === undefined ? undefined : subnetPrefixProblem(prefix);
+  if (prefixProblem) problems.push({ field: 'subnet.addressPrefix', problem: prefixProblem });
+  if (!known(staticIp)) return problems;
+  const ipProblem = prefix !== undefined && !prefixProblem ? staticIpProblem(staticIp, prefix)
+    : isIpv4(staticIp) ? undefined : `must be an IPv4 address, got ${JSON.stringify(staticIp)}`;
+  return ipProblem ? [...problems, { field: 'staticIp', problem: ipProblem }] : problems;
 }
 
 function dnsProblems(dns: EndpointDns | undefined, mode: DnsMode, cloud: AzureCloud): PropProblem[] {

@@ -2,7 +2,11 @@ import { Construct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { BatchAccount, BatchAccountNetworkProfile } from '@cdktf/provider-azurerm/lib/batch-account';
 import { IBatchAccount } from './batch-account-ref';
-import { reportProblems } from './problems';
+import { mapAttributes, reportProblems } from './problems';
+import { resourceGroupNameProblem } from './rules/azure-names';
+import { keyVaultUrlProblem } from './rules/key-vault';
+import { resourceIdProblem } from './rules/resource-id';
+import { tagProblems } from './rules/tags';
 import { PropProblem } from './rules/problems';
 import { optIn } from './guards/opt-ins';
 import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
@@ -48,9 +52,9 @@ export interface AutoStorage {
 
 /** The Key Vault that a `UserSubscription` account keeps its keys in. */
 export interface KeyVaultReference {
-  /** The Key Vault's resource ID. */
+  /** The Key Vault's resource ID, `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>`. */
   readonly id: string;
-  /** The Key Vault's URL, e.g. `https://myvault.vault.azure.net/`. */
+  /** The Key Vault's URL, which azurerm requires to be https, e.g. `https://myvault.vault.azure.net/`. */
   readonly url: string;
 }
 
@@ -58,9 +62,9 @@ export interface KeyVaultReference {
 export interface PrivateBatchAccountProps {
   /** The account name: 3-24 lowercase letters and digits, globally unique. Must be known at synth. */
   readonly name: string;
-  /** The resource group to create the account in. */
+  /** The resource group to create the account in (1-90 ASCII letters, digits and `-_.()`, not ending in `.`). */
   readonly resourceGroupName: string;
-  /** The region; "East US" is normalized to `eastus`. */
+  /** The region, one of the cloud's (the stack guards check it against the provider's cloud); "East US" is normalized to `eastus`. */
   readonly location: string;
   /**
    * The account's subscription, when known at synth. Lets the guards reject a `batchAccount` endpoint in
@@ -116,7 +120,7 @@ export interface PrivateBatchAccountProps {
    */
   readonly customerManagedKeyId?: string;
   /**
-   * Tags for the account.
+   * Tags for the account: at most 50 (Azure's limits on names and values apply).
    * @default none
    */
   readonly tags?: Record<string, string>;
@@ -174,6 +178,13 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
       tags: props.tags,
     });
     stableAddress(this.resource, accountLogicalId(String(props.name ?? 'account')));
+    mapAttributes(this.resource, this, {
+      name: 'name',
+      location: 'location',
+      resource_group_name: 'resourceGroupName',
+      public_network_access_enabled: 'allowPublicNetworkAccess',
+      tags: 'tags',
+    });
     if (props.allowPublicNetworkAccess) optIn(this.resource, 'publicNetworkAccess');
     this.id = this.resource.id;
     this.accountEndpoint = this.resource.accountEndpoint;
@@ -238,5 +249,12 @@ export function privateBatchAccountProblems(props: PrivateBatchAccountProps): Pr
   if (props.subscriptionId !== undefined && !Token.isUnresolved(props.subscriptionId) && !/^[0-9a-f-]{36}$/i.test(props.subscriptionId)) {
     add('subscriptionId', `must be a subscription GUID, got ${JSON.stringify(props.subscriptionId)}`);
   }
+  if (typeof props.resourceGroupName === 'string' && !Token.isUnresolved(props.resourceGroupName)) {
+    add('resourceGroupName', resourceGroupNameProblem(props.resourceGroupName));
+  }
+  const vault = props.keyVaultReference;
+  if (vault && typeof vault.id === 'string' && !Token.isUnresolved(vault.id)) add('keyVaultReference.id', resourceIdProblem(vault.id, 'Microsoft.KeyVault/vaults'));
+  if (vault && typeof vault.url === 'string' && !Token.isUnresolved(vault.url)) add('keyVaultReference.url', keyVaultUrlProblem(vault.url));
+  if (props.tags) problems.push(...tagProblems(props.tags));
   return problems;
 }
