@@ -113,7 +113,7 @@ describe('PrivateBatch', () => {
   });
 
   it('places the endpoints in the subnet\'s VNet region when known, else the account\'s', () => {
-    const vnetLocation = synth({ subnet: { id: SUBNET_ID, virtualNetwork: { id: 'x', name: 'vnet-spoke', location: 'West Europe' } } });
+    const vnetLocation = synth({ subnet: { id: SUBNET_ID, virtualNetwork: { id: SUBNET_ID.replace(/\/subnets\/[^/]+$/, ''), name: 'vnet-spoke', location: 'West Europe' } } });
     expect(Object.values(resources(vnetLocation, 'azurerm_private_endpoint')).map((e) => e.location)).toEqual(['westeurope', 'westeurope']);
     const accountLocation = synth({});
     expect(Object.values(resources(accountLocation, 'azurerm_private_endpoint')).map((e) => e.location)).toEqual(['eastus', 'eastus']);

@@ -61,8 +61,8 @@ export class BatchDnsRecord extends Construct {
       reportProblems(this, [{ field: 'key', problem: "is required when recordName is known only after apply (it names the record's Terraform address)" }]);
     }
     stableAddress(this.resource, logicalId('dns', key ?? this.node.id));
-    // The record names its zone by name and group only: the guards learn the zone's subscription from its ID.
-    if (!Token.isUnresolved(props.zone.id)) markZoneWrite(this.resource, props.zone.id);
+    // The record names its zone by name and group only: the guards learn an existing zone's subscription here.
+    markZoneWrite(this.resource, props.zone);
     this.fqdn = this.resource.fqdn;
     props.zone.healing?.addRecord(this.resource, props.recordName, props.owner);
   }

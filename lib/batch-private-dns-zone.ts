@@ -15,7 +15,7 @@ import { azapiProviderMatching } from './azapi/provider';
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
 import { privateLinkNameProblem, resourceGroupNameProblem } from './rules/azure-names';
 import { tagProblems } from './rules/tags';
-import { markZoneWrite } from './guards/zone-writes';
+import { markExistingZone, markZoneWrite } from './guards/zone-writes';
 
 // CommonJS's require, declared here because the library is built without Node's types.
 declare const require: (id: string) => unknown;
@@ -82,7 +82,7 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
       tags: props.tags,
     }), vnetLinkLogicalId(name));
     reportProblems(link, virtualNetworkLinkProblems(name, props));
-    if (!Token.isUnresolved(this.id)) markZoneWrite(link, this.id);
+    markZoneWrite(link, this);
     return link;
   }
 }
@@ -262,6 +262,9 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
         azapiProvider: props.azapiProvider ?? azapiProviderMatching(this, props.provider),
       });
     }
+    // The guards check the subscription of what is written here, unless a problem with the zone or its provider
+    // is reported above already.
+    if (problems.length === 0) markExistingZone(this, zoneId);
   }
 }
 

@@ -5,9 +5,11 @@ import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } f
 import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from './rules/connections';
 import { defaultEndpointName } from './rules/naming';
 import { PropProblem } from './rules/problems';
-import { parseResourceId } from './rules/resource-id';
+import { resourceIdProblem, resourceIdTemplate } from './rules/resource-id';
 import { resolveSubnet } from './rules/subnets';
 import { BATCH_SUB_RESOURCES } from './rules/sub-resources';
+
+const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 
 /** The endpoints a `PrivateBatch` makes when its props name none: one per sub-resource. */
 export const DEFAULT_PRIVATE_BATCH_ENDPOINTS: readonly PrivateBatchEndpoint[] = BATCH_SUB_RESOURCES.map((subResource) => ({ subResource }));
@@ -109,9 +111,8 @@ function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchE
     return problems;
   }
   (dns.linkedVnetIds ?? []).forEach((id, i) => {
-    if (Token.isUnresolved(id) || parseResourceId(id)?.type.toLowerCase() !== 'microsoft.network/virtualnetworks') {
-      problems.push({ field: `dns.linkedVnetIds[${i}]`, problem: `must be a literal VNet ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>), got ${JSON.stringify(id)}` });
-    }
+    const problem = Token.isUnresolved(id) ? `must be known at synth: ${resourceIdTemplate(VNET_TYPE)}, got a token` : resourceIdProblem(id, VNET_TYPE);
+    if (problem) problems.push({ field: `dns.linkedVnetIds[${i}]`, problem });
   });
   if ((dns.linkSubnetVnet ?? true) && props.subnet !== undefined) {
     const subnet = resolveSubnet(props.subnet);

@@ -154,9 +154,10 @@ export class PrivateBatch extends Construct {
     const created = new BatchPrivateEndpoint(this, privateBatchEndpointKey(endpoint), {
       account: this.account,
       subResource: endpoint.subResource,
-      subnet: { id: subnet?.id ?? '', addressPrefix: subnet?.addressPrefix },
+      // The endpoint goes in its VNet's region (else the account's), and refuses an endpoint location that differs.
+      subnet: { id: subnet?.id ?? '', addressPrefix: subnet?.addressPrefix, location: subnet?.vnetLocation },
       resourceGroupName: endpoint.resourceGroupName ?? this.endpointResourceGroup(props),
-      location: endpoint.location ?? subnet?.vnetLocation ?? this.account.location,
+      location: endpoint.location,
       name: endpoint.name,
       staticIp: endpoint.staticIp,
       manualApproval: endpoint.manualApproval,
@@ -172,6 +173,7 @@ export class PrivateBatch extends Construct {
       fields: {
         account: 'account',
         subnet: 'subnet',
+        'subnet.location': 'subnet.virtualNetwork.location',
         location: endpoint.location !== undefined ? `${at}.location` : subnet?.vnetLocation !== undefined ? 'subnet.virtualNetwork.location' : 'account.location',
         resourceGroupName: endpoint.resourceGroupName !== undefined ? `${at}.resourceGroupName` : 'endpointResourceGroupName',
         subscriptionId: 'subscriptionId',

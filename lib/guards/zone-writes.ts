@@ -1,17 +1,27 @@
 import { IConstruct } from 'constructs';
 
-const ZONE_IDS = new WeakMap<IConstruct, string>();
+const EXISTING_ZONES = new WeakMap<IConstruct, string>();
+const WRITES = new WeakMap<IConstruct, string>();
 
 /**
- * Records that a resource (an A record or a VNet link) writes into the existing zone with this ID, so that the
- * stack guards can check that its provider deploys to the zone's subscription. The synthesized resource names the
- * zone only by name and resource group, so this is the only place the zone's subscription is known.
+ * Records that a zone construct stands for the existing zone with this ID, so that what is written into it can be
+ * checked against the zone's subscription.
  */
-export function markZoneWrite(resource: IConstruct, zoneId: string): void {
-  ZONE_IDS.set(resource, zoneId);
+export function markExistingZone(zone: IConstruct, zoneId: string): void {
+  EXISTING_ZONES.set(zone, zoneId);
 }
 
-/** The zone ID recorded by {@link markZoneWrite}, if any. */
+/**
+ * Records that a resource (an A record or a VNet link) writes into `zone`. When the zone is an existing one, the
+ * stack guards then check that the resource's provider deploys to the zone's subscription: the synthesized
+ * resource names the zone only by name and resource group, so this is the only place its subscription is known.
+ */
+export function markZoneWrite(resource: IConstruct, zone: IConstruct): void {
+  const zoneId = EXISTING_ZONES.get(zone);
+  if (zoneId !== undefined) WRITES.set(resource, zoneId);
+}
+
+/** The ID of the existing zone a resource writes into, as recorded by {@link markZoneWrite}, if any. */
 export function zoneWriteOf(resource: IConstruct): string | undefined {
-  return ZONE_IDS.get(resource);
+  return WRITES.get(resource);
 }
