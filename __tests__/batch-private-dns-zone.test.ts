@@ -33,18 +33,24 @@ describe('BatchPrivateDnsZone props', () => {
     expect(zone.node.validate()).toEqual([expect.stringMatching(/^stack\/zone: resourceGroupName must be 1-90 ASCII letters/)]);
   });
 
-  it('refuses a lower-cased zone ID, giving the spelling azurerm wants', () => {
+  it('spells a lower-cased zone ID (copied from a CLI) as azurerm wants it, and refuses an ID of another type', () => {
     const lower = HUB_ZONE.replace('resourceGroups', 'resourcegroups').replace('privateDnsZones', 'privatednszones');
     const zone = BatchPrivateDnsZone.fromZoneId(stack(), 'hub', lower, { provider: undefined });
-    expect(zone.node.validate()).toEqual([`stack/hub: zoneId must spell the fixed segments as azurerm parses them (case-sensitively): ${HUB_ZONE}, got ${lower}`]);
+    expect(zone.node.validate()).toEqual([]);
+    expect(zone.id).toBe(HUB_ZONE);
+    const dnsZone = BatchPrivateDnsZone.fromZoneId(stack(), 'public', HUB_ZONE.replace('privateDnsZones', 'dnsZones'));
+    expect(dnsZone.node.validate()).toEqual([expect.stringMatching(/^stack\/public: zoneId must be a Microsoft\.Network\/privateDnsZones ID, \/subscriptions\/<subscription>/)]);
   });
 
-  it('refuses a VNet link of a bad name or a lower-cased VNet ID, on the link', () => {
-    const zone = new BatchPrivateDnsZone(stack(), 'zone', { resourceGroupName: 'rg' });
-    const link = zone.linkVirtualNetwork('spoke', { name: '-spoke', virtualNetworkId: VNET.replace('virtualNetworks', 'virtualnetworks'), tags: { 'a?': 'b' } });
+  it('links a VNet by a lower-cased ID in azurerm\'s spelling, and refuses a bad link name, VNet ID or tags, on the link', () => {
+    const s = stack();
+    const zone = new BatchPrivateDnsZone(s, 'zone', { resourceGroupName: 'rg' });
+    zone.linkVirtualNetwork('lower', { name: 'link-lower', virtualNetworkId: VNET.replace('virtualNetworks', 'virtualnetworks') });
+    expect(Object.values(JSON.parse(Testing.synth(s)).resource.azurerm_private_dns_zone_virtual_network_link).map((l: any) => l.virtual_network_id)).toEqual([VNET]);
+    const link = zone.linkVirtualNetwork('spoke', { name: '-spoke', virtualNetworkId: 'vnet-spoke', tags: { 'a?': 'b' } });
     expect(link.node.validate()).toEqual([
       expect.stringMatching(/^stack\/zone\/spoke: name must be 1-80 letters, .*got "-spoke"$/),
-      `stack/zone/spoke: virtualNetworkId must spell the fixed segments as azurerm parses them (case-sensitively): ${VNET}, got ${VNET.replace('virtualNetworks', 'virtualnetworks')}`,
+      expect.stringMatching(/^stack\/zone\/spoke: virtualNetworkId must be a Microsoft\.Network\/virtualNetworks ID, .*got "vnet-spoke"$/),
       'stack/zone/spoke: tags["a?"] must not contain < > % & \\ ? / or control characters',
     ]);
   });

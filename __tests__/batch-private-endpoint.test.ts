@@ -290,9 +290,11 @@ describe('BatchPrivateEndpoint', () => {
         .toBe('test/pe: subnet.addressPrefix has host bits set: the subnet is 10.0.1.0/24, got 10.0.1.10/24');
     });
 
-    it('refuses a lower-cased subnet ID, which azurerm parses case-sensitively, with the spelling it wants', () => {
+    it('writes a lower-cased subnet ID in the spelling azurerm\'s case-sensitive parser wants', () => {
+      const f = fixture();
       const lower = SUBNET.id.replace('resourceGroups', 'resourcegroups').replace('virtualNetworks', 'virtualnetworks');
-      expect(errorOf({ subnet: { id: lower } })).toBe(`test/pe: subnet.id must spell the fixed segments as azurerm parses them (case-sensitively): ${SUBNET.id}, got ${lower}`);
+      expect(f.endpoint('pe', { subnet: { id: lower } }).node.validate()).toEqual([]);
+      expect(Testing.synth(f.stack)).toHaveResourceWithProperties(PrivateEndpoint, { subnet_id: SUBNET.id });
     });
 
     it.each([

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { parseResourceId, resourceIdProblem, resourceIdTemplate, subscriptionOf } from './rules/resource-id';
+import { normalizedResourceId, parseResourceId, resourceIdProblem, resourceIdTemplate, subscriptionOf } from './rules/resource-id';
 import { PropProblem } from './rules/problems';
 import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
 
@@ -24,7 +24,7 @@ export function batchAccountFromId(accountId: string, location: string): IBatchA
   const problems = batchAccountIdProblems(accountId, location);
   // A function has no construct to report on; it names every problem in one error.
   if (problems.length > 0) throw new Error(problems.map((p) => `batchAccountFromId: ${p.field} ${p.problem}`).join('\n'));
-  return { id: accountId, name: parseResourceId(accountId)!.name, location: normalizeLocation(location), subscriptionId: subscriptionOf(accountId) };
+  return { id: normalizedResourceId(accountId, BATCH_ACCOUNT_TYPE), name: parseResourceId(accountId)!.name, location: normalizeLocation(location), subscriptionId: subscriptionOf(accountId) };
 }
 
 /** Every problem with the arguments of {@link batchAccountFromId}, by argument; pure, so a config layer calls it too. */

@@ -9,7 +9,9 @@ import { stableAddress } from './addresses';
 import { vnetLinkLogicalId, zoneLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
 import { existingZoneProblem } from './rules/zones';
-import { parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription } from './rules/resource-id';
+import {
+  normalizedResourceId, parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription,
+} from './rules/resource-id';
 import { azapiProviderMatching } from './azapi/provider';
 // Types only: the healing code is loaded when an existing zone heals (see ExistingBatchPrivateDnsZone).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
@@ -77,7 +79,7 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
       name,
       resourceGroupName: this.resourceGroupName,
       privateDnsZoneName: this.name,
-      virtualNetworkId: props.virtualNetworkId,
+      virtualNetworkId: normalizedResourceId(props.virtualNetworkId, VNET_TYPE),
       registrationEnabled: false,
       tags: props.tags,
     }), vnetLinkLogicalId(name));
@@ -237,7 +239,8 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     const problems = existingZoneIdProblems(zoneId, parts, props);
     reportProblems(this, problems);
     const zoneCloud = parts ? cloudOfBatchZone(parts.name) : undefined;
-    this.id = zoneId;
+    // Written in azurerm's spelling: a zone ID copied from a CLI in lower case works in zone groups too.
+    this.id = normalizedResourceId(zoneId, ZONE_TYPE);
     if (parts && zoneCloud && problems.length === 0) {
       this.cloud = zoneCloud;
       this.name = parts.name.toLowerCase();
@@ -264,7 +267,7 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     }
     // The guards check the subscription of what is written here, unless a problem with the zone or its provider
     // is reported above already.
-    if (problems.length === 0) markExistingZone(this, zoneId);
+    if (problems.length === 0) markExistingZone(this, this.id);
   }
 }
 

@@ -16,11 +16,13 @@ import { batchAccountFqdn, batchAccountRecordName } from './rules/dns-records';
 import { DNS_MODES, DnsMode } from './rules/dns-modes';
 import { isIpv4, staticIpProblem, subnetPrefixProblem } from './rules/ip';
 import { defaultEndpointName, locationProblem, normalizeLocation } from './rules/naming';
-import { crossSubscriptionProblem, literalSubscription, resourceIdProblem } from './rules/resource-id';
+import { crossSubscriptionProblem, literalSubscription, normalizedResourceId } from './rules/resource-id';
 import { endpointNameProblems, endpointPartNames, resourceGroupNameProblem } from './rules/azure-names';
 import { requestMessageProblem } from './rules/request-message';
 import { tagProblems } from './rules/tags';
 import { BATCH_SUB_RESOURCES, BatchSubResource, isBatchSubResource } from './rules/sub-resources';
+
+const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 
 /** The subnet an endpoint's NIC goes in. */
 export interface EndpointSubnet {
@@ -165,7 +167,7 @@ export class BatchPrivateEndpoint extends Construct {
       name: this.name,
       location: endpointLocation(props.location ?? props.subnet?.location ?? props.account.location),
       resourceGroupName: props.resourceGroupName,
-      subnetId: props.subnet.id,
+      subnetId: normalizedResourceId(props.subnet.id, SUBNET_TYPE),
       customNetworkInterfaceName: parts.nic,
       privateServiceConnection: {
         name: parts.connection,
@@ -302,13 +304,9 @@ function locationProblems({ location, subnet }: BatchPrivateEndpointProps): Prop
   return problems;
 }
 
-/** The subnet props: an ID spelt as azurerm parses it, a prefix Azure accepts, and a static IP inside it. */
+/** The subnet props: a prefix Azure accepts, and a static IP inside it. */
 function subnetProblems({ staticIp, subnet }: BatchPrivateEndpointProps): PropProblem[] {
   const problems: PropProblem[] = [];
-  if (known(subnet?.id)) {
-    const problem = resourceIdProblem(subnet.id, 'Microsoft.Network/virtualNetworks/subnets');
-    if (problem) problems.push({ field: 'subnet.id', problem });
-  }
   const prefix = known(subnet?.addressPrefix) ? subnet.addressPrefix : undefined;
   const prefixProblem = prefix === undefined ? undefined : subnetPrefixProblem(prefix);
   if (prefixProblem) problems.push({ field: 'subnet.addressPrefix', problem: prefixProblem });

@@ -5,7 +5,7 @@ import { IBatchAccount } from './batch-account-ref';
 import { mapAttributes, reportProblems } from './problems';
 import { resourceGroupNameProblem } from './rules/azure-names';
 import { keyVaultUrlProblem } from './rules/key-vault';
-import { resourceIdProblem } from './rules/resource-id';
+import { normalizedResourceId, resourceIdProblem } from './rules/resource-id';
 import { tagProblems } from './rules/tags';
 import { PropProblem } from './rules/problems';
 import { optIn } from './guards/opt-ins';
@@ -167,7 +167,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
       networkProfile: props.publicNetworkProfile,
       allowedAuthenticationModes: authenticationModes(props),
       poolAllocationMode: props.poolAllocationMode ?? 'BatchService',
-      keyVaultReference: props.keyVaultReference,
+      keyVaultReference: props.keyVaultReference && { ...props.keyVaultReference, id: normalizedResourceId(props.keyVaultReference.id, 'Microsoft.KeyVault/vaults') },
       identity: identity.type === 'None' ? undefined : identityBlock(identity),
       storageAccountId: props.autoStorage?.storageAccountId,
       storageAccountAuthenticationMode: props.autoStorage

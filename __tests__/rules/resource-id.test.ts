@@ -1,5 +1,8 @@
 import { Testing, TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { crossSubscriptionProblem, literalSubscription, parseResourceId, resourceIdProblem, resourceIdTemplate, sameSubscription, subscriptionOf } from '../../lib/rules/resource-id';
+import {
+  CASE_SENSITIVE_ID_TYPES, canonicalResourceId, crossSubscriptionProblem, literalSubscription, normalizedResourceId, parseResourceId, resourceIdProblem,
+  resourceIdTemplate, sameSubscription, subscriptionOf,
+} from '../../lib/rules/resource-id';
 
 const SUB_A = '11111111-1111-1111-1111-111111111111';
 const SUB_B = '22222222-2222-2222-2222-222222222222';
@@ -90,20 +93,33 @@ describe('resource IDs as azurerm parses them', () => {
     expect(resourceIdProblem(id, type)).toBeUndefined();
   });
 
-  it('refuses a lower-cased ID of a type azurerm parses case-sensitively, with the spelling it wants', () => {
+  it('spells the fixed segments of a lower-cased ID as azurerm\'s case-sensitive parsers want them', () => {
     const lower = ZONE_ID.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network/privateDnsZones', 'microsoft.network/privatednszones');
-    expect(resourceIdProblem(lower, 'Microsoft.Network/privateDnsZones')).toBe(`must spell the fixed segments as azurerm parses them (case-sensitively): ${ZONE_ID}, got ${lower}`);
-    const vnet = `/subscriptions/${SUB_A}/resourcegroups/RG/providers/Microsoft.Network/virtualnetworks/Vnet`;
-    expect(resourceIdProblem(vnet, 'Microsoft.Network/virtualNetworks'))
-      .toBe(`must spell the fixed segments as azurerm parses them (case-sensitively): /subscriptions/${SUB_A}/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/Vnet, got ${vnet}`);
+    expect(resourceIdProblem(lower, 'Microsoft.Network/privateDnsZones')).toBeUndefined();
+    expect(canonicalResourceId(lower, 'Microsoft.Network/privateDnsZones')).toBe(ZONE_ID);
+    const vnet = `/SUBSCRIPTIONS/${SUB_A}/resourcegroups/RG/PROVIDERS/microsoft.network/virtualnetworks/Vnet`;
+    expect(canonicalResourceId(vnet, 'Microsoft.Network/virtualNetworks')).toBe(`/subscriptions/${SUB_A}/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/Vnet`);
+    expect(canonicalResourceId(SUBNET_ID.toLowerCase(), 'Microsoft.Network/virtualNetworks/subnets'))
+      .toBe(`/subscriptions/${SUB_B}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`);
+    expect(canonicalResourceId('x', 'Microsoft.Network/virtualNetworks')).toBeUndefined();
   });
 
-  it('keeps the names as written: only the fixed segments are case-sensitive', () => {
-    expect(resourceIdProblem(ZONE_ID.replace('rg-dns', 'RG-DNS'), 'Microsoft.Network/privateDnsZones')).toBeUndefined();
+  it('spells "Subscriptions" as azurerm\'s generic parser needs it too', () => {
+    expect(canonicalResourceId(ACCOUNT_ID.replace('subscriptions', 'Subscriptions'), 'Microsoft.Batch/batchAccounts')).toBe(ACCOUNT_ID);
   });
 
-  it('refuses "Subscriptions" even for a type the generic parser reads', () => {
-    expect(resourceIdProblem(ACCOUNT_ID.replace('subscriptions', 'Subscriptions'), 'Microsoft.Batch/batchAccounts')).toMatch(/^must spell the fixed segments .*: \/subscriptions\//);
+  it('keeps the names as written: only the fixed segments are spelt anew', () => {
+    expect(canonicalResourceId(ZONE_ID.replace('rg-dns', 'RG-DNS'), 'Microsoft.Network/privateDnsZones')).toBe(ZONE_ID.replace('rg-dns', 'RG-DNS'));
+  });
+
+  it('normalizes literal IDs and leaves tokens and what is no ID of the type as they are', () => {
+    expect(normalizedResourceId(ZONE_ID.toLowerCase(), 'Microsoft.Network/privateDnsZones')).toBe(ZONE_ID);
+    expect(normalizedResourceId('${azurerm_private_dns_zone.z.id}', 'Microsoft.Network/privateDnsZones')).toBe('${azurerm_private_dns_zone.z.id}');
+    expect(normalizedResourceId('not-an-id', 'Microsoft.Network/privateDnsZones')).toBe('not-an-id');
+  });
+
+  it('names the types azurerm parses case-sensitively', () => {
+    expect(CASE_SENSITIVE_ID_TYPES).toEqual(expect.arrayContaining(['Microsoft.Network/privateDnsZones', 'Microsoft.Network/virtualNetworks/subnets']));
   });
 
   it.each([

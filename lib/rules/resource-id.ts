@@ -55,8 +55,9 @@ export function crossSubscriptionProblem(
 
 /**
  * Resource types whose IDs azurerm (v4.55.0) parses with go-azure-sdk's typed parsers, which compare the fixed
- * segments (`resourceGroups`, `providers`, `Microsoft.Network`, `privateDnsZones`, …) case-sensitively. Other IDs
- * go through azurerm's generic parser, which only needs `subscriptions` in lower case (and accepts `resourcegroups`).
+ * segments (`resourceGroups`, `providers`, `Microsoft.Network`, `privateDnsZones`, …) case-sensitively: a
+ * lower-cased ID copied from a CLI (`/resourcegroups/…/microsoft.network/privatednszones/…`) fails at plan. The
+ * library writes every ID it takes in ARM's spelling ({@link canonicalResourceId}), so such an ID works.
  */
 export const CASE_SENSITIVE_ID_TYPES: readonly string[] = [
   'Microsoft.Network/privateDnsZones',
@@ -79,19 +80,23 @@ export function resourceIdTemplate(type: string): string {
 }
 
 /**
- * Why `id` is not a resource ID of `type` that azurerm accepts, or undefined. A lower-cased ID copied from a CLI
- * (`/resourcegroups/…/microsoft.network/privatednszones/…`) fails at plan for the case-sensitive types, so the
- * problem gives the ID spelled as azurerm wants it.
+ * `id` with its fixed segments spelt as ARM and azurerm's typed parsers want them (`resourceGroups`,
+ * `Microsoft.Network/privateDnsZones`), names kept as written; undefined when `id` is no ID of `type`.
  */
-export function resourceIdProblem(id: string, type: string): string | undefined {
+export function canonicalResourceId(id: string, type: string): string | undefined {
   const expected = idSegments(type);
   const segments = id.split('/');
-  const shapeFits = segments.length === expected.length
+  const fits = segments.length === expected.length
     && segments.every((s, i) => (expected[i] === undefined ? s !== '' : s.toLowerCase() === expected[i]!.toLowerCase()));
-  if (!shapeFits) return `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}`;
-  const canonical = segments.map((s, i) => expected[i] ?? s).join('/');
-  if (CASE_SENSITIVE_ID_TYPES.includes(type) ? canonical !== id : segments[1] !== 'subscriptions') {
-    return `must spell the fixed segments as azurerm parses them (case-sensitively): ${canonical}, got ${id}`;
-  }
-  return undefined;
+  return fits ? segments.map((s, i) => expected[i] ?? s).join('/') : undefined;
+}
+
+/** Why `id` is not a resource ID of `type`, or undefined. The case of the fixed segments does not matter here. */
+export function resourceIdProblem(id: string, type: string): string | undefined {
+  return canonicalResourceId(id, type) === undefined ? `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}` : undefined;
+}
+
+/** A literal ID of `type` in ARM's spelling; a token, or what is no such ID (reported elsewhere), as it is. */
+export function normalizedResourceId(id: string, type: string): string {
+  return Token.isUnresolved(id) ? id : canonicalResourceId(id, type) ?? id;
 }
