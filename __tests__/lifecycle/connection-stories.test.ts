@@ -140,6 +140,40 @@ describeWithTerraform('connection rules over a sequence of applies (terraform te
     });
   }, 120_000);
 
+  it('each plan shows what the README says: a replace when the target changes, no change once settled, a bare delete for a removed rule', async () => {
+    const name = 'what_each_plan_shows';
+    const plan = (run: string, listed: ReturnType<typeof team>[], extra: Partial<Parameters<typeof story>[1][number]> = {}) =>
+      ({ name: run, command: 'plan' as const, listed, ...extra });
+    const apply = (run: string, listed: ReturnType<typeof team>[], extra: Partial<Parameters<typeof story>[1][number]> = {}) => ({ name: run, listed, ...extra });
+    results[name] = await runLifecycleTests(stackOf([approveTeam, rejectIntruder]), [{
+      name,
+      hcl: story('acct', [
+        apply('nothing_yet', [], { expectFailures: [CHECK, 'check.reject_acct_intruder'] }),
+        plan('plan_pending', [team('1111', 'Pending')], { expectFailures: ['check.reject_acct_intruder'] }),
+        apply('apply_pending', [team('1111', 'Pending')], { expectFailures: ['check.reject_acct_intruder'] }),
+        plan('plan_approved', [team('1111', 'Approved')], { expectFailures: ['check.reject_acct_intruder'] }),
+        plan('plan_rule_removed', [team('1111', 'Approved')], { variant: 'without_approve', expectFailures: ['check.reject_acct_intruder'] }),
+      ], AZAPI_MOCK),
+    }], { plans: true, variants: { without_approve: stackOf([rejectIntruder]) } });
+    expectStoriesPassed(results[name]);
+    const planOf = (run: string) => Object.fromEntries(results[name].stories[name].find((r) => r.run === run)!.plannedChanges!
+      .filter((c) => /^(azapi_resource_action|terraform_data)\./.test(c.address))
+      .map((c) => [c.address, c.change.actions.join(',')]));
+    expect(planOf('plan_pending')).toEqual({
+      'terraform_data.approve_acct_team': 'update',
+      'azapi_resource_action.approve_acct_team': 'delete,create',
+      'terraform_data.reject_acct_intruder': 'no-op',
+      'azapi_resource_action.reject_acct_intruder': 'no-op',
+    });
+    expect(Object.values(planOf('plan_approved'))).toEqual(['no-op', 'no-op', 'no-op', 'no-op']);
+    expect(planOf('plan_rule_removed')).toEqual({
+      'terraform_data.approve_acct_team': 'delete',
+      'azapi_resource_action.approve_acct_team': 'delete',
+      'terraform_data.reject_acct_intruder': 'no-op',
+      'azapi_resource_action.reject_acct_intruder': 'no-op',
+    });
+  }, 120_000);
+
   it('two connections match one selector: the plan fails, naming the rule, the endpoint, the account and both names', async () => {
     const name = 'two_connections_match_one_selector';
     results[name] = await runLifecycleTests(stackOf([approveTeam]), [{
