@@ -60,11 +60,14 @@ describe('CheckBlock: JSON synth', () => {
     expect(plain.friendlyUniqueId).toBe('marker_is_approved');
   });
 
-  it('refuses a name that is no lower-case Terraform identifier', () => {
+  it('reports, at synth, a name that is no lower-case Terraform identifier', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     for (const name of ['Upper', '1st', 'with-dash', '']) {
-      expect(() => new CheckBlock(stack, `c-${name}`, { name })).toThrow(`s/c-${name}: name must be lower case letters, digits and _`);
+      new CheckBlock(stack, `c-${name}`, { name, assertions: [{ condition: '${true}', errorMessage: 'x' }] });
     }
+    const problems = stack.node.findAll().flatMap((c) => c.node.validate()).filter((m) => m.includes(': name must'));
+    expect(problems).toEqual(['Upper', '1st', 'with-dash', ''].map((name) =>
+      `s/c-${name}: name must be lower case letters, digits and _, starting with a letter (it is the address check.<name>), got "${name}"`));
   });
 
   it('refuses, at synth, a check without assertions and two checks of one name', () => {

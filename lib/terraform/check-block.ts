@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
 import { renderDatasource } from 'cdktf/lib/hcl/render';
 import { addHclStep } from '../hcl/stack-hcl';
+import { reportProblems } from '../problems';
 import { hclExpression, hclQuotedTemplate } from './hcl-string';
 
 /** One `assert` of a check: Terraform warns with `errorMessage` when `condition` is false. */
@@ -58,7 +59,7 @@ export class CheckBlock extends TerraformElement {
     super(scope, id, 'check');
     Object.defineProperty(this, CHECK_SYMBOL, { value: true });
     if (!CHECK_NAME.test(props.name)) {
-      throw new Error(`${this.node.path}: name must be lower case letters, digits and _, starting with a letter (it is the address check.<name>), got "${props.name}"`);
+      reportProblems(this, [{ field: 'name', problem: `must be lower case letters, digits and _, starting with a letter (it is the address check.<name>), got "${props.name}"` }]);
     }
     this.name = props.name;
     this.assertions = [...(props.assertions ?? [])];
