@@ -365,7 +365,7 @@ describe('BatchPrivateEndpoint', () => {
     });
 
     it('refuses an unknown dns mode', () => {
-      expect(errorOf({ dns: { mode: 'auto' as never } })).toBe('test/pe: dns.mode must be one of records, zoneGroup, external, got "auto"');
+      expect(errorOf({ dns: { mode: 'auto' as never } })).toBe('test/pe: dns.mode must be one of records, zoneGroup, policyZoneGroup, external, got "auto"');
     });
 
     it.each(['records', 'zoneGroup'] as const)('requires dns.zone with dns.mode %s', (mode) => {

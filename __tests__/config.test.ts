@@ -54,7 +54,7 @@ describe('config validation', () => {
   });
 
   it('rejects an unknown DNS mode and cloud, listing the allowed ones', () => {
-    expect(parse(withStack((s) => { s.accounts[0].endpoints[0].dns = 'manual'; }))).toThrow(/dns: Invalid option: expected one of "records"\|"zoneGroup"\|"external"/);
+    expect(parse(withStack((s) => { s.accounts[0].endpoints[0].dns = 'manual'; }))).toThrow(/dns: Invalid option: expected one of "records"\|"zoneGroup"\|"policyZoneGroup"\|"external"/);
     expect(parse(withStack((s) => { s.cloud = 'AzureGermanCloud'; }))).toThrow(/stacks\[0\]\.cloud: Invalid option: expected one of "AzureCloud"\|"AzureChinaCloud"\|"AzureUSGovernment"/);
   });
 

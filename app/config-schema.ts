@@ -5,6 +5,10 @@ import { staticIpProblem, isIpv4Cidr, cidrWithin } from '../lib/rules/ip';
 import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
 import { parseResourceId } from '../lib/rules/resource-id';
 import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
+import { BATCH_LOG_CATEGORIES, LOG_CATEGORY_GROUPS } from '../lib/rules/diagnostics';
+import { LOCK_KINDS } from '../lib/rules/locks';
+import { PRINCIPAL_TYPES } from '../lib/rules/approvers';
+import { vnetOfSubnetId } from '../lib/rules/subnets';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription GUID');
 const cidr = z.string().refine(isIpv4Cidr, 'must be an IPv4 CIDR such as 10.0.1.0/24');
@@ -29,6 +33,31 @@ const approverSchema = z.strictObject({
   key: z.string().optional(),
 });
 
+// The AVM-style interfaces: shapes here, rules in the library (its problems name these config fields).
+const lockSchema = z.strictObject({ kind: z.enum(LOCK_KINDS), name: z.string().optional(), notes: z.string().optional() });
+const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'must be 1-63 letters, digits, _ and - (it names a Terraform address)');
+const roleAssignmentsSchema = z.record(key, z.strictObject({
+  roleDefinitionIdOrName: z.string().min(1),
+  principalId: z.string(),
+  principalType: z.enum(PRINCIPAL_TYPES).optional(),
+  description: z.string().optional(),
+  condition: z.string().optional(),
+  conditionVersion: z.enum(['1.0', '2.0']).optional(),
+}));
+const diagnosticSettingsSchema = z.record(key, z.strictObject({
+  name: z.string().optional(),
+  workspaceId: z.string().optional(),
+  storageAccountId: z.string().optional(),
+  eventHubAuthorizationRuleId: z.string().optional(),
+  eventHubName: z.string().optional(),
+  marketplacePartnerId: z.string().optional(),
+  logCategoryGroups: z.array(z.enum(LOG_CATEGORY_GROUPS)).optional(),
+  // Not an enum: the library names the deprecated ServiceLogs with its replacement.
+  logCategories: z.array(z.string() as z.ZodType<(typeof BATCH_LOG_CATEGORIES)[number]>).optional(),
+  metricCategories: z.array(z.literal('AllMetrics')).optional(),
+  logAnalyticsDestinationType: z.enum(['AzureDiagnostics', 'Dedicated']).optional(),
+}));
+
 const endpointSchema = z.strictObject({
   subResource: z.enum(BATCH_SUB_RESOURCES),
   staticIp: z.string().optional(),
@@ -36,6 +65,12 @@ const endpointSchema = z.strictObject({
   dnsTtl: z.number().int().min(1).max(2147483647).optional(),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,78}[A-Za-z0-9_]$/, 'must be 2-80 letters, digits, _ . - (Azure resource name)').optional(),
   manualApproval: z.strictObject({ requestMessage: z.string().min(1).max(140) }).optional(),
+  networkInterfaceName: z.string().optional(),
+  connectionName: z.string().optional(),
+  applicationSecurityGroupIds: z.array(resourceId('Microsoft.Network/applicationSecurityGroups')).optional(),
+  zoneGroupName: z.string().optional(),
+  lock: lockSchema.optional(),
+  roleAssignments: roleAssignmentsSchema.optional(),
 });
 
 const accountSchema = z.strictObject({
@@ -49,6 +84,10 @@ const accountSchema = z.strictObject({
   endpoints: z.array(endpointSchema).default([]),
   connections: z.array(connectionSchema).default([]),
   connectionApprovers: z.array(approverSchema).default([]),
+  endpointResourceGroup: z.string().min(1).max(90).optional(),
+  lock: lockSchema.optional(),
+  roleAssignments: roleAssignmentsSchema.optional(),
+  diagnosticSettings: diagnosticSettingsSchema.optional(),
 });
 
 const externalAccountSchema = z.strictObject({
@@ -81,7 +120,11 @@ const stackSchema = z.strictObject({
     vnetName: z.string().min(2).max(64),
     addressSpace: z.array(cidr).min(1),
     endpointSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: cidr }),
-  }),
+  }).optional(),
+  existingSubnet: z.strictObject({
+    id: z.string().refine((id) => vnetOfSubnetId(id) !== undefined, 'must be a subnet ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>)'),
+    addressPrefix: cidr.optional(),
+  }).optional(),
   dns: z.strictObject({
     existingZoneId: resourceId('Microsoft.Network/privateDnsZones').optional(),
     linkedVnetIds: z.array(resourceId('Microsoft.Network/virtualNetworks')).default([]),
@@ -93,14 +136,19 @@ const stackSchema = z.strictObject({
       lookUpAccounts: z.boolean().optional(),
       checkLegacyZones: z.boolean().optional(),
     }).default({}),
+    linkName: z.string().min(1).max(80).optional(),
   }).default({ linkedVnetIds: [], healing: {} }),
+  adopt: z.boolean().default(false),
   outputs: z.boolean().default(true),
   tags: tags.optional(),
   accounts: z.array(accountSchema).default([]),
   externalAccounts: z.array(externalAccountSchema).default([]),
 }).superRefine((stack, ctx) => {
-  const prefix = stack.network.endpointSubnet.addressPrefix;
-  if (isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
+  if ((stack.network === undefined) === (stack.existingSubnet === undefined)) {
+    ctx.addIssue({ code: 'custom', path: stack.network ? ['existingSubnet'] : ['network'], message: 'give either network (the example makes a VNet and subnet) or existingSubnet (the endpoints go in a subnet that exists), not both' });
+  }
+  const prefix = stack.network?.endpointSubnet.addressPrefix ?? stack.existingSubnet?.addressPrefix ?? '';
+  if (stack.network && isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
   }
   const names = [...stack.accounts.map((a) => a.name), ...stack.externalAccounts.map((a) => parseResourceId(a.id)?.name)];

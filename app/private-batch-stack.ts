@@ -8,14 +8,16 @@ import { batchAccountFromId } from '../lib/batch-account-ref';
 import { BatchDnsOutputs } from '../lib/batch-dns-outputs';
 import { AzapiProvider } from '../lib/azapi/provider';
 import { IBatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { batchZoneChoice } from '../lib/batch-zone-choice';
+import { batchZoneChoice, importZoneChoice } from '../lib/batch-zone-choice';
 import { PrivateBatch } from '../lib/private-batch';
 import { PrivateBatchConnectionRule, PrivateBatchProps } from '../lib/private-batch-props';
 import { ConnectionApprover } from '../lib/rules/approvers';
 import { azurermEnvironment } from '../lib/rules/clouds';
+import { dnsModeUsesZone } from '../lib/rules/dns-modes';
 import { normalizeLocation } from '../lib/rules/naming';
 import { parseResourceId, sameSubscription } from '../lib/rules/resource-id';
-import { SubnetInfo } from '../lib/rules/subnets';
+import { SubnetInfo, vnetOfSubnetId } from '../lib/rules/subnets';
+import { armResourceId } from '../lib/rules/adoption';
 import { setPropOrigin } from '../lib/problems';
 import { fieldPath } from '../lib/rules/problems';
 import { addBackend } from './backend';
@@ -50,26 +52,8 @@ export class PrivateBatchStack extends TerraformStack {
     }
     const location = normalizeLocation(config.location);
     const group = new ResourceGroup(this, 'ResourceGroup', { name: config.resourceGroup.name, location, tags: config.tags });
-    const vnet = new VirtualNetwork(this, 'Vnet', {
-      name: config.network.vnetName,
-      location,
-      resourceGroupName: group.name,
-      addressSpace: config.network.addressSpace,
-      tags: config.tags,
-    });
-    const subnet = new Subnet(this, 'EndpointSubnet', {
-      name: config.network.endpointSubnet.name,
-      resourceGroupName: group.name,
-      virtualNetworkName: vnet.name,
-      addressPrefixes: [config.network.endpointSubnet.addressPrefix],
-      // Endpoints ignore NSGs and UDRs unless these policies are on; Disabled is the plain, documented setup.
-      privateEndpointNetworkPolicies: 'Disabled',
-    });
-    const endpointSubnet: SubnetInfo = {
-      id: subnet.id,
-      addressPrefix: config.network.endpointSubnet.addressPrefix,
-      virtualNetwork: { id: vnet.id, name: config.network.vnetName, location },
-    };
+    if (config.adopt) group.importFrom(`/subscriptions/${config.subscriptionId}/resourceGroups/${config.resourceGroup.name}`);
+    const endpointSubnet = config.network ? this.network(config.network, group.name, location) : this.existingSubnet(location);
 
     const zone = this.zone(group.name, endpointSubnet);
     if (zone && config.outputs) new BatchDnsOutputs(this, 'dns', { endpoints: [], zone });
@@ -81,10 +65,12 @@ export class PrivateBatchStack extends TerraformStack {
       dns: { zone },
       outputs: config.outputs,
       tags: config.tags,
+      // The stack's zone and links are the app's to adopt (see zone()).
+      adopt: config.adopt ? { zone: false, vnetLink: false } : false,
     };
     // Where the props that every account shares come from in the stack's entry.
     const shared = {
-      subnet: 'network.endpointSubnet',
+      subnet: config.network ? 'network.endpointSubnet' : 'existingSubnet',
       'subnet.virtualNetwork.location': 'location',
       endpointResourceGroupName: 'resourceGroup.name',
       subscriptionId: 'subscriptionId',
@@ -92,9 +78,10 @@ export class PrivateBatchStack extends TerraformStack {
       'dns.zone': 'dns.existingZoneId',
       outputs: 'outputs',
       tags: 'tags',
+      adopt: 'adopt',
     };
 
-    config.accounts.forEach(({ endpoints, connections, connectionApprovers, identity, tags, ...account }, a) => {
+    config.accounts.forEach(({ endpoints, connections, connectionApprovers, identity, tags, endpointResourceGroup, lock, roleAssignments, diagnosticSettings, ...account }, a) => {
       const accountTags = { ...config.tags, ...tags };
       const batch = new PrivateBatch(this, account.name, {
         ...common,
@@ -104,6 +91,10 @@ export class PrivateBatchStack extends TerraformStack {
         connections: connections as PrivateBatchConnectionRule[],
         connectionApprovers: connectionApprovers as ConnectionApprover[],
         tags: accountTags,
+        endpointResourceGroupName: endpointResourceGroup ?? group.name,
+        lock,
+        roleAssignments,
+        diagnosticSettings,
       });
       this.from(batch, `accounts[${a}]`, {
         ...shared,
@@ -113,6 +104,7 @@ export class PrivateBatchStack extends TerraformStack {
         'account.subscriptionId': 'subscriptionId',
         'account.identity.type': `accounts[${a}].identity`,
         tags: `accounts[${a}].tags`,
+        endpointResourceGroupName: endpointResourceGroup === undefined ? 'resourceGroup.name' : `accounts[${a}].endpointResourceGroup`,
       });
     });
     config.externalAccounts.forEach((external, x) => {
@@ -122,16 +114,48 @@ export class PrivateBatchStack extends TerraformStack {
     });
   }
 
+  /** The example's own VNet and endpoint subnet. */
+  private network(network: NonNullable<StackConfig['network']>, resourceGroupName: string, location: string): SubnetInfo {
+    const { config } = this;
+    const vnet = new VirtualNetwork(this, 'Vnet', {
+      name: network.vnetName,
+      location,
+      resourceGroupName,
+      addressSpace: network.addressSpace,
+      tags: config.tags,
+    });
+    const subnet = new Subnet(this, 'EndpointSubnet', {
+      name: network.endpointSubnet.name,
+      resourceGroupName,
+      virtualNetworkName: vnet.name,
+      addressPrefixes: [network.endpointSubnet.addressPrefix],
+      // Endpoints ignore NSGs and UDRs unless these policies are on; Disabled is the plain, documented setup.
+      privateEndpointNetworkPolicies: 'Disabled',
+    });
+    if (config.adopt) {
+      const vnetId = armResourceId(config.subscriptionId, config.resourceGroup.name, 'Microsoft.Network/virtualNetworks', network.vnetName);
+      vnet.importFrom(vnetId);
+      subnet.importFrom(`${vnetId}/subnets/${network.endpointSubnet.name}`);
+    }
+    return { id: subnet.id, addressPrefix: network.endpointSubnet.addressPrefix, virtualNetwork: { id: vnet.id, name: network.vnetName, location } };
+  }
+
+  /** A subnet that exists, by ID; its VNet is in the stack's region. */
+  private existingSubnet(location: string): SubnetInfo {
+    const { id, addressPrefix } = this.config.existingSubnet!;
+    return { id, addressPrefix, virtualNetwork: { ...vnetOfSubnetId(id)!, location } };
+  }
+
   /** The stack's one zone, shared by its accounts, when an endpoint uses private DNS: a hub zone, or made here. */
   private zone(resourceGroupName: string, subnet: SubnetInfo): IBatchPrivateDnsZone | undefined {
-    const { accounts, externalAccounts, cloud, dns, subscriptionId, tags, network } = this.config;
-    if (![...accounts, ...externalAccounts].some((a) => a.endpoints.some((e) => e.dns !== 'external'))) return undefined;
+    const { accounts, externalAccounts, cloud, dns, subscriptionId, tags, adopt } = this.config;
+    if (![...accounts, ...externalAccounts].some((a) => a.endpoints.some((e) => dnsModeUsesZone(e.dns)))) return undefined;
     const zoneSubscription = dns.existingZoneId && parseResourceId(dns.existingZoneId)!.subscriptionId;
     // Records and links belong in the zone's subscription: a hub zone gets a provider of its own.
     const provider = zoneSubscription && !sameSubscription(zoneSubscription, subscriptionId)
       ? new AzurermProvider(this, 'azurerm-dns', { alias: 'dns', features: [{}], subscriptionId: zoneSubscription, environment: azurermEnvironment(cloud) })
       : undefined;
-    const { zone } = batchZoneChoice(this, 'DnsZone', {
+    const choice = batchZoneChoice(this, 'DnsZone', {
       zoneId: dns.existingZoneId,
       resourceGroupName,
       cloud,
@@ -141,10 +165,12 @@ export class PrivateBatchStack extends TerraformStack {
       // The example turns healing on for its zones: an existing zone adopts, reports and checks (see the README).
       healing: dns.healing,
       links: [
-        { id: 'EndpointVnet', name: `link-${network.vnetName}`, virtualNetworkId: subnet.virtualNetwork!.id },
+        { id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.virtualNetwork!.name}`, virtualNetworkId: subnet.virtualNetwork!.id },
         ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId })),
       ],
     });
+    if (adopt) importZoneChoice(choice, subscriptionId, { zone: true, links: choice.links.slice(0, 1) });
+    const { zone } = choice;
     this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name', healing: 'dns.healing' });
     return zone;
   }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { PrivateEndpointApplicationSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/private-endpoint-application-security-group-association';
 import { IBatchAccount } from './batch-account-ref';
 import { BatchDnsRecord } from './batch-dns-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
@@ -10,14 +11,14 @@ import { PropProblem } from './rules/problems';
 import { BatchGuards } from './guards/batch-guards';
 import { optIn } from './guards/opt-ins';
 import { stableAddress } from './addresses';
-import { endpointKey, endpointLogicalId } from './rules/logical-ids';
+import { asgAssociationLogicalId, endpointKey, endpointLogicalId } from './rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from './rules/clouds';
 import { batchAccountFqdn, batchAccountRecordName } from './rules/dns-records';
 import { DNS_MODES, DnsMode } from './rules/dns-modes';
 import { isIpv4, staticIpProblem, subnetPrefixProblem } from './rules/ip';
 import { defaultEndpointName, locationProblem, normalizeLocation } from './rules/naming';
-import { crossSubscriptionProblem, literalSubscription, normalizedResourceId } from './rules/resource-id';
-import { endpointNameProblems, endpointPartNames, resourceGroupNameProblem } from './rules/azure-names';
+import { crossSubscriptionProblem, literalSubscription, normalizedResourceId, parseResourceId } from './rules/resource-id';
+import { endpointNameProblems, endpointPartNames, privateLinkNameProblem, resourceGroupNameProblem } from './rules/azure-names';
 import { requestMessageProblem } from './rules/request-message';
 import { tagProblems } from './rules/tags';
 import { BATCH_SUB_RESOURCES, BatchSubResource, isBatchSubResource } from './rules/sub-resources';
@@ -44,17 +45,23 @@ export interface EndpointSubnet {
 /** How the endpoint's name resolves; see {@link DnsMode}. */
 export interface EndpointDns {
   /**
-   * `records` (Terraform-owned A record), `zoneGroup` (Azure writes the record) or `external` (your DNS).
+   * `records` (Terraform-owned A record), `zoneGroup` (Azure writes the record), `policyZoneGroup` (Azure Policy
+   * adds the zone group, which Terraform leaves alone) or `external` (your DNS).
    * @default 'records'
    */
   readonly mode?: DnsMode;
-  /** The Batch private DNS zone; required for `records` and `zoneGroup`. */
+  /** The Batch private DNS zone; required for `records` and `zoneGroup`, not used otherwise. */
   readonly zone?: IBatchPrivateDnsZone;
   /**
    * The A record's TTL in seconds, for `records`.
    * @default 10
    */
   readonly ttl?: number;
+  /**
+   * The zone group's name, for `zoneGroup`.
+   * @default 'batch'
+   */
+  readonly zoneGroupName?: string;
 }
 
 /** A manual connection, which the account owner approves. */
@@ -108,6 +115,22 @@ export interface BatchPrivateEndpointProps {
    */
   readonly cloud?: AzureCloud;
   /**
+   * The name of the endpoint's network interface (a portal-made endpoint's NIC keeps its name this way).
+   * @default `<name>-nic`
+   */
+  readonly networkInterfaceName?: string;
+  /**
+   * The name of the endpoint's private link service connection.
+   * @default `<name>-connection`
+   */
+  readonly connectionName?: string;
+  /**
+   * Application security groups for the endpoint's NIC, by resource ID: one
+   * `azurerm_private_endpoint_application_security_group_association` each, in the endpoint's region.
+   * @default none
+   */
+  readonly applicationSecurityGroupIds?: readonly string[];
+  /**
    * Tags for the endpoint: at most 50 (Azure's limits on names and values apply).
    * @default none
    */
@@ -146,6 +169,8 @@ export class BatchPrivateEndpoint extends Construct {
   public readonly manualApproval?: ManualApproval;
   /** The zone the endpoint's name is written to, unless its DNS is external. */
   public readonly zone?: IBatchPrivateDnsZone;
+  /** The associations with application security groups, in the order of `applicationSecurityGroupIds`. */
+  public readonly securityGroupAssociations: readonly PrivateEndpointApplicationSecurityGroupAssociation[];
 
   constructor(scope: Construct, id: string, props: BatchPrivateEndpointProps) {
     super(scope, id);
@@ -168,9 +193,9 @@ export class BatchPrivateEndpoint extends Construct {
       location: endpointLocation(props.location ?? props.subnet?.location ?? props.account.location),
       resourceGroupName: props.resourceGroupName,
       subnetId: normalizedResourceId(props.subnet.id, SUBNET_TYPE),
-      customNetworkInterfaceName: parts.nic,
+      customNetworkInterfaceName: props.networkInterfaceName ?? parts.nic,
       privateServiceConnection: {
-        name: parts.connection,
+        name: props.connectionName ?? parts.connection,
         privateConnectionResourceId: props.account.id,
         subresourceNames: [props.subResource],
         isManualConnection: props.manualApproval !== undefined,
@@ -180,7 +205,9 @@ export class BatchPrivateEndpoint extends Construct {
       ipConfiguration: props.staticIp
         ? [{ name: parts.ipConfiguration, privateIpAddress: props.staticIp, subresourceName: props.subResource, memberName: props.subResource }]
         : undefined,
-      privateDnsZoneGroup: this.dnsMode === 'zoneGroup' && zone ? { name: 'batch', privateDnsZoneIds: [zone.id] } : undefined,
+      privateDnsZoneGroup: this.dnsMode === 'zoneGroup' && zone ? { name: props.dns?.zoneGroupName ?? 'batch', privateDnsZoneIds: [zone.id] } : undefined,
+      // Azure Policy adds the zone group after the endpoint exists: Terraform must neither remove it nor fight it.
+      lifecycle: this.dnsMode === 'policyZoneGroup' ? { ignoreChanges: ['private_dns_zone_group'] } : undefined,
       tags: props.tags,
     });
     stableAddress(this.resource, endpointLogicalId(this.name));
@@ -188,7 +215,7 @@ export class BatchPrivateEndpoint extends Construct {
     if (this.dnsMode === 'external') optIn(this.resource, 'externalDns');
     mapAttributes(this.resource, this, {
       name: 'name',
-      custom_network_interface_name: 'name',
+      custom_network_interface_name: props.networkInterfaceName !== undefined ? 'networkInterfaceName' : 'name',
       location: 'location',
       resource_group_name: 'resourceGroupName',
       subnet_id: 'subnet',
@@ -197,6 +224,14 @@ export class BatchPrivateEndpoint extends Construct {
       tags: 'tags',
     });
     this.id = this.resource.id;
+    this.securityGroupAssociations = (props.applicationSecurityGroupIds ?? []).map((groupId, i) => {
+      const group = Token.isUnresolved(groupId) ? i : parseResourceId(groupId)?.name ?? i;
+      return stableAddress(new PrivateEndpointApplicationSecurityGroupAssociation(this, `Asg${i}`, {
+        provider: props.provider,
+        privateEndpointId: this.id,
+        applicationSecurityGroupId: groupId,
+      }), asgAssociationLogicalId(endpointKey(this.name), group), { existedInV01: false });
+    });
 
     if (this.dnsMode === 'records' && zone) {
       this.dnsRecord = new BatchDnsRecord(this, 'DnsRecord', {
@@ -225,10 +260,12 @@ export class BatchPrivateEndpoint extends Construct {
     if (this.subResource === 'batchAccount') {
       return batchAccountFqdn(this.account.name, this.account.location, this.cloud);
     }
+    if (this.dnsMode === 'records' || this.dnsMode === 'external') return this.resource.customDnsConfigs.get(0).fqdn;
     // With a zone group Azure leaves custom_dns_configs empty and reports the private zone's record instead.
-    return this.dnsMode === 'zoneGroup'
-      ? Fn.replace(this.resource.privateDnsZoneConfigs.get(0).recordSets.get(0).fqdn, '.privatelink.', '.')
-      : this.resource.customDnsConfigs.get(0).fqdn;
+    const fromZoneGroup = Fn.replace(this.resource.privateDnsZoneConfigs.get(0).recordSets.get(0).fqdn, '.privatelink.', '.');
+    if (this.dnsMode === 'zoneGroup') return fromZoneGroup;
+    // Policy adds its zone group some time after the endpoint is created: either may be there.
+    return Token.asString(Fn.try([this.resource.customDnsConfigs.get(0).fqdn, fromZoneGroup]));
   }
 
   /**
@@ -264,6 +301,8 @@ export function batchPrivateEndpointProblems(props: BatchPrivateEndpointProps): 
     add('subResource', `must be one of ${BATCH_SUB_RESOURCES.join(', ')}, got ${JSON.stringify(props.subResource)}`);
   }
   if (props.name !== undefined && !Token.isUnresolved(props.name)) problems.push(...endpointNameProblems(props.name));
+  const customNames = { networkInterfaceName: props.networkInterfaceName, connectionName: props.connectionName, 'dns.zoneGroupName': props.dns?.zoneGroupName };
+  for (const [field, name] of Object.entries(customNames)) if (known(name)) add(field, privateLinkNameProblem(name));
   if (known(props.resourceGroupName)) add('resourceGroupName', resourceGroupNameProblem(props.resourceGroupName));
   problems.push(...locationProblems(props), ...subnetProblems(props));
   if (props.manualApproval) {
@@ -320,8 +359,9 @@ function dnsProblems(dns: EndpointDns | undefined, mode: DnsMode, cloud: AzureCl
   if (!dns) return [{ field: 'dns', problem: `is required: give { zone } for Terraform-owned records, { mode: 'zoneGroup', zone }, or { mode: 'external' } to run DNS yourself` }];
   if (!DNS_MODES.includes(mode)) return [{ field: 'dns.mode', problem: `must be one of ${DNS_MODES.join(', ')}, got ${JSON.stringify(mode)}` }];
   const problems: PropProblem[] = [];
-  if (mode === 'external') {
-    if (dns.zone) problems.push({ field: 'dns.zone', problem: 'must not be set with dns.mode external (no DNS resources are made)' });
+  if (mode === 'external' || mode === 'policyZoneGroup') {
+    const why = mode === 'external' ? 'no DNS resources are made' : 'Azure Policy picks the zone';
+    if (dns.zone) problems.push({ field: 'dns.zone', problem: `must not be set with dns.mode ${mode} (${why})` });
   } else if (!dns.zone) {
     problems.push({ field: 'dns.zone', problem: `is required with dns.mode ${mode}` });
   } else if (!Token.isUnresolved(dns.zone.name)) {
@@ -334,5 +374,6 @@ function dnsProblems(dns: EndpointDns | undefined, mode: DnsMode, cloud: AzureCl
     problems.push({ field: 'dns.ttl', problem: `must be a whole number of seconds from 1 to 2147483647, got ${dns.ttl}` });
   }
   if (dns.ttl !== undefined && mode !== 'records') problems.push({ field: 'dns.ttl', problem: 'only applies with dns.mode records' });
+  if (dns.zoneGroupName !== undefined && mode !== 'zoneGroup') problems.push({ field: 'dns.zoneGroupName', problem: 'only applies with dns.mode zoneGroup' });
   return problems;
 }

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { AzureCloud } from './rules/clouds';
+import { armResourceId } from './rules/adoption';
+import { AzureCloud, batchPrivateDnsZoneName } from './rules/clouds';
 import type { ZoneHealingProps } from './zone-healing';
 
 /** A VNet to link a zone to. */
@@ -83,4 +84,17 @@ export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneCh
     : new BatchPrivateDnsZone(scope, id, { resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider, healing: props.healing });
   const links = (props.links ?? []).map((link) => zone.linkVirtualNetwork(link.id, { name: link.name, virtualNetworkId: link.virtualNetworkId }));
   return { zone, links };
+}
+
+/**
+ * Import blocks for a zone that {@link batchZoneChoice} made (not a zone by ID, which the stack never owns) and for
+ * some of its links, to bring a zone made elsewhere under the stack. The zone must be the cloud's
+ * `privatelink.batch.*` zone; a legacy regional zone cannot be adopted.
+ * @param subscriptionId the subscription of the zone
+ */
+export function importZoneChoice(choice: BatchZoneChoice, subscriptionId: string, what: { readonly zone: boolean; readonly links: readonly PrivateDnsZoneVirtualNetworkLink[] }): void {
+  if (!(choice.zone instanceof BatchPrivateDnsZone)) return;
+  const zoneId = armResourceId(subscriptionId, choice.zone.resourceGroupName, 'Microsoft.Network/privateDnsZones', batchPrivateDnsZoneName(choice.zone.cloud));
+  if (what.zone) choice.zone.resource.importFrom(zoneId, choice.zone.provider);
+  for (const link of what.links) link.importFrom(`${zoneId}/virtualNetworkLinks/${link.nameInput}`, choice.zone.provider);
 }

@@ -6,6 +6,9 @@ export {
   privateBatchProblems,
 } from './private-batch-problems';
 export * from './batch-zone-choice';
+export * from './resource-lock';
+export * from './role-assignments';
+export * from './batch-diagnostic-settings';
 export * from './private-batch-account';
 export * from './private-batch-pool';
 export * from './private-batch-pool-props';
@@ -21,7 +24,7 @@ export * from './project-local-backend';
 export * from './zone-healing';
 export * from './account-lookup';
 export * from './batch-connection-approvers';
-export { MOVED_FROM_V01_CONTEXT, stableAddress } from './addresses';
+export { MOVED_FROM_V01_CONTEXT, StableAddressOptions, stableAddress } from './addresses';
 export * from './problems';
 export * from './rules/problems';
 export * from './azapi/provider';
@@ -43,6 +46,8 @@ export * from './review/review-document';
 export { REVIEW_SECTIONS } from './review/sections';
 export { FoundOptIn, OPT_IN_DETECTORS, OptInDetector } from './review/sections/opt-ins';
 export { Finding } from './guards/finding';
+export * from './rules/adoption';
+export * from './rules/built-in-roles';
 export * from './rules/clouds';
 export {
   BATCH_CONNECTION_API_VERSIONS, BatchConnectionApiVersion, CONNECTION_ACTIONS, ConnectionAction, ConnectionEndpointRef, ConnectionRule,
@@ -51,8 +56,10 @@ export {
 } from './rules/connections';
 export * from './rules/approvers';
 export * from './rules/dns-modes';
+export * from './rules/diagnostics';
 export * from './rules/dns-records';
 export * from './rules/ip';
+export * from './rules/locks';
 export * from './rules/logical-ids';
 export * from './rules/naming';
 export * from './rules/durations';
@@ -62,6 +69,7 @@ export * from './rules/pool-network';
 export * from './rules/pool-scale';
 export * from './rules/pool-start-task';
 export * from './rules/resource-id';
+export * from './rules/roles';
 export * from './rules/state-path';
 export * from './rules/sub-resources';
 export * from './rules/subnets';

@@ -2,7 +2,9 @@ import { Token } from 'cdktf';
 import { IBatchAccount } from './batch-account-ref';
 import { PrivateBatchAccountProps } from './private-batch-account';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
+import { adoptSettings, importIdPartProblems } from './rules/adoption';
 import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from './rules/connections';
+import { dnsModeUsesZone } from './rules/dns-modes';
 import { defaultEndpointName } from './rules/naming';
 import { PropProblem } from './rules/problems';
 import { resourceIdProblem, resourceIdTemplate } from './rules/resource-id';
@@ -55,6 +57,9 @@ export function privateBatchProblems(props: PrivateBatchProps): PropProblem[] {
   if (existing && (props.connectionApprovers?.length ?? 0) > 0) {
     add('connectionApprovers', "only apply to an account made here: the account's owner grants approval of connections to it");
   }
+  for (const field of ['lock', 'roleAssignments', 'diagnosticSettings'] as const) {
+    if (existing && props[field] !== undefined) add(field, "only applies to an account made here: an existing account is its owner's to lock, share and monitor");
+  }
   props.connections?.forEach((rule, i) => {
     if (rule.endpoint !== undefined && !keys.includes(rule.endpoint)) {
       add(`connections[${i}].endpoint`, `must name an endpoint of this account: ${keys.join(', ') || 'it has none'}`);
@@ -62,6 +67,8 @@ export function privateBatchProblems(props: PrivateBatchProps): PropProblem[] {
   });
   problems.push(...privateBatchConnectionProblems(props));
   problems.push(...dnsProblems(props, endpoints));
+  problems.push(...lockProblems(props, endpoints));
+  problems.push(...adoptionProblems(props, endpoints));
   return problems;
 }
 
@@ -96,6 +103,70 @@ export function privateBatchConnectionProblems(props: PrivateBatchProps): PropPr
   return connectionRuleProblems(rules, accountName).map(({ field, problem }) => ({ field: inOurWords(field), problem: inOurWords(problem) }));
 }
 
+/** Where the import IDs of an adopted `PrivateBatch` come from, as far as the props give them. */
+export interface AdoptionParts {
+  /** The new account's subscription. */
+  readonly accountSubscriptionId?: string;
+  /** The endpoints' subscription. */
+  readonly subscriptionId?: string;
+  /** The subscription of a zone made here: its provider's, else the endpoints'. */
+  readonly zoneSubscriptionId?: string;
+}
+
+/** The subscriptions that `adopt` builds import IDs from (resource groups and names are props of each part). */
+export function adoptionParts(props: PrivateBatchProps): AdoptionParts {
+  const account = props.account !== undefined && !isExistingAccount(props.account) ? props.account : undefined;
+  const subscriptionId = props.subscriptionId ?? account?.subscriptionId;
+  const zoneProvider = props.dns?.provider as { subscriptionIdInput?: string } | undefined;
+  return { accountSubscriptionId: account?.subscriptionId, subscriptionId, zoneSubscriptionId: zoneProvider ? zoneProvider.subscriptionIdInput : subscriptionId };
+}
+
+/** `adopt` builds import IDs from subscriptions, resource groups and names: each must be given. */
+function adoptionProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {
+  const adopt = adoptSettings(props.adopt);
+  const account = props.account !== undefined && !isExistingAccount(props.account) ? props.account : undefined;
+  const parts = adoptionParts(props);
+  const needed: Record<string, string | undefined> = {};
+  if (adopt.account && account) needed['account.subscriptionId'] = parts.accountSubscriptionId;
+  if (adopt.endpoints && endpoints.length > 0) needed[account && props.subscriptionId === undefined ? 'account.subscriptionId' : 'subscriptionId'] = parts.subscriptionId;
+  const dns = props.dns ?? {};
+  const zoneMade = dns.zone === undefined && dns.zoneId === undefined && endpoints.some((e) => dnsModeUsesZone(e.dns ?? dns.mode ?? 'records'));
+  if (zoneMade && (adopt.zone || adopt.vnetLink)) {
+    needed[dns.provider ? 'dns.provider' : account && props.subscriptionId === undefined ? 'account.subscriptionId' : 'subscriptionId'] = parts.zoneSubscriptionId;
+  }
+  return importIdPartProblems(needed).map((p) => (p.field === 'dns.provider'
+    ? { field: p.field, problem: "must set subscription_id with adopt: the zone's import ID is built from it" }
+    : p));
+}
+
+/**
+ * A lock applies to the locked resource's children (Learn, Management Locks REST API), and the account's private
+ * endpoint connections are its children: `ReadOnly` blocks every connection rule, `CanNotDelete` blocks `remove`.
+ */
+function lockProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {
+  const kind = props.lock?.kind;
+  const rules = props.connections ?? [];
+  const problems: PropProblem[] = [];
+  if (kind === 'ReadOnly' && rules.length > 0) {
+    problems.push({ field: 'lock.kind', problem: "ReadOnly blocks the connection rules: their PATCH and DELETE act on the account's private endpoint connections, which inherit the account's lock; use CanNotDelete, or no rules" });
+  }
+  rules.forEach((rule, i) => {
+    if (kind === 'CanNotDelete' && rule.action === 'remove') {
+      problems.push({ field: `connections[${i}].action`, problem: "remove deletes a private endpoint connection, a child of the account, which the account's CanNotDelete lock forbids" });
+    }
+  });
+  endpoints.forEach((endpoint, i) => {
+    const mode = endpoint.dns ?? props.dns?.mode ?? 'records';
+    if (mode === 'policyZoneGroup' && (endpoint.lock ?? props.lock)?.kind === 'ReadOnly') {
+      problems.push({
+        field: endpoint.lock ? `endpoints[${i}].lock.kind` : 'lock.kind',
+        problem: `ReadOnly on endpoint ${privateBatchEndpointKey(endpoint)} would stop Azure Policy from adding its zone group (a child of the endpoint); use CanNotDelete`,
+      });
+    }
+  });
+  return problems;
+}
+
 function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {
   const dns = props.dns ?? {};
   const problems: PropProblem[] = [];
@@ -103,7 +174,7 @@ function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchE
   if (dns.ttl !== undefined && !endpoints.some((e) => (e.dns ?? dns.mode ?? 'records') === 'records')) {
     problems.push({ field: 'dns.ttl', problem: 'only applies with dns.mode records, and no endpoint uses it' });
   }
-  const ownsZone = dns.zone === undefined && endpoints.some((e) => (e.dns ?? dns.mode ?? 'records') !== 'external');
+  const ownsZone = dns.zone === undefined && endpoints.some((e) => dnsModeUsesZone(e.dns ?? dns.mode ?? 'records'));
   if (!ownsZone) {
     for (const field of ['linkedVnetIds', 'resourceGroupName', 'healing', 'azapiProvider'] as const) {
       if (dns[field] !== undefined) problems.push({ field: `dns.${field}`, problem: dns.zone ? 'only applies to a zone made here or given by zoneId, not to dns.zone' : 'only applies when an endpoint uses private DNS' });

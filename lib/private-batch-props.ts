@@ -7,7 +7,11 @@ import { PrivateBatchAccountProps } from './private-batch-account';
 import { AzureCloud } from './rules/clouds';
 import { ConnectionApprover } from './rules/approvers';
 import { ConnectionRule } from './rules/connections';
+import { AdoptSettings } from './rules/adoption';
+import { DiagnosticSettingSettings } from './rules/diagnostics';
 import { DnsMode } from './rules/dns-modes';
+import { LockSettings } from './rules/locks';
+import { RoleAssignmentSettings } from './rules/roles';
 import { SubnetInfo } from './rules/subnets';
 import { BatchSubResource } from './rules/sub-resources';
 
@@ -55,13 +59,44 @@ export interface PrivateBatchEndpoint {
    * @default `tags`
    */
   readonly tags?: Record<string, string>;
+  /**
+   * The endpoint's network interface name.
+   * @default `<endpoint name>-nic`
+   */
+  readonly networkInterfaceName?: string;
+  /**
+   * The endpoint's private link service connection name.
+   * @default `<endpoint name>-connection`
+   */
+  readonly connectionName?: string;
+  /**
+   * Application security groups for the endpoint's NIC, by resource ID.
+   * @default none
+   */
+  readonly applicationSecurityGroupIds?: readonly string[];
+  /**
+   * The zone group's name, with `dns: 'zoneGroup'`.
+   * @default 'batch'
+   */
+  readonly zoneGroupName?: string;
+  /**
+   * A lock on the endpoint; `{ kind: 'None' }` for none.
+   * @default the account's `lock`
+   */
+  readonly lock?: LockSettings;
+  /**
+   * Role assignments on the endpoint, by a key that names each one's address (`role_<endpoint key>_<key>`).
+   * @default none
+   */
+  readonly roleAssignments?: Readonly<Record<string, RoleAssignmentSettings>>;
 }
 
 /** DNS of a {@link PrivateBatch}'s endpoints. */
 export interface PrivateBatchDns {
   /**
-   * `records` (Terraform-owned A records), `zoneGroup` (Azure writes the records) or `external` (your DNS,
-   * the explicit opt-out of private DNS). An endpoint's own `dns` wins.
+   * `records` (Terraform-owned A records), `zoneGroup` (Azure writes the records), `policyZoneGroup` (Azure Policy
+   * adds the zone group; Terraform makes none and ignores Policy's) or `external` (your DNS, the explicit opt-out
+   * of private DNS). An endpoint's own `dns` wins.
    * @default 'records'
    */
   readonly mode?: DnsMode;
@@ -90,6 +125,11 @@ export interface PrivateBatchDns {
    * @default true
    */
   readonly linkSubnetVnet?: boolean;
+  /**
+   * The name of the zone's link to the subnet's VNet, e.g. a portal-made link's, to adopt it.
+   * @default `link-<VNet name>`
+   */
+  readonly linkName?: string;
   /**
    * More VNets to link to a zone created here or given by `zoneId` (literal IDs: the link is named after the VNet).
    * @default none
@@ -188,6 +228,34 @@ export interface PrivateBatchProps {
    * @default the account's tags
    */
   readonly tags?: Record<string, string>;
+  /**
+   * A management lock on the account (`lock_<account>`), which its endpoints inherit unless they set their own.
+   * The lock is made after the account's other parts, which a `ReadOnly` lock would block. Only for a new account.
+   * @default none
+   */
+  readonly lock?: LockSettings;
+  /**
+   * Role assignments on the account, by a key that names each one's address (`role_<account>_<key>`). Only for a
+   * new account.
+   * @default none
+   */
+  readonly roleAssignments?: Readonly<Record<string, RoleAssignmentSettings>>;
+  /**
+   * Diagnostic settings of the account, at most five, by a key that names each one (`diag_<account>_<key>`). Only
+   * for a new account.
+   * @default none
+   */
+  readonly diagnosticSettings?: Readonly<Record<string, DiagnosticSettingSettings>>;
+  /**
+   * Bring a setup made elsewhere (the portal, say) under this stack without recreating it: Terraform `import`
+   * blocks (Terraform 1.5+) for the account, the endpoints, a zone made here and its link to the subnet's VNet,
+   * with IDs built from the subscription, resource group and name of each, which must be known at synth. Give the
+   * existing names (`endpoints[].name`, `networkInterfaceName`, `connectionName`, `zoneGroupName`,
+   * `dns.linkName`) so the plan shows "will be imported" and no replacement. Leave it on or drop it after the
+   * first apply: an import of what is in the state already does nothing.
+   * @default false
+   */
+  readonly adopt?: boolean | AdoptSettings;
   /**
    * The azurerm provider for the account and the endpoints.
    * @default the stack's default azurerm provider (the account's `provider` wins for the account)

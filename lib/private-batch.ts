@@ -1,25 +1,31 @@
 import { Construct } from 'constructs';
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformResource } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IBatchAccount } from './batch-account-ref';
+import type { BatchDiagnosticSettings } from './batch-diagnostic-settings';
 import { BatchDnsOutputs } from './batch-dns-outputs';
 import { BatchConnectionApprovers } from './batch-connection-approvers';
 import { BatchEndpointConnections } from './batch-endpoint-connections';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { BatchPrivateEndpoint } from './batch-private-endpoint';
-import { batchZoneChoice, ZoneLink } from './batch-zone-choice';
+import { BatchZoneChoice, batchZoneChoice, importZoneChoice, ZoneLink } from './batch-zone-choice';
 import { PrivateBatchAccount, PrivateBatchAccountProps } from './private-batch-account';
 import {
-  DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule, privateBatchEndpointKey,
-  privateBatchProblems,
+  DEFAULT_PRIVATE_BATCH_ENDPOINTS, adoptionParts, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule,
+  privateBatchEndpointKey, privateBatchProblems,
 } from './private-batch-problems';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
 import { PrivateBatchPool } from './private-batch-pool';
 import { PrivateBatchPoolOptions } from './private-batch-pool-props';
 import { PrivateBatchPools } from './private-batch-pools';
 import { reportProblems, setPropOrigin } from './problems';
+import type { ResourceLock, ResourceLockProps } from './resource-lock';
+import type { RoleAssignments } from './role-assignments';
+import type { LockSettings } from './rules/locks';
+import { endpointKey } from './rules/logical-ids';
+import { AdoptSettings, adoptSettings, armResourceId } from './rules/adoption';
 import { AzureCloud } from './rules/clouds';
-import { DnsMode } from './rules/dns-modes';
+import { DnsMode, dnsModeUsesZone } from './rules/dns-modes';
 import { parseResourceId } from './rules/resource-id';
 import { ResolvedSubnet, resolveSubnet } from './rules/subnets';
 
@@ -51,9 +57,16 @@ export class PrivateBatch extends Construct {
   public readonly approvers?: BatchConnectionApprovers;
   /** The DNS outputs, with `outputs`. */
   public readonly dnsOutputs?: BatchDnsOutputs;
+  /** The role assignments on the account, with `roleAssignments`. */
+  public readonly roleAssignments?: RoleAssignments;
+  /** The account's diagnostic settings, with `diagnosticSettings`. */
+  public readonly diagnosticSettings?: BatchDiagnosticSettings;
+  /** The lock on the account, with `lock`. */
+  public readonly lock?: ResourceLock;
 
   private readonly byKey: Map<string, BatchPrivateEndpoint>;
   private readonly poolSet: PrivateBatchPools;
+  private readonly zoneChoice?: BatchZoneChoice;
 
   constructor(scope: Construct, id: string, props: PrivateBatchProps) {
     super(scope, id);
@@ -71,9 +84,9 @@ export class PrivateBatch extends Construct {
     this.poolSet = new PrivateBatchPools(this, { account: this.account, endpoints: () => this.endpoints, subnet: props.subnet, provider: props.provider, outputs: props.outputs });
     const subnet = props.subnet === undefined ? undefined : resolveSubnet(props.subnet);
 
-    const { zone, links } = this.chooseZone(props, endpoints, subnet, cloud);
-    this.zone = zone;
-    this.vnetLinks = links;
+    this.zoneChoice = this.chooseZone(props, endpoints, subnet, cloud);
+    this.zone = props.dns?.zone ?? this.zoneChoice?.zone;
+    this.vnetLinks = this.zoneChoice?.links ?? [];
 
     const unique = endpoints.filter((e, i) => endpoints.findIndex((o) => privateBatchEndpointKey(o) === privateBatchEndpointKey(e)) === i);
     this.endpoints = unique.map((endpoint) => this.addEndpoint(props, endpoint, endpoints.indexOf(endpoint), subnet, cloud));
@@ -90,6 +103,48 @@ export class PrivateBatch extends Construct {
     if (!existing && (props.connectionApprovers?.length ?? 0) > 0) {
       this.approvers = new BatchConnectionApprovers(this, 'approvers', { account: this.account, approvers: props.connectionApprovers!, provider: props.provider });
       setPropOrigin(this.approvers, { owner: this, path: '', fields: { approvers: 'connectionApprovers', account: 'account' } });
+    }
+    const accountParts = this.privateAccount ? this.addAccountParts(this.privateAccount, props) : {};
+    this.roleAssignments = accountParts.roleAssignments;
+    this.diagnosticSettings = accountParts.diagnosticSettings;
+    this.lock = accountParts.lock;
+    if (props.adopt) this.adopt(props, adoptSettings(props.adopt));
+  }
+
+  /** Role assignments, diagnostic settings and the lock of the account made here; the lock last. */
+  private addAccountParts(account: PrivateBatchAccount, props: PrivateBatchProps): AccountParts {
+    const provider = (props.account as PrivateBatchAccountProps).provider ?? props.provider;
+    const roleAssignments = props.roleAssignments && new (optional().RoleAssignments)(account, 'RoleAssignments', {
+      scope: account.id, scopeKey: account.name, assignments: props.roleAssignments, subscriptionId: account.subscriptionId, provider,
+    });
+    if (roleAssignments) setPropOrigin(roleAssignments, { owner: this, path: '', fields: { assignments: 'roleAssignments', subscriptionId: 'account.subscriptionId' } });
+    const diagnosticSettings = props.diagnosticSettings && new (optional().BatchDiagnosticSettings)(account, 'DiagnosticSettings', {
+      accountId: account.id, accountName: account.name, settings: props.diagnosticSettings, provider,
+    });
+    if (diagnosticSettings) setPropOrigin(diagnosticSettings, { owner: this, path: '', fields: { settings: 'diagnosticSettings' } });
+    // After everything on the account that a ReadOnly lock would block.
+    const lock = this.addLock(account, props.lock, 'lock', {
+      resourceId: account.id, resourceName: account.name, key: account.name, provider,
+      dependsOn: [...this.endpoints.map((e) => e.resource), ...parts(roleAssignments?.assignments), ...parts(diagnosticSettings?.settings)],
+    });
+    return { roleAssignments, diagnosticSettings, lock };
+  }
+
+  /** Import blocks for what exists already; the subscriptions they need are checked by privateBatchProblems. */
+  private adopt(props: PrivateBatchProps, adopt: Required<AdoptSettings>): void {
+    const parts = adoptionParts(props);
+    const account = this.privateAccount;
+    if (adopt.account && account && parts.accountSubscriptionId) {
+      const id = armResourceId(parts.accountSubscriptionId, account.resource.resourceGroupNameInput ?? '', 'Microsoft.Batch/batchAccounts', account.name);
+      account.resource.importFrom(id, account.resource.provider);
+    }
+    for (const endpoint of adopt.endpoints && parts.subscriptionId ? this.endpoints : []) {
+      const id = armResourceId(parts.subscriptionId!, endpoint.resource.resourceGroupNameInput ?? '', 'Microsoft.Network/privateEndpoints', endpoint.name);
+      endpoint.resource.importFrom(id, endpoint.resource.provider);
+    }
+    const link = this.vnetLinks.find((l) => l.node.id === 'EndpointVnet');
+    if (this.zoneChoice && parts.zoneSubscriptionId && (adopt.zone || adopt.vnetLink)) {
+      importZoneChoice(this.zoneChoice, parts.zoneSubscriptionId, { zone: adopt.zone, links: adopt.vnetLink && link ? [link] : [] });
     }
   }
 
@@ -117,13 +172,14 @@ export class PrivateBatch extends Construct {
     return this.byKey.get(key);
   }
 
-  private chooseZone(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[], subnet: ResolvedSubnet | undefined, cloud: AzureCloud) {
+  /** The zone made or imported here, with its links; undefined with `dns.zone`, or when no endpoint needs a zone. */
+  private chooseZone(props: PrivateBatchProps, endpoints: readonly PrivateBatchEndpoint[], subnet: ResolvedSubnet | undefined, cloud: AzureCloud): BatchZoneChoice | undefined {
     const dns = props.dns ?? {};
-    const usesZone = endpoints.some((e) => modeOf(props, e) !== 'external');
-    if (dns.zone || !usesZone) return { zone: dns.zone, links: [] };
+    const usesZone = endpoints.some((e) => dnsModeUsesZone(modeOf(props, e)));
+    if (dns.zone || !usesZone) return undefined;
     const links: ZoneLink[] = [];
     if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined) {
-      links.push({ id: 'EndpointVnet', name: `link-${subnet.vnetName}`, virtualNetworkId: subnet.vnetId });
+      links.push({ id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.vnetName}`, virtualNetworkId: subnet.vnetId });
     }
     (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
       const name = parseResourceId(virtualNetworkId)?.name;
@@ -163,9 +219,28 @@ export class PrivateBatch extends Construct {
       manualApproval: endpoint.manualApproval,
       subscriptionId: this.subscriptionId(props),
       cloud,
-      dns: { mode, zone: mode === 'external' ? undefined : this.zone, ttl: endpoint.dnsTtl ?? (mode === 'records' ? props.dns?.ttl : undefined) },
+      dns: {
+        mode,
+        zone: dnsModeUsesZone(mode) ? this.zone : undefined,
+        ttl: endpoint.dnsTtl ?? (mode === 'records' ? props.dns?.ttl : undefined),
+        zoneGroupName: endpoint.zoneGroupName,
+      },
+      networkInterfaceName: endpoint.networkInterfaceName,
+      connectionName: endpoint.connectionName,
+      applicationSecurityGroupIds: endpoint.applicationSecurityGroupIds,
       tags: endpoint.tags ?? this.tags(props),
       provider: props.provider,
+    });
+    const roles = endpoint.roleAssignments && new (optional().RoleAssignments)(created, 'RoleAssignments', {
+      scope: created.id, scopeKey: endpointKey(created.name), assignments: endpoint.roleAssignments, subscriptionId: this.subscriptionId(props), provider: props.provider,
+    });
+    if (roles) setPropOrigin(roles, { owner: this, path: '', fields: { assignments: `${at}.roleAssignments`, subscriptionId: 'subscriptionId' } });
+    const inherited = endpoint.lock === undefined && props.lock !== undefined;
+    // An inherited lock with problems is reported once, by the account's lock.
+    const lock = inherited && optional().lockProblems(props.lock!).length > 0 ? undefined : endpoint.lock ?? props.lock;
+    this.addLock(created, lock, inherited ? 'lock' : `${at}.lock`, {
+      resourceId: created.id, resourceName: created.name, key: endpointKey(created.name), provider: props.provider,
+      dependsOn: [...parts(roles?.assignments), ...created.securityGroupAssociations],
     });
     setPropOrigin(created, {
       owner: this,
@@ -182,6 +257,7 @@ export class PrivateBatch extends Construct {
         'dns.mode': endpoint.dns !== undefined ? `${at}.dns` : 'dns.mode',
         'dns.ttl': endpoint.dnsTtl !== undefined ? `${at}.dnsTtl` : 'dns.ttl',
         'dns.zone': props.dns?.zoneId !== undefined ? 'dns.zoneId' : 'dns.zone',
+        'dns.zoneGroupName': `${at}.zoneGroupName`,
       },
     });
     return created;
@@ -206,6 +282,14 @@ export class PrivateBatch extends Construct {
     return connections;
   }
 
+  /** A lock on `scope`'s resource, unless there is none or it is `None`; its props came from `at`. */
+  private addLock(scope: Construct, lock: LockSettings | undefined, at: string, props: Omit<ResourceLockProps, keyof LockSettings>): ResourceLock | undefined {
+    if (!lock || lock.kind === 'None') return undefined;
+    const created = new (optional().ResourceLock)(scope, 'Lock', { ...lock, ...props });
+    setPropOrigin(created, { owner: this, path: at });
+    return created;
+  }
+
   private endpointResourceGroup(props: PrivateBatchProps): string {
     if (props.endpointResourceGroupName !== undefined) return props.endpointResourceGroupName;
     return isExistingAccount(props.account) ? '' : props.account.resourceGroupName;
@@ -218,6 +302,25 @@ export class PrivateBatch extends Construct {
   private tags(props: PrivateBatchProps): Record<string, string> | undefined {
     return props.tags ?? (isExistingAccount(props.account) ? undefined : props.account.tags);
   }
+}
+
+/**
+ * The constructs of the opt-in interfaces, loaded when a `PrivateBatch` uses one: a synth that uses none loads
+ * neither their files nor their provider modules (about a tenth of the default example's synth time).
+ */
+function optional(): typeof import('./resource-lock') & typeof import('./role-assignments') & typeof import('./batch-diagnostic-settings') & typeof import('./rules/locks') {
+  return { ...require('./resource-lock'), ...require('./role-assignments'), ...require('./batch-diagnostic-settings'), ...require('./rules/locks') };
+}
+
+/** What a `PrivateBatch` adds on the account it makes. */
+interface AccountParts {
+  readonly roleAssignments?: RoleAssignments;
+  readonly diagnosticSettings?: BatchDiagnosticSettings;
+  readonly lock?: ResourceLock;
+}
+
+function parts(record: Readonly<Record<string, TerraformResource>> | undefined): TerraformResource[] {
+  return Object.values(record ?? {});
 }
 
 function modeOf(props: PrivateBatchProps, endpoint: PrivateBatchEndpoint): DnsMode {

@@ -1,5 +1,6 @@
 import {
-  accountLogicalId, dnsRecordLogicalId, endpointKey, endpointLogicalId, logicalId, outputName, vnetLinkLogicalId, zoneLogicalId,
+  accountLogicalId, asgAssociationLogicalId, diagnosticSettingLogicalId, dnsRecordLogicalId, endpointKey, endpointLogicalId, lockLogicalId,
+  logicalId, outputName, roleAssignmentLogicalId, vnetLinkLogicalId, zoneLogicalId,
 } from '../../lib/rules/logical-ids';
 
 describe('logical IDs', () => {
@@ -43,5 +44,25 @@ describe('logical IDs', () => {
 
   it('name outputs by what they hold', () => {
     expect(outputName('contosobatch01', 'endpoint_ips')).toBe('contosobatch01_endpoint_ips');
+  });
+});
+
+describe('logical IDs of the AVM-style interfaces', () => {
+  it('name a lock after what it locks', () => {
+    expect(lockLogicalId('contosobatch01')).toBe('lock_contosobatch01');
+    expect(lockLogicalId(endpointKey('pe-contosobatch01-batchaccount'))).toBe('lock_contosobatch01_batchaccount');
+  });
+
+  it('name a role assignment after its scope and its key', () => {
+    expect(roleAssignmentLogicalId('contosobatch01', 'job-submitters')).toBe('role_contosobatch01_job_submitters');
+  });
+
+  it('name a diagnostic setting after its account and its name', () => {
+    expect(diagnosticSettingLogicalId('contosobatch01', 'to-workspace')).toBe('diag_contosobatch01_to_workspace');
+  });
+
+  it('name an ASG association after its endpoint and the group, or its position', () => {
+    expect(asgAssociationLogicalId('contosobatch01_batchaccount', 'asg-batch')).toBe('asg_contosobatch01_batchaccount_asg_batch');
+    expect(asgAssociationLogicalId('contosobatch01_batchaccount', 0)).toBe('asg_contosobatch01_batchaccount_0');
   });
 });

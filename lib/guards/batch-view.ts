@@ -94,7 +94,7 @@ function accountRecordName(model: StackModel, endpoint: BatchEndpointView): stri
 }
 
 /** The name an endpoint writes: its account's record name for batchAccount, else its account and sub-resource. */
-function endpointNameKey(model: StackModel, endpoint: BatchEndpointView): string {
+export function endpointNameKey(model: StackModel, endpoint: BatchEndpointView): string {
   const literal = endpoint.subResource === 'batchAccount' ? accountRecordName(model, endpoint) : undefined;
   return literal ?? `the ${endpoint.subResource} name of ${endpoint.accountKey}`;
 }

@@ -4,6 +4,7 @@ import { accountNameFindings } from './rules/account-names';
 import { dnsCollisionFindings } from './rules/dns-collisions';
 import { dnsRecordIpFindings } from './rules/dns-record-ips';
 import { endpointLocationFindings } from './rules/endpoint-locations';
+import { policyZoneGroupFindings } from './rules/policy-zone-groups';
 import { endpointSubResourceFindings, endpointSubscriptionFindings } from './rules/endpoint-sub-resources';
 import { accountApiReachWarnings } from './rules/account-api-reach';
 import { poolNodeManagementFindings } from './rules/pool-node-management';
@@ -36,6 +37,7 @@ export function checkStack(model: StackModel): Finding[] {
     ...subnetFindings(model),
     ...dnsCollisionFindings(model, writers),
     ...dnsRecordIpFindings(model, writers),
+    ...policyZoneGroupFindings(model, endpoints, writers),
     ...zoneNameFindings(model, writers),
     ...zoneProviderFindings(model),
     ...vnetLinkFindings(model, writers),

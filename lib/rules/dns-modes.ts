@@ -2,9 +2,16 @@
  * How an endpoint's name resolves to its IP.
  * - `records`: Terraform owns one A record per endpoint, so the record goes away with the endpoint.
  * - `zoneGroup`: a `private_dns_zone_group` on the endpoint; Azure writes (and removes) the records.
+ * - `policyZoneGroup`: Azure Policy adds the zone group (DeployIfNotExists); Terraform makes none and ignores the
+ *   one Policy adds (`lifecycle.ignore_changes`), as AVM's `private_endpoints_manage_dns_zone_group = false` does.
  * - `external`: no DNS resources; your own DNS servers need the FQDN → IP pairs the library outputs.
  */
-export const DNS_MODES = ['records', 'zoneGroup', 'external'] as const;
+export const DNS_MODES = ['records', 'zoneGroup', 'policyZoneGroup', 'external'] as const;
 
 /** One of {@link DNS_MODES}. */
 export type DnsMode = (typeof DNS_MODES)[number];
+
+/** Whether endpoints of a mode need a private DNS zone of the stack's choosing: `records` and `zoneGroup`. */
+export function dnsModeUsesZone(mode: DnsMode): boolean {
+  return mode === 'records' || mode === 'zoneGroup';
+}

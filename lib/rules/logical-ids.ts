@@ -125,3 +125,33 @@ export function approverRoleLogicalId(accountName: string): string {
 export function approverAssignmentLogicalId(accountName: string, key: string): string {
   return logicalId('approver', accountName, key);
 }
+
+/**
+ * The logical ID of a management lock: `lock_` and what it locks, the account name (`lock_contosobatch01`) or an
+ * endpoint's key (`lock_contosobatch01_batchaccount`, see {@link endpointKey}).
+ */
+export function lockLogicalId(target: string): string {
+  return logicalId('lock', target);
+}
+
+/**
+ * The logical ID of a role assignment: `role_`, its scope (the account name or an endpoint's key) and the key the
+ * user gave the assignment, e.g. `role_contosobatch01_submitters`. Keys, not positions: removing one assignment
+ * leaves the others' addresses as they are.
+ */
+export function roleAssignmentLogicalId(scope: string, key: string): string {
+  return logicalId('role', scope, key);
+}
+
+/** The logical ID of a diagnostic setting: `diag_<account>_<setting name>`, e.g. `diag_contosobatch01_to_workspace`. */
+export function diagnosticSettingLogicalId(account: string, settingName: string): string {
+  return logicalId('diag', account, settingName);
+}
+
+/**
+ * The logical ID of an endpoint's association with an application security group: `asg_`, the endpoint's key and
+ * the group's name when its ID is literal (`asg_contosobatch01_batchaccount_asg_batch`), else its position.
+ */
+export function asgAssociationLogicalId(endpoint: string, group: string | number): string {
+  return logicalId('asg', endpoint, String(group));
+}

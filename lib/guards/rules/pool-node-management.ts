@@ -1,13 +1,17 @@
 import { cloudOfBatchZone } from '../../rules/clouds';
 import { BatchEndpointView, DnsWriter, batchEndpoints, dnsWriters } from '../batch-view';
 import { Finding } from '../finding';
+import { policyManagesZoneGroup } from './policy-zone-groups';
 import { vnetKey } from '../network-view';
 import { PoolView, accountEndpoints, batchPools, isPrivateAccount, vnetKeyOfSubnet } from '../pool-view';
 import { StackModel, hasOptIn, literalValue, resourcesOfType } from '../stack-model';
 
-/** Whether something in the stack answers for an endpoint's name: its A record or zone group, or its opt-in to external DNS. */
+/**
+ * Whether something answers for an endpoint's name: its A record or zone group in the stack, the zone group Azure
+ * Policy adds (dns mode policyZoneGroup), or its opt-in to external DNS.
+ */
 function hasDns(model: StackModel, endpoint: BatchEndpointView, writers: readonly DnsWriter[]): boolean {
-  return hasOptIn(model, endpoint.resource, 'externalDns') || writers.some((w) => w.candidates.includes(endpoint));
+  return hasOptIn(model, endpoint.resource, 'externalDns') || policyManagesZoneGroup(endpoint) || writers.some((w) => w.candidates.includes(endpoint));
 }
 
 /** Whether a Batch zone is linked to the pool's VNet in this stack: the zone of an endpoint made elsewhere answers there. */

@@ -1,0 +1,80 @@
+/**
+ * The config fields that reach PrivateBatch's AVM-style interfaces: what they make, and how a problem the library
+ * finds is named at the config field the user wrote.
+ */
+import { exampleStack, resources, synthConfig, validConfig } from './helpers/config';
+import { userSetup } from './fixtures/user-setups';
+import { buildApp } from '../app/build-app';
+
+function build(change: (stack: any) => void): () => unknown {
+  const stack = exampleStack();
+  change(stack);
+  return () => buildApp(validConfig({ stacks: [stack] }), { file: 'test.json' });
+}
+
+describe('the config\'s AVM-style fields', () => {
+  it('lock, assign roles, send diagnostics and name endpoints as written', () => {
+    const json = synthConfig({ stacks: [userSetup('fixture-avm-interfaces')] })['fixture-avm-interfaces'];
+    expect(Object.keys(resources(json, 'azurerm_management_lock')).sort()).toEqual(['lock_contosobatch01', 'lock_contosobatch01_batchaccount', 'lock_contosobatch01_nodemanagement']);
+    expect(Object.keys(resources(json, 'azurerm_role_assignment')).sort()).toEqual(['role_contosobatch01_batchaccount_network', 'role_contosobatch01_submitters']);
+    expect(Object.keys(resources(json, 'azurerm_monitor_diagnostic_setting'))).toEqual(['diag_contosobatch01_to_workspace']);
+    expect(Object.keys(resources(json, 'azurerm_private_endpoint_application_security_group_association'))).toEqual(['asg_contosobatch01_batchaccount_asg_batch']);
+    const endpoint = resources(json, 'azurerm_private_endpoint').pe_contosobatch01_batchaccount;
+    expect(endpoint).toMatchObject({ resource_group_name: 'rg-network', custom_network_interface_name: 'nic-batch', private_dns_zone_group: { name: 'default' } });
+  });
+
+  it('leave the zone group of a policyZoneGroup endpoint to Azure Policy, and make no zone for it', () => {
+    const json = synthConfig({ stacks: [userSetup('fixture-policy-zone-group')] })['fixture-policy-zone-group'];
+    expect(resources(json, 'azurerm_private_dns_zone')).toEqual({});
+    expect(Object.values(resources(json, 'azurerm_private_endpoint')).map((e) => e.lifecycle)).toEqual([
+      { ignore_changes: ['private_dns_zone_group'] }, { ignore_changes: ['private_dns_zone_group'] },
+    ]);
+  });
+
+  it('adopt a portal-made setup in an existing subnet: import blocks for everything the stack would make', () => {
+    const json = synthConfig({ stacks: [userSetup('fixture-adopt')] })['fixture-adopt'];
+    expect(json.import.map((i: any) => i.to).sort()).toEqual([
+      'azurerm_batch_account.batch_contosobatch01',
+      'azurerm_private_dns_zone.zone_privatelink_batch_azure_com',
+      'azurerm_private_dns_zone_virtual_network_link.link_a1b2c3d4e5f6g',
+      'azurerm_private_endpoint.pe_portal_batch',
+      'azurerm_resource_group.ResourceGroup',
+    ]);
+    expect(resources(json, 'azurerm_virtual_network')).toEqual({});
+    expect(resources(json, 'azurerm_private_endpoint').pe_portal_batch.subnet_id).toMatch(/virtualNetworks\/vnet-portal\/subnets\/snet-pe$/);
+  });
+
+  it('adopt the example\'s own network too', () => {
+    const stack = exampleStack();
+    stack.adopt = true;
+    const json = synthConfig({ stacks: [stack] })[stack.name];
+    expect(json.import.map((i: any) => i.to)).toEqual(expect.arrayContaining(['azurerm_virtual_network.Vnet', 'azurerm_subnet.EndpointSubnet']));
+    expect(json.import.find((i: any) => i.to === 'azurerm_subnet.EndpointSubnet').id)
+      .toBe('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints');
+  });
+
+  it('name the config field of every problem the library finds in them, all at once (7 here)', () => {
+    expect(build((s) => {
+      s.accounts[0].lock = { kind: 'ReadOnly', name: 'lock.' };
+      s.accounts[0].connections = [{ action: 'approve', endpoint: 'batchAccount', description: 'ok' }];
+      s.accounts[0].roleAssignments = { team: { roleDefinitionIdOrName: 'Batch Superuser', principalId: 'someone' } };
+      s.accounts[0].diagnosticSettings = { logs: { workspaceId: '/x', logCategories: ['ServiceLogs'] } };
+      s.accounts[0].endpoints[1].zoneGroupName = 'default';
+    })).toThrow(new RegExp(['7 problems found',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.lock\\.kind: ReadOnly blocks the connection rules',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.roleAssignments\\.team\\.roleDefinitionIdOrName: must be a role definition GUID or ID',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.roleAssignments\\.team\\.principalId: must be the principal\'s object ID',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.diagnosticSettings\\.logs\\.workspaceId: must be a Log Analytics workspace ID',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.diagnosticSettings\\.logs\\.logCategories\\[0\\]: is the deprecated ServiceLogs category; use ServiceLog',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.lock\\.name: must be 1-90 letters',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.endpoints\\[1\\]\\.zoneGroupName: only applies with dns\\.mode zoneGroup',
+    ].join('[^]*')));
+  });
+
+  it('take either the example network or an existing subnet', () => {
+    expect(build((s) => { s.existingSubnet = { id: `/subscriptions/${s.subscriptionId}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s` }; }))
+      .toThrow(/stacks\[0\]\.existingSubnet: give either network \(the example makes a VNet and subnet\) or existingSubnet/);
+    expect(build((s) => { delete s.network; })).toThrow(/stacks\[0\]\.network: give either network/);
+    expect(build((s) => { delete s.network; s.existingSubnet = { id: 'snet-pe' }; })).toThrow(/stacks\[0\]\.existingSubnet\.id: must be a subnet ID/);
+  });
+});
