@@ -125,7 +125,10 @@ export class PrivateBatch extends Construct {
     // After everything on the account that a ReadOnly lock would block.
     const lock = this.addLock(account, props.lock, 'lock', {
       resourceId: account.id, resourceName: account.name, key: account.name, provider,
-      dependsOn: [...this.endpoints.map((e) => e.resource), ...parts(roleAssignments?.assignments), ...parts(diagnosticSettings?.settings)],
+      dependsOn: [
+        ...this.endpoints.map((e) => e.resource), ...parts(roleAssignments?.assignments), ...parts(diagnosticSettings?.settings),
+        ...(this.approvers?.assignments ?? []),
+      ],
     });
     return { roleAssignments, diagnosticSettings, lock };
   }
