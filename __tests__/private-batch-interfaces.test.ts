@@ -226,9 +226,14 @@ describe('PrivateBatch per-endpoint names, security groups and resource group', 
     expect(resources(json, 'azurerm_batch_account').batch_contosobatch.resource_group_name).toBe('rg-batch');
   });
 
-  it('refuses a zone group name without a zone group', () => {
+  it('refuses a zone group name without a zone group, and names Azure would refuse', () => {
     expect(problems({ endpoints: [{ subResource: 'batchAccount', zoneGroupName: 'default' }] }))
       .toEqual(['stack/batch: endpoints[0].zoneGroupName only applies with dns.mode zoneGroup']);
+    expect(problems({ endpoints: [{ subResource: 'batchAccount', networkInterfaceName: 'nic-', connectionName: 'a b', dns: 'zoneGroup', zoneGroupName: '-x' }] })).toEqual([
+      expect.stringMatching(/^stack\/batch: endpoints\[0\]\.networkInterfaceName must be 1-80 letters, digits and _ \. -/),
+      expect.stringMatching(/^stack\/batch: endpoints\[0\]\.connectionName must be 1-80 letters/),
+      expect.stringMatching(/^stack\/batch: endpoints\[0\]\.zoneGroupName must be 1-80 letters/),
+    ]);
   });
 });
 
