@@ -307,12 +307,20 @@ export class PrivateBatch extends Construct {
   }
 }
 
+// CommonJS's require, for the modules loaded on use below (lib/ is built without Node's types).
+declare const require: (id: string) => unknown;
+
 /**
  * The constructs of the opt-in interfaces, loaded when a `PrivateBatch` uses one: a synth that uses none loads
  * neither their files nor their provider modules (about a tenth of the default example's synth time).
  */
 function optional(): typeof import('./resource-lock') & typeof import('./role-assignments') & typeof import('./batch-diagnostic-settings') & typeof import('./rules/locks') {
-  return { ...require('./resource-lock'), ...require('./role-assignments'), ...require('./batch-diagnostic-settings'), ...require('./rules/locks') };
+  return {
+    ...(require('./resource-lock') as typeof import('./resource-lock')),
+    ...(require('./role-assignments') as typeof import('./role-assignments')),
+    ...(require('./batch-diagnostic-settings') as typeof import('./batch-diagnostic-settings')),
+    ...(require('./rules/locks') as typeof import('./rules/locks')),
+  };
 }
 
 /** What a `PrivateBatch` adds on the account it makes. */

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { PropProblem } from './problems';
+import { utf8Length } from './tags';
 
 /**
  * Management lock levels. `CanNotDelete`: the resource and its children can be read and changed, not deleted.
@@ -57,8 +58,8 @@ export function lockProblems(lock: LockSettings): PropProblem[] {
   if (lock.name !== undefined && !Token.isUnresolved(lock.name) && !LOCK_NAME.test(lock.name)) {
     problems.push({ field: 'name', problem: `must be 1-90 letters, digits and . _ ( ) -, not ending in a period (an Azure lock name), got ${JSON.stringify(lock.name)}` });
   }
-  if (lock.notes !== undefined && Buffer.byteLength(lock.notes, 'utf8') > 512) {
-    problems.push({ field: 'notes', problem: `must be at most 512 bytes, got ${Buffer.byteLength(lock.notes, 'utf8')}` });
+  if (lock.notes !== undefined && utf8Length(lock.notes) > 512) {
+    problems.push({ field: 'notes', problem: `must be at most 512 bytes, got ${utf8Length(lock.notes)}` });
   }
   return problems;
 }
