@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { buildApp } from './app/build-app';
+import { appWarnings, buildApp } from './app/build-app';
 import { cleanSynthOutput } from './app/clean-outdir';
 import { ConfigError, loadConfig } from './app/load-config';
 
@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './app/load-config';
 const file = process.env.PRIVATE_BATCH_CONFIG || join('config', 'example.json');
 try {
   const app = buildApp(loadConfig(file), { file });
+  for (const warning of appWarnings(app)) console.error(`warning: ${warning}`);
   // Only once every stack is valid: a failed synth leaves the last good output as it was.
   cleanSynthOutput(app.outdir);
   app.synth();

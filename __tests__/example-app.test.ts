@@ -64,8 +64,30 @@ describe('the default example', () => {
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.batch-private-eastus.tfstate' } });
   });
 
-  it('outputs FQDN → IP pairs, the record FQDNs and the zone ID', () => {
-    expect(Object.keys(json.output).sort()).toEqual(['contosobatch01_endpoint_ips', 'contosobatch01_record_fqdns', 'dns_zone_id']);
+  it('puts one small pool in the pool subnet: no public IPs, simplified communication, made after node management is reachable', () => {
+    const pools = resources(json, 'azurerm_batch_pool');
+    const [nodesId] = endpointOf('nodeManagement');
+    expect(Object.keys(pools)).toEqual(['pool_contosobatch01_small']);
+    expect(pools.pool_contosobatch01_small).toMatchObject({
+      name: 'small',
+      account_name: '${azurerm_batch_account.batch_contosobatch01.name}',
+      vm_size: 'Standard_D2s_v3',
+      node_agent_sku_id: 'batch.node.ubuntu 22.04',
+      target_node_communication_mode: 'Simplified',
+      fixed_scale: { target_dedicated_nodes: 1, target_low_priority_nodes: 0 },
+      network_configuration: { subnet_id: '${azurerm_subnet.PoolSubnet.id}', public_address_provisioning_type: 'NoPublicIPAddresses' },
+      depends_on: [`azurerm_private_endpoint.${nodesId}`, `azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement`],
+    });
+    expect(pools.pool_contosobatch01_small.network_configuration.endpoint_configuration).toBeUndefined();
+    expect(resources(json, 'azurerm_subnet').PoolSubnet).toMatchObject({ address_prefixes: ['10.20.2.0/24'], virtual_network_name: '${azurerm_virtual_network.Vnet.name}' });
+  });
+
+  it('outputs FQDN → IP pairs, the record FQDNs, the zone ID, the pool and the node management FQDN its nodes resolve', () => {
+    expect(Object.keys(json.output).sort()).toEqual([
+      'contosobatch01_endpoint_ips', 'contosobatch01_node_management_fqdn', 'contosobatch01_pool_small', 'contosobatch01_record_fqdns', 'dns_zone_id',
+    ]);
+    expect(json.output.contosobatch01_pool_small.value).toEqual({ id: '${azurerm_batch_pool.pool_contosobatch01_small.id}', subnet_id: '${azurerm_subnet.PoolSubnet.id}' });
+    expect(json.output.contosobatch01_node_management_fqdn.value).toBe('${azurerm_private_endpoint.pe_contosobatch01_nodemanagement.custom_dns_configs[0].fqdn}');
     expect(json.output.contosobatch01_endpoint_ips.value).toMatchObject({ 'contosobatch01.eastus.batch.azure.com': '10.20.1.10' });
   });
 

@@ -50,17 +50,19 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
     const countByType = resourceChanges.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.type]: (counts[c.type] ?? 0) + 1 }), {});
     expect(countByType).toEqual({
       azurerm_batch_account: 1,
+      azurerm_batch_pool: 1,
       azurerm_private_dns_a_record: 2,
       azurerm_private_dns_zone: 1,
       azurerm_private_dns_zone_virtual_network_link: 1,
       azurerm_private_endpoint: 2,
       azurerm_resource_group: 1,
-      azurerm_subnet: 1,
+      azurerm_subnet: 2,
       azurerm_virtual_network: 1,
     });
     // Readable addresses, derived from what each resource is (README "Terraform addresses").
     expect(resourceChanges.map((c) => c.address).sort()).toEqual([
       'azurerm_batch_account.batch_contosobatch01',
+      'azurerm_batch_pool.pool_contosobatch01_small',
       'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount',
       'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement',
       'azurerm_private_dns_zone.zone_privatelink_batch_azure_com',
@@ -69,6 +71,7 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
       'azurerm_private_endpoint.pe_contosobatch01_nodemanagement',
       'azurerm_resource_group.ResourceGroup',
       'azurerm_subnet.EndpointSubnet',
+      'azurerm_subnet.PoolSubnet',
       'azurerm_virtual_network.Vnet',
     ]);
     expect(resourceChanges.every((c) => c.actions.join() === 'create')).toBe(true);

@@ -1,4 +1,4 @@
-import { App } from 'cdktf';
+import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { AppConfig } from './config-schema';
 import { ConfigError } from './load-config';
 import { PrivateBatchStack } from './private-batch-stack';
@@ -27,4 +27,12 @@ export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
     throw new ConfigError(`${file}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} found while building the stacks; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return app;
+}
+
+/**
+ * The warnings the constructs and the stack guards added while the stacks were built, e.g. a private account that no
+ * batchAccount endpoint of its stack reaches. The cdktf CLI prints them from the manifest; `main.ts` prints them too.
+ */
+export function appWarnings(app: App): string[] {
+  return app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data)));
 }

@@ -73,6 +73,27 @@ const endpointSchema = z.strictObject({
   roleAssignments: roleAssignmentsSchema.optional(),
 });
 
+// The pool's fields are typed here; their rules are the library's (privateBatchPoolProblems), reported at these paths.
+const poolSchema = z.strictObject({
+  name: z.string(),
+  vmSize: z.string(),
+  image: z.strictObject({
+    nodeAgentSkuId: z.string(),
+    publisher: z.string().optional(),
+    offer: z.string().optional(),
+    sku: z.string().optional(),
+    version: z.string().optional(),
+    id: z.string().optional(),
+  }),
+  fixedScale: z.strictObject({
+    dedicatedNodes: z.number().optional(),
+    lowPriorityNodes: z.number().optional(),
+    resizeTimeout: z.string().optional(),
+  }).optional(),
+  autoScale: z.strictObject({ formula: z.string(), evaluationInterval: z.string().optional() }).optional(),
+  subnet: z.enum(['endpoint', 'pool']).default('endpoint'),
+});
+
 const accountSchema = z.strictObject({
   name: z.string().refine((n) => !accountNameProblem(n), `must be ${ACCOUNT_NAME_RULE}`),
   poolAllocationMode: z.enum(['BatchService', 'UserSubscription']).default('BatchService'),
@@ -88,6 +109,7 @@ const accountSchema = z.strictObject({
   lock: lockSchema.optional(),
   roleAssignments: roleAssignmentsSchema.optional(),
   diagnosticSettings: diagnosticSettingsSchema.optional(),
+  pools: z.array(poolSchema).default([]),
 });
 
 const externalAccountSchema = z.strictObject({
@@ -120,6 +142,7 @@ const stackSchema = z.strictObject({
     vnetName: z.string().min(2).max(64),
     addressSpace: z.array(cidr).min(1),
     endpointSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: cidr }),
+    poolSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: cidr }).optional(),
   }).optional(),
   existingSubnet: z.strictObject({
     id: z.string().refine((id) => vnetOfSubnetId(id) !== undefined, 'must be a subnet ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>)'),
@@ -151,6 +174,19 @@ const stackSchema = z.strictObject({
   if (stack.network && isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
   }
+  const pools = stack.network?.poolSubnet?.addressPrefix;
+  if (stack.network && pools !== undefined && isIpv4Cidr(pools) && stack.network.addressSpace.every(isIpv4Cidr)) {
+    if (!cidrWithin(pools, stack.network.addressSpace)) {
+      ctx.addIssue({ code: 'custom', path: ['network', 'poolSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
+    } else if (isIpv4Cidr(prefix) && (cidrWithin(pools, [prefix]) || cidrWithin(prefix, [pools]))) {
+      ctx.addIssue({ code: 'custom', path: ['network', 'poolSubnet', 'addressPrefix'], message: `must not overlap the endpoint subnet ${prefix}` });
+    }
+  }
+  stack.accounts.forEach((account, a) => account.pools.forEach((pool, p) => {
+    if (pool.subnet === 'pool' && stack.network?.poolSubnet === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['accounts', a, 'pools', p, 'subnet'], message: 'is "pool", but network.poolSubnet is not set: add it, or use "endpoint"' });
+    }
+  }));
   const names = [...stack.accounts.map((a) => a.name), ...stack.externalAccounts.map((a) => parseResourceId(a.id)?.name)];
   names.forEach((name, i) => {
     if (names.indexOf(name) === i) return;
@@ -189,5 +225,7 @@ export type AppConfig = z.infer<typeof configSchema>;
 export type StackConfig = AppConfig['stacks'][number];
 /** One endpoint of a validated config. */
 export type EndpointConfig = z.infer<typeof endpointSchema>;
+/** One pool of a validated config (its shape; the library checks the rest). */
+export type PoolConfig = z.infer<typeof poolSchema>;
 /** One connection rule of a validated config (its shape; the library checks the rest). */
 export type ConnectionConfig = z.infer<typeof connectionSchema>;

@@ -38,6 +38,8 @@ export interface StackConfigLocation {
 export class PrivateBatchStack extends TerraformStack {
   private readonly config: StackConfig;
   private readonly at: StackConfigLocation;
+  /** The example's pool subnet, when `network.poolSubnet` asks for one. */
+  private poolSubnet?: SubnetInfo;
 
   constructor(scope: Construct, config: StackConfig, at: StackConfigLocation = { file: 'config', path: 'stacks[0]' }) {
     super(scope, config.name);
@@ -81,7 +83,7 @@ export class PrivateBatchStack extends TerraformStack {
       adopt: 'adopt',
     };
 
-    config.accounts.forEach(({ endpoints, connections, connectionApprovers, identity, tags, endpointResourceGroup, lock, roleAssignments, diagnosticSettings, ...account }, a) => {
+    config.accounts.forEach(({ endpoints, connections, connectionApprovers, pools, identity, tags, endpointResourceGroup, lock, roleAssignments, diagnosticSettings, ...account }, a) => {
       const accountTags = { ...config.tags, ...tags };
       const batch = new PrivateBatch(this, account.name, {
         ...common,
@@ -105,6 +107,10 @@ export class PrivateBatchStack extends TerraformStack {
         'account.identity.type': `accounts[${a}].identity`,
         tags: `accounts[${a}].tags`,
         endpointResourceGroupName: endpointResourceGroup === undefined ? 'resourceGroup.name' : `accounts[${a}].endpointResourceGroup`,
+      });
+      pools.forEach(({ subnet: which, ...pool }, p) => {
+        const created = batch.addPool({ ...pool, subnet: which === 'pool' ? this.poolSubnet : endpointSubnet });
+        this.from(created, `accounts[${a}].pools[${p}]`, { account: `accounts[${a}]`, subnet: which === 'pool' ? 'network.poolSubnet' : shared.subnet, outputs: 'outputs' });
       });
     });
     config.externalAccounts.forEach((external, x) => {
@@ -132,12 +138,22 @@ export class PrivateBatchStack extends TerraformStack {
       // Endpoints ignore NSGs and UDRs unless these policies are on; Disabled is the plain, documented setup.
       privateEndpointNetworkPolicies: 'Disabled',
     });
+    // Pools get a subnet of their own, so that nodes coming and going never take the endpoints' addresses.
+    const pools = network.poolSubnet && new Subnet(this, 'PoolSubnet', {
+      name: network.poolSubnet.name,
+      resourceGroupName,
+      virtualNetworkName: vnet.name,
+      addressPrefixes: [network.poolSubnet.addressPrefix],
+    });
     if (config.adopt) {
       const vnetId = armResourceId(config.subscriptionId, config.resourceGroup.name, 'Microsoft.Network/virtualNetworks', network.vnetName);
       vnet.importFrom(vnetId);
       subnet.importFrom(`${vnetId}/subnets/${network.endpointSubnet.name}`);
+      pools?.importFrom(`${vnetId}/subnets/${network.poolSubnet!.name}`);
     }
-    return { id: subnet.id, addressPrefix: network.endpointSubnet.addressPrefix, virtualNetwork: { id: vnet.id, name: network.vnetName, location } };
+    const virtualNetwork = { id: vnet.id, name: network.vnetName, location };
+    if (pools) this.poolSubnet = { id: pools.id, addressPrefix: network.poolSubnet!.addressPrefix, virtualNetwork };
+    return { id: subnet.id, addressPrefix: network.endpointSubnet.addressPrefix, virtualNetwork };
   }
 
   /** A subnet that exists, by ID; its VNet is in the stack's region. */
