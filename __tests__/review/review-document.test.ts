@@ -62,7 +62,7 @@ describe('reviewDocument against a base', () => {
     expect(reviewDocument({ stacks, base: { label: 'main', stacks } })).toContain('No stack changes.');
     const markdown = reviewDocument({ stacks, base: { label: 'main', stacks: new Map(), note: 'config/example.json does not exist in main' } });
     expect(markdown).toContain('(config/example.json does not exist in main.)');
-    expect(markdown).toContain('New stack. Resources: 10 added, 0 changed, 0 removed.');
+    expect(markdown).toContain('New stack. Resources: 12 added, 0 changed, 0 removed.');
     expect(markdown).toContain('| added | `contosobatch01` |');
   });
 });

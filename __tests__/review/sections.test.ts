@@ -13,8 +13,14 @@ const setup = (name: keyof typeof USER_SETUPS & string) => review(userSetup(name
 describe('review sections, on the default example', () => {
   const sections = review(exampleStack());
 
-  it('come in order: accounts, endpoints, connection rules, opt-ins', () => {
-    expect(Object.keys(sections)).toEqual(['accounts', 'endpoints', 'connection-rules', 'opt-ins']);
+  it('come in order: accounts, endpoints, pools, connection rules, opt-ins', () => {
+    expect(Object.keys(sections)).toEqual(['accounts', 'endpoints', 'pools', 'connection-rules', 'opt-ins']);
+  });
+
+  it('show the pool: its size, its subnet, no public IPs or inbound NAT, and the endpoint it reaches node management through', () => {
+    expect(sections.pools).toEqual([
+      ['`small`', '`contosobatch01`', 'Standard_D2s_v3', '1 dedicated', '`snet-batch-pools`', 'none', 'none', '`pe-contosobatch01-nodemanagement`'],
+    ]);
   });
 
   it('show the account private, with Entra ID (AAD) sign-in only', () => {
@@ -37,6 +43,13 @@ describe('review sections, on the default example', () => {
 });
 
 describe('review sections, on other setups', () => {
+  it('show autoscale pools, Spot nodes and a pool with no nodeManagement endpoint in the stack', () => {
+    const stack = exampleStack();
+    stack.accounts[0].pools.push({ ...stack.accounts[0].pools[0], name: 'auto', fixedScale: undefined, autoScale: { formula: '$TargetDedicatedNodes = 0;', evaluationInterval: 'PT30M' } });
+    stack.accounts[0].pools[0].fixedScale = { dedicatedNodes: 2, lowPriorityNodes: 3 };
+    expect(review(stack).pools.map((row) => row[3])).toEqual(['autoscale, every PT30M', '2 dedicated, 3 Spot']);
+  });
+
   it('name every opt-in that makes an account less private', () => {
     const stack = exampleStack();
     Object.assign(stack.accounts[0], { allowPublicNetworkAccess: true, allowSharedKeyAuthentication: true });
@@ -110,5 +123,29 @@ describe('review sections, on raw provider resources', () => {
     const sections = Object.fromEntries(reviewStack('raw', json).sections.map((s) => [s.id, s.rows.map((r) => [...r.cells])]));
     expect(sections.accounts).toEqual([['`rawbatch`', 'westeurope', "**Enabled** (not set: Azure's default)", '**not set**: Azure allows SharedKey', 'none', 'BatchService']]);
     expect(sections['opt-ins'].map(([optIn]) => optIn)).toEqual(['`allowPublicNetworkAccess`', '`allowSharedKeyAuthentication`']);
+  });
+});
+
+describe('review of pools built with the library', () => {
+  it('names public IPs and inbound NAT pools as opt-ins, in bold in the pool row', async () => {
+    const { App, TerraformStack, Testing } = await import('cdktf');
+    const { AzurermProvider } = await import('@cdktf/provider-azurerm/lib/provider');
+    const { PrivateBatchPool } = await import('../../lib/private-batch-pool');
+    const { batchAccountFromId } = await import('../../lib/batch-account-ref');
+    const { reviewStack } = await import('../../lib/review/review-stack');
+    const stack = new TerraformStack(new App(), 'pools');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const sub = '11111111-1111-1111-1111-111111111111';
+    new PrivateBatchPool(stack, 'pool', {
+      account: batchAccountFromId(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/teambatch`, 'eastus'),
+      name: 'ssh', vmSize: 'Standard_D2s_v3', fixedScale: { dedicatedNodes: 1 },
+      image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', nodeAgentSkuId: 'batch.node.ubuntu 22.04' },
+      subnet: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pools`,
+      publicIpAddresses: { provisioning: 'BatchManaged' },
+      inboundNatPools: [{ name: 'ssh', protocol: 'TCP', backendPort: 22, frontendPortRangeStart: 40000, frontendPortRangeEnd: 40100 }],
+    });
+    const sections = Object.fromEntries(reviewStack('pools', JSON.parse(Testing.synth(stack))).sections.map((s) => [s.id, s.rows.map((r) => [...r.cells])]));
+    expect(sections.pools).toEqual([['`ssh`', '`teambatch`', 'Standard_D2s_v3', '1 dedicated', '`pools`', '**BatchManaged**', '**TCP 40000-40100 → 22**', 'no endpoint in this stack']]);
+    expect(sections['opt-ins'].map(([optIn, where]) => `${optIn} ${where}`)).toEqual(['`publicIpAddresses` `ssh`', '`inboundNatPools` `ssh`']);
   });
 });

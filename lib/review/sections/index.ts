@@ -3,6 +3,7 @@ import { accountsSection } from './accounts';
 import { connectionRulesSection } from './connection-rules';
 import { endpointsSection } from './endpoints';
 import { optInsSection } from './opt-ins';
+import { poolsSection } from './pools';
 
 /**
  * The sections of a stack's review, in order: one per concern. A new concern (pools, role assignments, locks,
@@ -12,6 +13,7 @@ import { optInsSection } from './opt-ins';
 export const REVIEW_SECTIONS: readonly ReviewSectionBuilder[] = [
   accountsSection,
   endpointsSection,
+  poolsSection,
   connectionRulesSection,
   optInsSection,
 ];

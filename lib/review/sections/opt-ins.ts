@@ -1,5 +1,6 @@
 import { batchEndpoints, dnsWriters } from '../../guards/batch-view';
-import { resourcesOfType } from '../../guards/stack-model';
+import { batchPools } from '../../guards/pool-view';
+import { blocks, resourcesOfType } from '../../guards/stack-model';
 import { code, literalList, shown } from '../cells';
 import { writerOf } from './endpoints';
 import { ReviewInput, ReviewRow, ReviewSection } from '../review-section';
@@ -55,6 +56,14 @@ export const OPT_IN_DETECTORS: OptInDetector[] = [
       where: `${code(action.address.replace(/^azapi_resource_action\.remove_stale_/, ''))} in ${code(/privateDnsZones\/([^/]+)\//i.exec(String(action.config.resource_id))?.[1] ?? 'its zone')}`,
       allows: "deleting, in the apply, the account's A records in the zone that no endpoint of this stack writes",
     })),
+  ({ model }) => batchPools(model).flatMap(({ resource, publicIps }) => {
+    const where = code(shown(model, resource.config.name));
+    const natPools = blocks(blocks(resource.config.network_configuration)[0]?.endpoint_configuration);
+    return [
+      ...(publicIps ? [{ address: resource.address, optIn: 'publicIpAddresses', where, allows: "public IPs on the pool's nodes, and their own way to the internet" }] : []),
+      ...(natPools.length > 0 ? [{ address: resource.address, optIn: 'inboundNatPools', where, allows: `connections from the internet to each node on port ${natPools.map((n) => n.backend_port).join(', ')}` }] : []),
+    ];
+  }),
 ];
 
 /** The opt-ins the stack uses: each one a reviewer should see was chosen on purpose. */
@@ -67,7 +76,7 @@ export function optInsSection(input: ReviewInput): ReviewSection {
     id: 'opt-ins',
     title: 'Opt-ins',
     columns: ['Opt-in', 'Where', 'What it allows'],
-    none: 'None: every account is private with Entra ID sign-in only, and every endpoint\'s DNS is written here.',
+    none: 'None: every account is private with Entra ID sign-in only, every endpoint\'s DNS is written here, and no pool has public IPs.',
     rows,
   };
 }
