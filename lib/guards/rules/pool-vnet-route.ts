@@ -29,9 +29,10 @@ export function poolVnetRouteFindings(
     if (zones.length === 0) return [];
     if (zones.some((w) => links.some((l) => l.zoneName === w.zoneName!.toLowerCase() && l.vnet === poolVnet))) return [];
     const endpoint = nodeEndpoints[0];
+    // Both VNets are known here: their keys were compared above.
     const shown = (subnetId: unknown): string => {
-      const vnet = vnetOfSubnet(model, subnetId);
-      return vnet?.vnet?.path ?? vnet?.key ?? String(subnetId);
+      const vnet = vnetOfSubnet(model, subnetId)!;
+      return vnet.vnet?.path ?? vnet.key;
     };
     return [{
       path: pool.resource.path,
