@@ -15,9 +15,9 @@ import {
   privateBatchEndpointKey, privateBatchProblems,
 } from './private-batch-problems';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
-import { PrivateBatchPool } from './private-batch-pool';
-import { PrivateBatchPoolOptions } from './private-batch-pool-props';
-import { PrivateBatchPools } from './private-batch-pools';
+import type { PrivateBatchPool } from './private-batch-pool';
+import type { PrivateBatchPoolOptions } from './private-batch-pool-props';
+import type { PrivateBatchPoolDefaults, PrivateBatchPools } from './private-batch-pools';
 import { reportProblems, setPropOrigin } from './problems';
 import type { ResourceLock, ResourceLockProps } from './resource-lock';
 import type { RoleAssignments } from './role-assignments';
@@ -65,8 +65,9 @@ export class PrivateBatch extends Construct {
   public readonly lock?: ResourceLock;
 
   private readonly byKey: Map<string, BatchPrivateEndpoint>;
-  private readonly poolSet: PrivateBatchPools;
   private readonly zoneChoice?: BatchZoneChoice;
+  private readonly poolDefaults: PrivateBatchPoolDefaults;
+  private poolSet?: PrivateBatchPools;
 
   constructor(scope: Construct, id: string, props: PrivateBatchProps) {
     super(scope, id);
@@ -81,7 +82,7 @@ export class PrivateBatch extends Construct {
       setPropOrigin(this.privateAccount, { owner: this, path: 'account' });
     }
     this.account = this.privateAccount ?? (props.account as IBatchAccount);
-    this.poolSet = new PrivateBatchPools(this, { account: this.account, endpoints: () => this.endpoints, subnet: props.subnet, provider: props.provider, outputs: props.outputs });
+    this.poolDefaults = { account: this.account, endpoints: () => this.endpoints, subnet: props.subnet, provider: props.provider, outputs: props.outputs };
     const subnet = props.subnet === undefined ? undefined : resolveSubnet(props.subnet);
 
     this.zoneChoice = this.chooseZone(props, endpoints, subnet, cloud);
@@ -157,17 +158,20 @@ export class PrivateBatch extends Construct {
    * with this construct's provider and `outputs` (then also `<account>_node_management_fqdn`, once).
    */
   public addPool(options: PrivateBatchPoolOptions): PrivateBatchPool {
+    // Required here, not imported: a stack without pools never loads the pool code (BENCHMARKS.md).
+    const { PrivateBatchPools: Pools } = require('./private-batch-pools') as typeof import('./private-batch-pools');
+    this.poolSet ??= new Pools(this, this.poolDefaults);
     return this.poolSet.add(options);
   }
 
   /** The pools made with {@link addPool}, in order. */
   public get pools(): readonly PrivateBatchPool[] {
-    return this.poolSet.pools;
+    return this.poolSet?.pools ?? [];
   }
 
   /** The `<account>_node_management_fqdn` output: the name the pools' nodes resolve, once a pool is added with `outputs`. */
   public get nodeManagementFqdn(): TerraformOutput | undefined {
-    return this.poolSet.nodeManagementFqdn;
+    return this.poolSet?.nodeManagementFqdn;
   }
 
   /** The endpoint of a key: its name, or its sub-resource when it has no name. */
