@@ -54,20 +54,20 @@ describe('pools in the example app\'s config', () => {
     ].join('\n'));
   });
 
-  it('reports a pool subnet too small for the nodes at the pool\'s config entry', () => {
+  it('reports a pool subnet too small for the nodes at the subnet\'s config entry', () => {
     expect(build(withStack((s) => {
       s.network.poolSubnet.addressPrefix = '10.20.2.0/28';
       s.accounts[0].pools[0].fixedScale.dedicatedNodes = 12;
-    }))).toThrow(/  stacks\[0\]\.accounts\[0\]\.pools\[0\] \(batch-private-eastus\/contosobatch01\/pool-small\/Resource\): network_configuration\.subnet_id = .*has 11 usable addresses .* but 12 are needed/);
+    }))).toThrow(/  stacks\[0\]\.network\.poolSubnet \(batch-private-eastus\/contosobatch01\/pool-small\/Resource\): network_configuration\.subnet_id = .*has 11 usable addresses .* but 12 are needed/);
   });
 
-  it('reports a pool of an account without a nodeManagement endpoint at the pool\'s config entry', () => {
-    expect(build(withStack((s) => { s.accounts[0].endpoints = [{ subResource: 'batchAccount' }]; }))).toThrow(/stacks\[0\]\.accounts\[0\]\.pools\[0\] \(.*\): account_name = .*and the stack has none/);
+  it('reports a pool of an account without a nodeManagement endpoint at the account\'s config entry', () => {
+    expect(build(withStack((s) => { s.accounts[0].endpoints = [{ subResource: 'batchAccount' }]; }))).toThrow(/  stacks\[0\]\.accounts\[0\] \(batch-private-eastus\/contosobatch01\/pool-small\/Resource\): account_name = .*and the stack has none/);
   });
 
   it('warns, without failing, of an account that no batchAccount endpoint reaches', () => {
     const app = build(withStack((s) => { s.accounts[0].endpoints = [{ subResource: 'nodeManagement' }]; }))();
-    expect(appWarnings(app)).toEqual([expect.stringMatching(/^test\.json: stacks\[0\]\.accounts\[0\] \(batch-private-eastus\/contosobatch01\/Default\/Resource\): public_network_access_enabled = false: public network access is disabled and no batchAccount private endpoint/)]);
+    expect(appWarnings(app)).toEqual([expect.stringMatching(/^test\.json: stacks\[0\]\.accounts\[0\]\.allowPublicNetworkAccess \(batch-private-eastus\/contosobatch01\/Default\/Resource\): public_network_access_enabled = false: public network access is disabled and no batchAccount private endpoint/)]);
     expect(appWarnings(build(withStack(() => undefined))())).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { BatchGuards } from './guards/batch-guards';
 import { optIn } from './guards/opt-ins';
 import { poolAccountRefs, privateBatchPoolProblems } from './private-batch-pool-problems';
 import { PrivateBatchPoolProps } from './private-batch-pool-props';
-import { reportProblems } from './problems';
+import { mapAttributes, reportProblems } from './problems';
 import { outputName, poolLogicalId } from './rules/logical-ids';
 import { PoolImage } from './rules/pool-image';
 import { PoolInboundNatPool, frontendPortRange } from './rules/pool-network';
@@ -87,6 +87,8 @@ export class PrivateBatchPool extends Construct {
     const accountName = String(props.account?.name ?? 'account');
     // Pools are new in 0.2: no 0.1 address to move from.
     stableAddress(this.resource, poolLogicalId(accountName, Token.isUnresolved(props.name) ? 'pool' : String(props.name ?? 'pool')), { existedInV01: false });
+    // The guards' findings on these attributes are reported at the props they came from.
+    mapAttributes(this.resource, this, { account_name: 'account', 'network_configuration.subnet_id': 'subnet' });
     if (props.nodeManagement?.existingEndpoint) optIn(this.resource, 'existingNodeManagementEndpoint');
     if (props.nodeManagement?.externalDns) optIn(this.resource, 'externalNodeManagementDns');
     this.id = this.resource.id;

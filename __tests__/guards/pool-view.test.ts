@@ -11,7 +11,7 @@ const ACCOUNT_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.
 
 /** A model of a synthesized stack written by hand: each test states exactly what the guards read. */
 function model(json: Record<string, any>, optIns: Record<string, OptIn[]> = {}): StackModel {
-  return stackModel(json, new Map(), new Set(), new Map(Object.entries(optIns).map(([path, list]) => [path, new Set(list)])));
+  return stackModel(json, { optIns: new Map(Object.entries(optIns).map(([path, list]) => [path, new Set(list)])) });
 }
 
 const provider = { azurerm: [{ features: [{}], subscription_id: SUB }] };
@@ -85,8 +85,8 @@ describe('the guards\' view of pools', () => {
 
   it('calls an account private only when public access is false', () => {
     expect(isPrivateAccount(undefined)).toBe(false);
-    expect(isPrivateAccount({ type: 'azurerm_batch_account', address: 'a', path: 'a', config: {} })).toBe(false);
-    expect(isPrivateAccount({ type: 'azurerm_batch_account', address: 'a', path: 'a', config: { public_network_access_enabled: false } })).toBe(true);
+    expect(isPrivateAccount({ type: 'azurerm_batch_account', address: 'a', path: 'a', config: {}, mode: 'managed' })).toBe(false);
+    expect(isPrivateAccount({ type: 'azurerm_batch_account', address: 'a', path: 'a', config: { public_network_access_enabled: false }, mode: 'managed' })).toBe(true);
   });
 
   it('finds no endpoint for an account it cannot key, and none of another sub-resource', () => {

@@ -22,7 +22,7 @@ export interface PoolView {
 const DEFAULT_DEDICATED_NODES = 1;
 
 function managedAccounts(model: StackModel): ModelResource[] {
-  return resourcesOfType(model, 'azurerm_batch_account').filter((a) => !a.address.startsWith('data.'));
+  return resourcesOfType(model, 'azurerm_batch_account');
 }
 
 /** The account a pool's `account_name` names: a reference to an account of the stack, or its literal name and group. */

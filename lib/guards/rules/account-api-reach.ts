@@ -10,7 +10,7 @@ import { StackModel, resourcesOfType } from '../stack-model';
  */
 export function accountApiReachWarnings(model: StackModel, endpoints: BatchEndpointView[] = batchEndpoints(model)): Finding[] {
   return resourcesOfType(model, 'azurerm_batch_account')
-    .filter((account) => !account.address.startsWith('data.') && isPrivateAccount(account))
+    .filter((account) => isPrivateAccount(account))
     .filter((account) => accountEndpoints(endpoints, account.address, 'batchAccount').length === 0)
     .map((account) => ({
       path: account.path,
