@@ -133,8 +133,9 @@ describe(`the packed ${PACKAGE_NAME} in a consumer ${FLAVOUR.name} app`, () => {
     // What may be packed is checked above; the size catches a large file slipping into dist/ or the documents. The
     // package itself was about 100 kB (gzipped) with the review functions (lib/review) and the README's examples, and
     // about 156 kB with pools, zone healing and converging approvals (their constructs, rules and README sections),
-    // and the rules' data of #12 (regions per cloud, Azure's limits).
-    expect(packed.size).toBeLessThan(200_000);
+    // and the rules' data of #12 (regions per cloud, Azure's limits), and about 205 kB with the AVM interfaces of #14
+    // and the pool construct, its rules and guards and the README's Private pools.
+    expect(packed.size).toBeLessThan(250_000);
   });
 
   it('would pack nothing else from the repo itself (the files allow-list)', () => {

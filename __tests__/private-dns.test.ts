@@ -88,12 +88,14 @@ describe('private DNS for Batch endpoints', () => {
     expect(records).toHaveLength(4);
     expect(records.map((r) => r.name)).toEqual(expect.arrayContaining(['contosobatch01.eastus', 'contosobatch02.eastus']));
     expect(Object.keys(json.output).sort()).toEqual([
-      'contosobatch01_endpoint_ips', 'contosobatch01_record_fqdns', 'contosobatch02_endpoint_ips', 'contosobatch02_record_fqdns', 'dns_zone_id',
+      'contosobatch01_endpoint_ips', 'contosobatch01_node_management_fqdn', 'contosobatch01_pool_small', 'contosobatch01_record_fqdns',
+      'contosobatch02_endpoint_ips', 'contosobatch02_record_fqdns', 'dns_zone_id',
     ]);
   });
 
   it('removes an endpoint\'s record in the same synth that removes the endpoint', () => {
-    const json = synthStack((s) => { s.accounts[0].endpoints = s.accounts[0].endpoints.filter((e: any) => e.subResource === 'batchAccount'); });
+    // The example's pool goes too: without a nodeManagement endpoint the pool guard would refuse it.
+    const json = synthStack((s) => { s.accounts[0].endpoints = s.accounts[0].endpoints.filter((e: any) => e.subResource === 'batchAccount'); delete s.accounts[0].pools; });
     expect(Object.values(resources(json, 'azurerm_private_endpoint'))).toHaveLength(1);
     expect(Object.values(resources(json, 'azurerm_private_dns_a_record')).map((r) => r.name)).toEqual(['contosobatch01.eastus']);
   });
