@@ -43,8 +43,24 @@ describe('.ci/run\'s summary (scripts/ci-summary.js)', () => {
     const ci = require('fs').readFileSync(join(__dirname, '..', '.ci', 'run'), 'utf8') as string;
     expect(ci).toMatch(/^export CI=true$/m);
     expect(ci.indexOf('export CI=true')).toBeLessThan(ci.indexOf('npm ci'));
-    expect(ci).toContain('npm test -- --ci --json --outputFile="$results" || status=$?\nnode scripts/ci-summary.js "$results" || status=1\n');
+    expect(ci).toContain('npm test -- --ci --json --outputFile="$results" || status=$?\nnode scripts/ci-summary.js "$results" cdktf || status=1\n');
     expect(ci).toContain('node scripts/ci-summary.js "$cdktn_results" cdktn || status=1\n');
-    expect(ci).toMatch(/\nexit \$status\n$/);
+    // The totals of both runs are the last thing printed, on a line of their own.
+    expect(ci).toMatch(/\nnode scripts\/ci-summary\.js --total "\$results" "\$cdktn_results"\nrm -f "\$cdktn_results"\nexit \$status\n$/);
+  });
+
+  it('sums both flavours\' runs into the one line CI ends with', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ci-summary-'));
+    try {
+      const a = join(dir, 'a.json');
+      const b = join(dir, 'b.json');
+      writeFileSync(a, JSON.stringify(results([{ title: 'a', status: 'passed' }, { title: 'b', status: 'pending' }])));
+      writeFileSync(b, JSON.stringify(results([{ title: 'a', status: 'passed' }, { title: 'c', status: 'failed' }])));
+      const run = spawnSync(process.execPath, [SCRIPT, '--total', a, b], { encoding: 'utf8' });
+      expect(run.stdout).toBe('2 passed, 1 failed, 1 skipped\n');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,7 +16,16 @@ function summarize(results) {
   };
 }
 
-if (require.main === module) {
+/** The totals of several runs (both flavours), as one line: what CI's last line says. */
+function total(resultsList) {
+  const sum = (key) => resultsList.reduce((n, r) => n + (r[key] ?? 0), 0);
+  return `${sum('numPassedTests')} passed, ${sum('numFailedTests')} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`;
+}
+
+if (require.main === module && process.argv[2] === '--total') {
+  // node scripts/ci-summary.js --total <results.json>...: one line, the sum of the runs.
+  console.log(total(process.argv.slice(3).map((file) => JSON.parse(readFileSync(file, 'utf8')))));
+} else if (require.main === module) {
   // node scripts/ci-summary.js <results.json> [label]: the label (e.g. cdktn) prefixes the totals line.
   const [file, label] = process.argv.slice(2);
   const { line, terraformSkips } = summarize(JSON.parse(readFileSync(file, 'utf8')));
@@ -27,4 +36,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { summarize };
+module.exports = { summarize, total };

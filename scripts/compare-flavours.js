@@ -43,7 +43,6 @@ if (require.main === module) {
   console.log(`cdktn ran ${cdktn.total} tests: cdktf's ${cdktf.total} less ${left} cdktf-only`);
   for (const [file, reason] of Object.entries(cdktfOnly)) console.log(`  cdktf-only: ${file}: ${reason}`);
   for (const problem of problems) console.log(`  not the same suite: ${problem}`);
-  console.log(`cdktn: ${cdktn.passed} passed, ${cdktn.failed} failed`);
   process.exit(problems.length || cdktn.failed ? 1 : 0);
 }
 
