@@ -13,8 +13,13 @@ const setup = (name: keyof typeof USER_SETUPS & string) => review(userSetup(name
 describe('review sections, on the default example', () => {
   const sections = review(exampleStack());
 
-  it('come in order: accounts, endpoints, pools, connection rules, opt-ins', () => {
-    expect(Object.keys(sections)).toEqual(['accounts', 'endpoints', 'pools', 'connection-rules', 'opt-ins']);
+  it('come in order: accounts, endpoints, pools, connection rules, access, imports, opt-ins', () => {
+    expect(Object.keys(sections)).toEqual(['accounts', 'endpoints', 'pools', 'connection-rules', 'access', 'imports', 'opt-ins']);
+  });
+
+  it('have no lock, role assignment, diagnostic setting or import', () => {
+    expect(sections.access).toEqual([]);
+    expect(sections.imports).toEqual([]);
   });
 
   it('show the pool: its size, its subnet, no public IPs or inbound NAT, and the endpoint it reaches node management through', () => {
@@ -43,6 +48,52 @@ describe('review sections, on the default example', () => {
 });
 
 describe('review sections, on other setups', () => {
+  it('show locks, role assignments by built-in name and diagnostic settings with their destinations', () => {
+    expect(setup('fixture-avm-interfaces').access).toEqual([
+      ['lock', '`lock-contosobatch01`', '`contosobatch01`', 'CanNotDelete', 'Cannot delete resource or child resources.'],
+      ['lock', '`lock-pe-contosobatch01-batchaccount`', '`pe-contosobatch01-batchaccount`', 'CanNotDelete', 'Cannot delete resource or child resources.'],
+      ['lock', '`lock-pe-contosobatch01-nodemanagement`', '`pe-contosobatch01-nodemanagement`', 'CanNotDelete', 'Cannot delete resource or child resources.'],
+      ['role assignment', '`role_contosobatch01_batchaccount_network`', '`pe-contosobatch01-batchaccount`', 'Network Contributor', '33333333-3333-3333-3333-333333333333'],
+      ['role assignment', '`role_contosobatch01_submitters`', '`contosobatch01`', 'Azure Batch Job Submitter', '33333333-3333-3333-3333-333333333333 (Group)'],
+      ['diagnostic setting', '`to-workspace`', '`contosobatch01`', 'allLogs, AllMetrics', 'workspace `law-ops`'],
+    ]);
+  });
+
+  it('put roles that can grant access in bold', () => {
+    const stack = exampleStack();
+    stack.accounts[0].roleAssignments = { admins: { roleDefinitionIdOrName: 'Owner', principalId: '33333333-3333-3333-3333-333333333333' } };
+    expect(review(stack).access.map((row) => row[3])).toEqual(['**Owner**']);
+  });
+
+  it('show what a portal-made setup imports, with the references of its IDs left out', () => {
+    const imports = setup('fixture-adopt').imports;
+    expect(imports.map((row) => row[0])).toEqual([
+      '`azurerm_resource_group.ResourceGroup`',
+      '`azurerm_private_dns_zone.zone_privatelink_batch_azure_com`',
+      '`azurerm_private_dns_zone_virtual_network_link.link_a1b2c3d4e5f6g`',
+      '`azurerm_batch_account.batch_contosobatch01`',
+      '`azurerm_private_endpoint.pe_portal_batch`',
+    ]);
+    expect(imports[3]).toEqual([
+      '`azurerm_batch_account.batch_contosobatch01`',
+      '`/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/<…>/providers/Microsoft.Batch/batchAccounts/contosobatch01`',
+      'always (skipped once it is in state)',
+      'the default provider',
+    ]);
+  });
+
+  it('show the DNS records a hub zone adopts when it already holds them, through the hub provider', () => {
+    const json = synthConfig(rawConfig('hub-zone.json'));
+    const [name, stack] = Object.entries(json)[0];
+    const imports = reviewStack(name, stack).sections.find((s) => s.id === 'imports')!.rows.map((r) => [...r.cells]);
+    expect(imports).toContainEqual([
+      '`azurerm_private_dns_a_record.dns_teambatch01_batchaccount`',
+      '`/subscriptions/99999999-8888-7777-6666-555555555555/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com/A/<…>`',
+      'when it exists, read at plan (`local.adopt_dns_teambatch01_batchaccount`)',
+      '`azurerm.dns`',
+    ]);
+  });
+
   it('show autoscale pools, Spot nodes and a pool with no nodeManagement endpoint in the stack', () => {
     const stack = exampleStack();
     stack.accounts[0].pools.push({ ...stack.accounts[0].pools[0], name: 'auto', fixedScale: undefined, autoScale: { formula: '$TargetDedicatedNodes = 0;', evaluationInterval: 'PT30M' } });
