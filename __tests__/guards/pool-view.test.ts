@@ -153,3 +153,78 @@ describe('pool guards on hand-written stacks', () => {
     expect(accountApiReachWarnings(m).map((w) => w.path)).toEqual(['azurerm_batch_account.a']);
   });
 });
+
+describe('pool guards on hand-written stacks: what must not match', () => {
+  const zone = { azurerm_private_dns_zone: { z: { name: 'privatelink.batch.azure.com', resource_group_name: 'rg' } } };
+  const record = (endpoint: string) => ({
+    name: `\${trimsuffix(azurerm_private_endpoint.${endpoint}.custom_dns_configs[0].fqdn, ".batch.azure.com")}`,
+    zone_name: '${azurerm_private_dns_zone.z.name}', resource_group_name: 'rg', ttl: 10,
+    records: [`\${azurerm_private_endpoint.${endpoint}.private_service_connection[0].private_ip_address}`],
+  });
+  const hub = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub`;
+
+  it('finds the account a pool refers to among several, and none for a name known only at apply', () => {
+    const accounts = { a: account, b: { ...account, name: 'other' } };
+    const m = model({ resource: { azurerm_batch_account: accounts, azurerm_batch_pool: {
+      ref: pool({ account_name: '${azurerm_batch_account.b.name}' }),
+      literal: pool({ account_name: 'other', resource_group_name: 'rg' }),
+      token: pool({ account_name: '${var.account}' }),
+      tokenGroup: pool({ account_name: 'acct', resource_group_name: '${var.group}' }),
+    } } });
+    expect(batchPools(m).map((p) => p.account?.address)).toEqual(['azurerm_batch_account.b', 'azurerm_batch_account.b', undefined, undefined]);
+  });
+
+  it('counts only the account\'s own nodeManagement endpoints', () => {
+    const m = model({ provider, resource: { ...network, azurerm_batch_account: { a: account, b: { ...account, name: 'other' } }, azurerm_batch_pool: { p: pool() },
+      azurerm_private_endpoint: { pe: nodeEndpoint('${azurerm_subnet.s.id}', '${azurerm_batch_account.b.id}') } } });
+    expect(poolNodeManagementFindings(m)).toEqual([expect.objectContaining({ problem: expect.stringContaining('and the stack has none') })]);
+  });
+
+  it('names every nodeManagement endpoint without DNS', () => {
+    const m = model({ provider, resource: { ...network, azurerm_batch_account: { a: account }, azurerm_batch_pool: { p: pool() },
+      azurerm_private_endpoint: { pe: nodeEndpoint(), pe2: nodeEndpoint() } } });
+    expect(poolNodeManagementFindings(m)[0].problem).toContain('the nodeManagement endpoint azurerm_private_endpoint.pe, azurerm_private_endpoint.pe2 has no A record');
+  });
+
+  it('does not take a link it cannot place, or a pool VNet it cannot know, for a link to the pool\'s VNet', () => {
+    const links = { azurerm_private_dns_zone_virtual_network_link: {
+      token: { name: 'l', resource_group_name: 'rg', private_dns_zone_name: 'privatelink.batch.azure.com', virtual_network_id: '${var.vnet}' },
+      zone: { name: 'l2', resource_group_name: 'rg', private_dns_zone_name: '${var.zone}', virtual_network_id: '${azurerm_virtual_network.v.id}' },
+    } };
+    const m = model({ provider, resource: { ...network, ...links, azurerm_batch_account: { a: account }, azurerm_batch_pool: { p: pool({ network_configuration: { subnet_id: '${var.subnet}', public_address_provisioning_type: 'NoPublicIPAddresses' } }) } } },
+      { 'azurerm_batch_pool.p': ['existingNodeManagementEndpoint'] });
+    expect(poolNodeManagementFindings(m)).toEqual([expect.objectContaining({ problem: expect.stringContaining('declared as existing, and no Batch zone of the stack is linked') })]);
+  });
+
+  it('does not count a link of another zone to the pool\'s VNet as the endpoint zone\'s', () => {
+    const m = model({ provider, resource: {
+      ...network, ...zone, azurerm_batch_account: { a: account }, azurerm_batch_pool: { p: pool() },
+      azurerm_private_endpoint: { pe: nodeEndpoint(`${hub}/subnets/pe`) },
+      azurerm_private_dns_a_record: { r: record('pe') },
+      azurerm_private_dns_zone_virtual_network_link: {
+        blob: { name: 'b', resource_group_name: 'rg', private_dns_zone_name: 'privatelink.blob.core.windows.net', virtual_network_id: '${azurerm_virtual_network.v.id}' },
+        token: { name: 't', resource_group_name: 'rg', private_dns_zone_name: '${var.zone}', virtual_network_id: '${azurerm_virtual_network.v.id}' },
+      },
+    } });
+    expect(poolVnetRouteFindings(m)).toEqual([expect.objectContaining({ attribute: 'network_configuration.subnet_id', problem: expect.stringContaining(`is not the VNet ${hub.toLowerCase()} of the nodeManagement endpoint`) })]);
+  });
+
+  it('says nothing of the route when an endpoint\'s VNet is unknown, even with its zone in the stack', () => {
+    const m = model({ provider, resource: {
+      ...network, ...zone, azurerm_batch_account: { a: account }, azurerm_batch_pool: { p: pool() },
+      azurerm_private_endpoint: { pe: nodeEndpoint('${var.subnet}') }, azurerm_private_dns_a_record: { r: record('pe') },
+    } });
+    expect(poolVnetRouteFindings(m)).toEqual([]);
+  });
+
+  it('sizes a subnet only when every prefix is a literal CIDR, and reads endpoints given by a literal subnet ID', () => {
+    const stack = (prefixes: unknown) => model({ resource: {
+      ...network, azurerm_subnet: { s: { ...network.azurerm_subnet.s, address_prefixes: prefixes } },
+      azurerm_batch_pool: { p: pool({ fixed_scale: { target_dedicated_nodes: 3 } }) },
+      azurerm_private_endpoint: { lit: nodeEndpoint(`${hub}/subnets/pe`) },
+    } });
+    expect(poolSubnetCapacityFindings(stack(['10.0.1.0/29', '${var.prefix}']))).toEqual([]);
+    expect(poolSubnetCapacityFindings(stack(['10.0.1.0/29']))).toEqual([]);
+    expect(poolSubnetCapacityFindings(stack(['10.0.1.0/30']))).toHaveLength(1);
+  });
+});

@@ -1,7 +1,7 @@
 import { poolImageProblems } from '../../lib/rules/pool-image';
 
 const ubuntu = { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', nodeAgentSkuId: 'batch.node.ubuntu 22.04' };
-const GALLERY = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i';
+const GALLERY = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Compute/galleries/gallery/images/image';
 
 describe('pool image rules', () => {
   it('accepts a Marketplace image with its node agent, with or without a version', () => {
@@ -44,7 +44,9 @@ describe('pool image rules', () => {
   });
 
   it('refuses Marketplace fields beside an image ID, each by name', () => {
-    expect(poolImageProblems({ ...ubuntu, version: 'latest', id: GALLERY }).map((p) => p.field)).toEqual(['publisher', 'offer', 'sku', 'version']);
+    expect(poolImageProblems({ ...ubuntu, version: 'latest', id: GALLERY })).toEqual(['publisher', 'offer', 'sku', 'version'].map((field) => ({
+      field, problem: 'must not be set with id: an image is a Marketplace image or an image resource, not both',
+    })));
   });
 
   it.each([

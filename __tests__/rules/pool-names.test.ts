@@ -23,8 +23,8 @@ describe('pool names', () => {
     expect(natPoolNameProblem(name)).toBeUndefined();
   });
 
-  it.each(['', '-ssh', '.ssh', 'ssh-', 'ssh.', 'my ssh', `a${'b'.repeat(76)}c`])('refuses the NAT pool name %j', (name) => {
-    expect(natPoolNameProblem(name)).toBe(`must be 1-77 letters, digits, _ . -, starting with a letter or digit and ending with a letter, digit or _, got ${JSON.stringify(name)}`);
+  it.each(['', '-ssh', '.ssh', 'ssh-', 'ssh.', 'my ssh', `a${'b'.repeat(76)}c`, undefined])('refuses the NAT pool name %j', (name) => {
+    expect(natPoolNameProblem(name as string)).toBe(`must be 1-77 letters, digits, _ . -, starting with a letter or digit and ending with a letter, digit or _, got ${JSON.stringify(name)}`);
   });
 
   it.each(['Standard_D2s_v3', 'STANDARD_A1_V2', 'Standard_E4-2s_v3'])('accepts the VM size %s', (size) => {

@@ -44,6 +44,11 @@ describe('public IPs of a pool', () => {
     ]);
   });
 
+  it('refuses what is not a resource ID, and does not count IPs that are missing', () => {
+    expect(publicIpProblems({ provisioning: 'UserManaged', ipAddressIds: ['pip-a'] })).toEqual([{ field: 'ipAddressIds[0]', problem: expect.stringContaining('must be a public IP ID') }]);
+    expect(publicIpProblems({ provisioning: 'UserManaged' }, { dedicated: 500, lowPriority: 0 })).toEqual([{ field: 'ipAddressIds', problem: 'must list the public IPs for provisioning UserManaged' }]);
+  });
+
   it('leaves tokens alone', () => {
     expect(publicIpProblems({ provisioning: 'UserManaged', ipAddressIds: ['${TfToken[TOKEN.1]}'] })).toEqual([]);
   });
@@ -74,6 +79,12 @@ describe('the subnet of a pool', () => {
     expect(poolSubnetPlacementProblem(account, { vnetLocation: 'westeurope' })).toBe('is in a VNet in westeurope, but the account is in eastus: a pool\'s VNet must be in its account\'s region');
   });
 
+  it('compares subscriptions ignoring case', () => {
+    const lettered = { location: 'eastus', subscriptionId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' };
+    expect(poolSubnetPlacementProblem(lettered, { subscriptionId: 'AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE' })).toBeUndefined();
+    expect(poolSubnetPlacementProblem({ ...lettered, subscriptionId: lettered.subscriptionId.toUpperCase() }, { subscriptionId: lettered.subscriptionId })).toBeUndefined();
+  });
+
   it('refuses a VNet in another subscription', () => {
     expect(poolSubnetPlacementProblem(account, { subscriptionId: '99999999-8888-7777-6666-555555555555' })).toBe(
       'is in subscription 99999999-8888-7777-6666-555555555555, but the account is in 11111111-2222-3333-4444-555555555555: a pool\'s VNet must be in its account\'s subscription',
@@ -92,6 +103,28 @@ describe('inbound NAT pools', () => {
   it('accepts an SSH NAT pool with its NSG rules', () => {
     expect(inboundNatPoolProblems([{ ...ssh, networkSecurityGroupRules: [{ priority: 150, access: 'Allow', sourceAddressPrefix: '10.0.0.0/8' }, { priority: 4096, access: 'Deny', sourceAddressPrefix: '*' }] }])).toEqual([]);
     expect(inboundNatPoolProblems([])).toEqual([]);
+  });
+
+  it('accepts UDP as well as TCP', () => {
+    expect(inboundNatPoolProblems([{ ...ssh, protocol: 'UDP' }])).toEqual([]);
+  });
+
+  it('judges the span of a range only when both ends are ports it may use', () => {
+    expect(inboundNatPoolProblems([{ ...ssh, frontendPortRangeStart: 0, frontendPortRangeEnd: 50 }]).map((p) => p.field)).toEqual(['[0].frontendPortRangeStart']);
+    expect(inboundNatPoolProblems([{ ...ssh, frontendPortRangeStart: 60000, frontendPortRangeEnd: 65535 }]).map((p) => p.field)).toEqual(['[0].frontendPortRangeEnd']);
+  });
+
+  it('refuses an NSG rule or a NAT pool with a missing value, instead of failing', () => {
+    expect(inboundNatPoolProblems([{ ...ssh, networkSecurityGroupRules: [{ priority: 150, access: 'Allow', sourceAddressPrefix: undefined as never }] }]))
+      .toEqual([{ field: '[0].networkSecurityGroupRules[0].sourceAddressPrefix', problem: 'must be an IP, a CIDR, a service tag or *' }]);
+    const unnamed = { ...ssh, name: undefined as never };
+    expect(inboundNatPoolProblems([unnamed, { ...unnamed, backendPort: 23, frontendPortRangeStart: 200, frontendPortRangeEnd: 300 }]).map((p) => p.field))
+      .toEqual(['[0].name', '[1].name', '[1].name']);
+  });
+
+  it('finds an overlap whichever range comes first, ends included', () => {
+    const later = { name: 'rdp', protocol: 'TCP' as const, backendPort: 3389, frontendPortRangeStart: 101, frontendPortRangeEnd: 300 };
+    expect(inboundNatPoolProblems([later, ssh])).toEqual([{ field: '[1].frontendPortRangeStart', problem: '1-101 overlaps rdp\'s 101-300' }]);
   });
 
   it('writes the frontend range as azurerm takes it', () => {

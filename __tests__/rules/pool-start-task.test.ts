@@ -50,6 +50,23 @@ describe('start task rules', () => {
     expect(startTaskProblems({ ...task, resourceFiles: [file] })).toEqual([{ field: `resourceFiles[0]${field}`, problem }]);
   });
 
+  it('accepts the default elevation and scope when written out, and plain http URLs', () => {
+    expect(startTaskProblems({ ...task, elevationLevel: 'NonAdmin', autoUserScope: 'Task', resourceFiles: [{ httpUrl: 'http://mirror.internal/x.sh', filePath: 'x.sh' }] })).toEqual([]);
+  });
+
+  it.each([' https://x/y', 'https:///y', 'xhttps://x/y'])('refuses the URL %j', (url) => {
+    expect(startTaskProblems({ ...task, resourceFiles: [{ httpUrl: url, filePath: 'y' }] })).toEqual([{ field: 'resourceFiles[0].httpUrl', problem: `must be an http(s) URL, got ${JSON.stringify(url)}` }]);
+  });
+
+  it.each(['07555', 'a755', '75'])('refuses the file mode %j', (mode) => {
+    expect(startTaskProblems({ ...task, resourceFiles: [{ autoStorageContainerName: 'c', fileMode: mode }] })).toEqual([{ field: 'resourceFiles[0].fileMode', problem: `must be an octal mode such as 0755, got ${JSON.stringify(mode)}` }]);
+  });
+
+  it('refuses an identity the pool does not have', () => {
+    expect(startTaskProblems({ ...task, resourceFiles: [{ autoStorageContainerName: 'c', identityId: UAI }] }, [UAI.replace('nodes', 'other')]))
+      .toEqual([{ field: 'resourceFiles[0].identityId', problem: expect.stringContaining('must be one of the pool\'s identityIds') }]);
+  });
+
   it('accepts a file path with dots that is not ".."', () => {
     expect(startTaskProblems({ ...task, resourceFiles: [{ autoStorageContainerName: 'c', filePath: 'a/..b/.c' }] })).toEqual([]);
   });

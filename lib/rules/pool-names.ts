@@ -26,7 +26,7 @@ const NAT_POOL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,75}[A-Za-z0-9_])?$/;
  * starts with a letter or digit, ends with a letter, digit or underscore; at most 77 characters.
  */
 export function natPoolNameProblem(name: string): string | undefined {
-  return NAT_POOL_NAME.test(name)
+  return typeof name === 'string' && NAT_POOL_NAME.test(name)
     ? undefined
     : `must be 1-77 letters, digits, _ . -, starting with a letter or digit and ending with a letter, digit or _, got ${JSON.stringify(name)}`;
 }
