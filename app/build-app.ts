@@ -21,8 +21,9 @@ export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
   // Validations run below, once, for all stacks; synth skips them so they are not run twice.
   const app = new App({ outdir: options.outdir, skipValidation: true });
   const stacks = config.stacks.map((stack, i) => new PrivateBatchStack(app, stack, { file, path: `stacks[${i}]` }));
-  const problems = stacks.flatMap((stack) => stack.node.findAll().flatMap((node) =>
-    node.node.validate().map((message) => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : `[${node.node.path}] ${message}`))));
+  // One mistake in a field that several constructs take (the stack's tags, say) reads the same from each: once is enough.
+  const problems = [...new Set(stacks.flatMap((stack) => stack.node.findAll().flatMap((node) =>
+    node.node.validate().map((message) => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : `[${node.node.path}] ${message}`)))))];
   if (problems.length > 0) {
     throw new ConfigError(`${file}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} found while building the stacks; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }

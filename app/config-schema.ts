@@ -1,21 +1,47 @@
 import { z } from 'zod';
 import { AZURE_CLOUDS } from '../lib/rules/clouds';
 import { DNS_MODES } from '../lib/rules/dns-modes';
-import { staticIpProblem, isIpv4Cidr, cidrWithin } from '../lib/rules/ip';
+import { staticIpProblem, isIpv4Cidr, cidrWithin, subnetPrefixProblem } from '../lib/rules/ip';
 import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
-import { parseResourceId } from '../lib/rules/resource-id';
+import { parseResourceId, resourceIdProblem } from '../lib/rules/resource-id';
 import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
+import { endpointNameProblem, resourceGroupNameProblem } from '../lib/rules/azure-names';
+import { keyVaultUrlProblem } from '../lib/rules/key-vault';
+import { regionProblem } from '../lib/rules/regions';
+import { requestMessageProblem } from '../lib/rules/request-message';
+import { tagProblems } from '../lib/rules/tags';
+import { batchAccountIdProblems } from '../lib/batch-account-ref';
+import { PropProblem } from '../lib/rules/problems';
 import { BATCH_LOG_CATEGORIES, LOG_CATEGORY_GROUPS } from '../lib/rules/diagnostics';
 import { LOCK_KINDS } from '../lib/rules/locks';
 import { PRINCIPAL_TYPES } from '../lib/rules/approvers';
-import { vnetOfSubnetId } from '../lib/rules/subnets';
+
+// Every check below that Azure or azurerm would make at apply calls the library's own rule (lib/rules), so the
+// config refuses exactly what the library refuses, at the field the user wrote.
+
+/** A string field checked by a library rule (`(value) => problem | undefined`). */
+const checked = (rule: (value: string) => string | undefined) => z.string().superRefine((value, ctx) => {
+  const problem = rule(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** The segments of a library field path: `tags["cost center"]` gives `tags`, `cost center`; `a[0].b` gives a, 0, b. */
+function segments(field: string): (string | number)[] {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)]
+    .map(([, name, index, quoted]) => (index !== undefined ? Number(index) : quoted !== undefined ? JSON.parse(quoted) as string : name));
+}
+
+/** Reports a library rule's problems (fields relative to `path`) as issues at the config's fields. */
+function report(ctx: z.RefinementCtx, path: readonly (string | number)[], problems: readonly PropProblem[]): void {
+  for (const { field, problem } of problems) ctx.addIssue({ code: 'custom', path: [...path, ...segments(field)], message: problem });
+}
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription GUID');
 const cidr = z.string().refine(isIpv4Cidr, 'must be an IPv4 CIDR such as 10.0.1.0/24');
-const location = z.string().refine((l) => !locationProblem(l), 'must be an Azure region such as "eastus" or "East US"');
-const tags = z.record(z.string(), z.string());
-const resourceId = (type: string) =>
-  z.string().refine((id) => parseResourceId(id)?.type.toLowerCase() === type.toLowerCase(), `must be a ${type} resource ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/${type}/<name>)`);
+// The region's cloud is checked with the stack's cloud below (regionProblem).
+const location = checked(locationProblem);
+const tags = z.record(z.string(), z.string()).superRefine((value, ctx) => report(ctx, [], tagProblems(value, 'resource', '')));
+const resourceId = (type: string) => checked((id) => resourceIdProblem(id, type));
 // Connection rules and approvers are checked by the library's own rules (lib/rules/connections.ts,
 // lib/rules/approvers.ts) when PrivateBatch is built, and reported at these fields; here only their shape.
 const connectionSchema = z.strictObject({
@@ -63,8 +89,8 @@ const endpointSchema = z.strictObject({
   staticIp: z.string().optional(),
   dns: z.enum(DNS_MODES).default('records'),
   dnsTtl: z.number().int().min(1).max(2147483647).optional(),
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,78}[A-Za-z0-9_]$/, 'must be 2-80 letters, digits, _ . - (Azure resource name)').optional(),
-  manualApproval: z.strictObject({ requestMessage: z.string().min(1).max(140) }).optional(),
+  name: checked(endpointNameProblem).optional(),
+  manualApproval: z.strictObject({ requestMessage: checked(requestMessageProblem) }).optional(),
   networkInterfaceName: z.string().optional(),
   connectionName: z.string().optional(),
   applicationSecurityGroupIds: z.array(resourceId('Microsoft.Network/applicationSecurityGroups')).optional(),
@@ -97,7 +123,7 @@ const poolSchema = z.strictObject({
 const accountSchema = z.strictObject({
   name: z.string().refine((n) => !accountNameProblem(n), `must be ${ACCOUNT_NAME_RULE}`),
   poolAllocationMode: z.enum(['BatchService', 'UserSubscription']).default('BatchService'),
-  keyVaultReference: z.strictObject({ id: resourceId('Microsoft.KeyVault/vaults'), url: z.url() }).optional(),
+  keyVaultReference: z.strictObject({ id: resourceId('Microsoft.KeyVault/vaults'), url: checked(keyVaultUrlProblem) }).optional(),
   allowPublicNetworkAccess: z.boolean().default(false),
   allowSharedKeyAuthentication: z.boolean().default(false),
   identity: z.enum(['SystemAssigned', 'None']).default('SystemAssigned'),
@@ -113,10 +139,10 @@ const accountSchema = z.strictObject({
 });
 
 const externalAccountSchema = z.strictObject({
-  id: resourceId('Microsoft.Batch/batchAccounts').refine((id) => !accountNameProblem(parseResourceId(id)?.name ?? ''), `must end in a Batch account name of ${ACCOUNT_NAME_RULE}`),
-  location,
+  id: z.string(),
+  location: z.string(),
   endpoints: z.array(endpointSchema).min(1),
-});
+}).superRefine((account, ctx) => report(ctx, [], batchAccountIdProblems(account.id, account.location).map((p) => ({ ...p, field: p.field === 'accountId' ? 'id' : p.field }))));
 
 const backendSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('local') }),
@@ -137,16 +163,16 @@ const stackSchema = z.strictObject({
   subscriptionId: guid,
   location,
   backend: backendSchema.default({ type: 'local' }),
-  resourceGroup: z.strictObject({ name: z.string().min(1).max(90) }),
+  resourceGroup: z.strictObject({ name: checked(resourceGroupNameProblem) }),
   network: z.strictObject({
     vnetName: z.string().min(2).max(64),
     addressSpace: z.array(cidr).min(1),
-    endpointSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: cidr }),
-    poolSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: cidr }).optional(),
+    endpointSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: checked(subnetPrefixProblem) }),
+    poolSubnet: z.strictObject({ name: z.string().min(1).max(80), addressPrefix: checked(subnetPrefixProblem) }).optional(),
   }).optional(),
   existingSubnet: z.strictObject({
-    id: z.string().refine((id) => vnetOfSubnetId(id) !== undefined, 'must be a subnet ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>)'),
-    addressPrefix: cidr.optional(),
+    id: resourceId('Microsoft.Network/virtualNetworks/subnets'),
+    addressPrefix: checked(subnetPrefixProblem).optional(),
   }).optional(),
   dns: z.strictObject({
     existingZoneId: resourceId('Microsoft.Network/privateDnsZones').optional(),
@@ -171,7 +197,9 @@ const stackSchema = z.strictObject({
     ctx.addIssue({ code: 'custom', path: stack.network ? ['existingSubnet'] : ['network'], message: 'give either network (the example makes a VNet and subnet) or existingSubnet (the endpoints go in a subnet that exists), not both' });
   }
   const prefix = stack.network?.endpointSubnet.addressPrefix ?? stack.existingSubnet?.addressPrefix ?? '';
-  if (stack.network && isIpv4Cidr(prefix) && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
+  // A static IP is checked against a prefix Azure accepts only (a /31 has no usable range to check it against).
+  const prefixUsable = subnetPrefixProblem(prefix) === undefined;
+  if (stack.network && prefixUsable && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
   }
   const pools = stack.network?.poolSubnet?.addressPrefix;
@@ -187,6 +215,24 @@ const stackSchema = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['accounts', a, 'pools', p, 'subnet'], message: 'is "pool", but network.poolSubnet is not set: add it, or use "endpoint"' });
     }
   }));
+  const regions: [readonly (string | number)[], string][] = [[['location'], stack.location], ...stack.externalAccounts.map((a, x) => [['externalAccounts', x, 'location'], a.location] as [(string | number)[], string])];
+  for (const [path, value] of regions) {
+    const problem = locationProblem(value) === undefined ? regionProblem(value, stack.cloud) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: [...path], message: problem });
+  }
+  stack.accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
+    const key = endpointKey(endpoint);
+    const first = account.endpoints.findIndex((other) => endpointKey(other) === key);
+    if (first === e) return;
+    // Two endpoints of one key would be one construct (and one connection selector): a config mistake, not a bug.
+    ctx.addIssue({
+      code: 'custom',
+      path: ['accounts', a, 'endpoints', e, endpoint.name === undefined ? 'subResource' : 'name'],
+      message: endpoint.name === undefined
+        ? `is the sub-resource of endpoints[${first}] too; give a second ${endpoint.subResource} endpoint of this account its own name`
+        : `is the name of endpoints[${first}] too; give each endpoint of an account its own name`,
+    });
+  }));
   const names = [...stack.accounts.map((a) => a.name), ...stack.externalAccounts.map((a) => parseResourceId(a.id)?.name)];
   names.forEach((name, i) => {
     if (names.indexOf(name) === i) return;
@@ -196,7 +242,7 @@ const stackSchema = z.strictObject({
   const groups = [['accounts', stack.accounts], ['externalAccounts', stack.externalAccounts]] as const;
   for (const [group, accounts] of groups) {
     accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
-      if (endpoint.staticIp === undefined || !isIpv4Cidr(prefix)) return;
+      if (endpoint.staticIp === undefined || !prefixUsable) return;
       const problem = staticIpProblem(endpoint.staticIp, prefix);
       if (problem) ctx.addIssue({ code: 'custom', path: [group, a, 'endpoints', e, 'staticIp'], message: problem });
     }));

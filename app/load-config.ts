@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { AppConfig, configSchema } from './config-schema';
 
 /** A config file that cannot be used; the message names the file, the field and what is allowed. */
@@ -9,17 +9,37 @@ export class ConfigError extends Error {
   }
 }
 
+/** `stacks[0].tags["cost center"]`: indexes and keys that are no plain name in brackets. */
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') || '(root)';
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    if (!/^[A-Za-z_$][\w$]*$/.test(String(key))) return `${text}[${JSON.stringify(String(key))}]`;
+    return text ? `${text}.${String(key)}` : String(key);
+  }, '') || '(root)';
 }
 
-/** Parses and validates config text; `file` is only used in messages. */
+/** A JSON parser's message, with its "at position N" told as ` at line L, column C` (1-based), which editors show. */
+function jsonError(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return `: ${message}`;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+}
+
+/**
+ * Parses and validates config text; `file` is only used in messages. A leading UTF-8 byte-order mark is accepted:
+ * Windows editors write one, and RFC 8259 lets a parser ignore it.
+ */
 export function parseConfig(text: string, file: string): AppConfig {
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') throw new ConfigError(`${file}: is empty; a config is a JSON object with a "stacks" list (see config/example.json)`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${file}: not valid JSON${jsonError(json, (error as Error).message)}`);
   }
   const result = configSchema.safeParse(raw);
   if (!result.success) {
@@ -29,8 +49,40 @@ export function parseConfig(text: string, file: string): AppConfig {
   return result.data;
 }
 
+/**
+ * The text of a config file's bytes. UTF-8, with or without a byte-order mark (Notepad and PowerShell's
+ * `Out-File -Encoding utf8` write one). UTF-16 (Windows PowerShell 5's `>` and `Out-File` default) and bytes that
+ * are not UTF-8 get a sentence that says how to save the file, not a JSON parser's complaint about a token.
+ */
+export function decodeConfig(bytes: Uint8Array, file: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ConfigError(`${file}: is UTF-16 text (Windows PowerShell writes it with > or Out-File); save it as UTF-8, e.g. Out-File -Encoding utf8 or your editor's "Save with encoding"`);
+  }
+  try {
+    // TextDecoder drops a leading byte-order mark (ignoreBOM is false by default).
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError(`${file}: is not UTF-8 text; save it as UTF-8 (JSON files are UTF-8)`);
+  }
+}
+
 /** Reads and validates a config file. */
 export function loadConfig(file: string): AppConfig {
-  if (!existsSync(file)) throw new ConfigError(`${file}: config file not found (set PRIVATE_BATCH_CONFIG to a JSON file, or unset it for config/example.json)`);
-  return parseConfig(readFileSync(file, 'utf8'), file);
+  const hint = 'set PRIVATE_BATCH_CONFIG to a JSON file, or unset it for config/example.json';
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError(`${file}: config file not found (${hint})`);
+    throw new ConfigError(`${file}: cannot be read (${code ?? (error as Error).message}); ${hint}`);
+  }
+  if (isDirectory) throw new ConfigError(`${file}: is a directory, not a config file (${hint})`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions`);
+  }
+  return parseConfig(decodeConfig(bytes, file), file);
 }

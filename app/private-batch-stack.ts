@@ -55,6 +55,8 @@ export class PrivateBatchStack extends TerraformStack {
     const location = normalizeLocation(config.location);
     const group = new ResourceGroup(this, 'ResourceGroup', { name: config.resourceGroup.name, location, tags: config.tags });
     if (config.adopt) group.importFrom(`/subscriptions/${config.subscriptionId}/resourceGroups/${config.resourceGroup.name}`);
+    // The network is the app's: its resources' attributes are the config's fields, for the guards' findings.
+    this.from(group, 'resourceGroup', { name: 'resourceGroup.name', location: 'location', tags: 'tags' });
     const endpointSubnet = config.network ? this.network(config.network, group.name, location) : this.existingSubnet(location);
 
     const zone = this.zone(group.name, endpointSubnet);
@@ -138,6 +140,8 @@ export class PrivateBatchStack extends TerraformStack {
       // Endpoints ignore NSGs and UDRs unless these policies are on; Disabled is the plain, documented setup.
       privateEndpointNetworkPolicies: 'Disabled',
     });
+    this.from(vnet, 'network', { name: 'network.vnetName', location: 'location', address_space: 'network.addressSpace', tags: 'tags' });
+    this.from(subnet, 'network.endpointSubnet', { name: 'network.endpointSubnet.name', address_prefixes: 'network.endpointSubnet.addressPrefix' });
     // Pools get a subnet of their own, so that nodes coming and going never take the endpoints' addresses.
     const pools = network.poolSubnet && new Subnet(this, 'PoolSubnet', {
       name: network.poolSubnet.name,
@@ -145,6 +149,7 @@ export class PrivateBatchStack extends TerraformStack {
       virtualNetworkName: vnet.name,
       addressPrefixes: [network.poolSubnet.addressPrefix],
     });
+    if (pools) this.from(pools, 'network.poolSubnet', { name: 'network.poolSubnet.name', address_prefixes: 'network.poolSubnet.addressPrefix' });
     if (config.adopt) {
       const vnetId = armResourceId(config.subscriptionId, config.resourceGroup.name, 'Microsoft.Network/virtualNetworks', network.vnetName);
       vnet.importFrom(vnetId);
@@ -187,7 +192,12 @@ export class PrivateBatchStack extends TerraformStack {
     });
     if (adopt) importZoneChoice(choice, subscriptionId, { zone: true, links: choice.links.slice(0, 1) });
     const { zone } = choice;
-    this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name', healing: 'dns.healing' });
+    this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name', healing: 'dns.healing', tags: 'tags' });
+    // The first link is to the endpoints' VNet; the others are dns.linkedVnetIds.
+    choice.links.forEach((link, i) => {
+      const field = i === 0 ? (this.config.network ? 'network.vnetName' : 'existingSubnet.id') : `dns.linkedVnetIds[${i - 1}]`;
+      this.from(link, field, { virtual_network_id: field, virtualNetworkId: field, name: i === 0 && dns.linkName !== undefined ? 'dns.linkName' : field });
+    });
     return zone;
   }
 

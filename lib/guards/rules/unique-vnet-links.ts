@@ -30,7 +30,8 @@ export function uniqueVnetLinkFindings(model: StackModel): Finding[] {
     const sameVnet = link.vnet === undefined ? [] : earlier.filter((o) => o.vnet === link.vnet);
     const twice = sameVnet.find((o) => sameZone(o.zone, link.zone));
     const overlapping = sameVnet.find((o) => o.zone.name === link.zone.name && !sameZone(o.zone, link.zone));
-    const sameName = nameOf(link) === undefined ? undefined : earlier.find((o) => sameZone(o.zone, link.zone) && nameOf(o) === nameOf(link));
+    // A second link of one VNet often has the first one's name too: the VNet is the mistake to name, once.
+    const sameName = twice || nameOf(link) === undefined ? undefined : earlier.find((o) => sameZone(o.zone, link.zone) && nameOf(o) === nameOf(link));
     const finding = (attribute: string, problem: string, fix: string): Finding =>
       ({ path: link.resource.path, attribute, value: link.resource.config[attribute], problem, fix });
     return [
