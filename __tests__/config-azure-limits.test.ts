@@ -3,12 +3,11 @@
  * (issue #12): in the config schema through the library's rules, or while building through the constructs and
  * the stack guards, whose findings are located at the config's fields.
  */
-import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadConfig, parseConfig } from '../app/load-config';
-import { REPO, exampleStack, rawConfig, synthConfig } from './helpers/config';
+import { exampleStack, rawConfig, runApp as runAppCommand, synthConfig } from './helpers/config';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const problemsOf = (raw: unknown): string[] => {
@@ -204,11 +203,7 @@ describe('the app command', () => {
   let dir: string;
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'config-app-')); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const runApp = (configFile: string) => spawnSync(process.execPath, ['-r', 'sucrase/register', join(REPO, 'main.ts')], {
-    cwd: REPO,
-    env: { ...process.env, PRIVATE_BATCH_CONFIG: configFile, CDKTF_OUTDIR: join(dir, 'out') },
-    encoding: 'utf8',
-  });
+  const runApp = (configFile: string) => runAppCommand(configFile, join(dir, 'out'));
 
   it('synthesizes a config saved with a byte-order mark', () => {
     writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(rawConfig())}`);

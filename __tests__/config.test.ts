@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseConfig } from '../app/load-config';
-import { REPO, exampleStack, rawConfig, synthConfig } from './helpers/config';
+import { REPO, exampleStack, rawConfig, runApp as runAppCommand, synthConfig } from './helpers/config';
 
 const filesUnder = (dir: string): string[] => (existsSync(dir)
   ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
@@ -116,11 +116,7 @@ describe('the app command', () => {
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'batch-config-')); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const runApp = (configFile: string) => spawnSync(process.execPath, ['-r', 'sucrase/register', join(REPO, 'main.ts')], {
-    cwd: REPO,
-    env: { ...process.env, PRIVATE_BATCH_CONFIG: configFile, CDKTF_OUTDIR: join(dir, 'out') },
-    encoding: 'utf8',
-  });
+  const runApp = (configFile: string) => runAppCommand(configFile, join(dir, 'out'));
 
   it('exits non-zero on a missing config file, naming it, and writes nothing', () => {
     const result = runApp(join(dir, 'missing.json'));

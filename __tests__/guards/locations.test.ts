@@ -42,6 +42,15 @@ describe('locations', () => {
     expect(locationFindings(modelOf(setup)).map((f) => f.value)).toEqual(['mars', 'venus']);
   });
 
+  it('report one wrong value once per cloud', () => {
+    const setup = privateSetup();
+    setup.json.provider.azurerm.push({ alias: 'china', features: [{}], environment: 'china' });
+    setup.json.resource.azurerm_resource_group.rg.location = 'mars';
+    setup.json.resource.azurerm_virtual_network.vnet.location = 'mars';
+    setup.json.resource.azurerm_virtual_network.vnet.provider = 'azurerm.china';
+    expect(locationFindings(modelOf(setup)).map((f) => f.path)).toEqual(['azurerm_resource_group.rg', 'azurerm_virtual_network.vnet']);
+  });
+
   it('take the cloud from each resource\'s own provider', () => {
     const setup = privateSetup();
     setup.json.provider.azurerm.push({ alias: 'china', features: [{}], environment: 'china' });

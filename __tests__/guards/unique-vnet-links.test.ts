@@ -56,6 +56,12 @@ describe('VNet links', () => {
     });
   });
 
+  it('name a VNet linked again under the first link\'s name once, as the VNet', () => {
+    const setup = privateSetup();
+    copyResource(setup, LINK, 'link', 'again', (c) => { c.virtual_network_id = vnetId(); });
+    expect(uniqueVnetLinkFindings(modelOf(setup)).map((f) => f.attribute)).toEqual(['virtual_network_id']);
+  });
+
   it.each(CLOUDS)('accept one VNet linked to zones of other names, and one zone linked to other VNets, in $cloud', (cloud) => {
     const setup = privateSetup({ cloud, dns: 'records', hub: false, dataAccount: false });
     copyResource(setup, LINK, 'link', 'blob', (c) => { c.name = 'link-blob'; c.private_dns_zone_name = 'privatelink.blob.core.windows.net'; });

@@ -1,3 +1,4 @@
+import { spawnSync, SpawnSyncReturns } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Testing, TerraformStack } from 'cdktf';
@@ -38,4 +39,13 @@ export function resources(json: any, type: string): Record<string, any> {
 /** A deep copy of the example stack for a test to change. */
 export function exampleStack(): any {
   return structuredClone(rawConfig().stacks[0]);
+}
+
+/** Runs the app command (`main.ts`) on a config file, as `npm run synth` does, writing into `outdir`. */
+export function runApp(configFile: string, outdir: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['-r', 'sucrase/register', join(REPO, 'main.ts')], {
+    cwd: REPO,
+    env: { ...process.env, PRIVATE_BATCH_CONFIG: configFile, CDKTF_OUTDIR: outdir },
+    encoding: 'utf8',
+  });
 }

@@ -36,7 +36,7 @@ describe('tags', () => {
     expect(tagProblems({ Env: 'prod', env: 'test' })).toEqual([{ field: 'tags["env"]', problem: 'is the tag "Env" again: Azure compares tag names without case' }]);
   });
 
-  it.each(['cost center', 'team(a)', '1st', 'café'])('refuses the tag name %j on private DNS only', (name) => {
+  it.each(['cost center', 'team(a)', '1st', 'café', '(team', ' team', 'éa', 'a)'])('refuses the tag name %j on private DNS only', (name) => {
     expect(tagProblems({ [name]: 'x' })).toEqual([]);
     expect(tagProblems({ [name]: 'x' }, 'privateDns')).toEqual([{
       field: `tags[${JSON.stringify(name)}]`,
@@ -46,6 +46,10 @@ describe('tags', () => {
 
   it.each(['env', 'cost-center', 'owner_team', 'a1', 'Env.Name'])('accepts the tag name %j on private DNS', (name) => {
     expect(tagProblems({ [name]: 'any value (with spaces)' }, 'privateDns')).toEqual([]);
+  });
+
+  it('leaves a value that is no string (a token resolved later) alone', () => {
+    expect(tagProblems({ n: 5 as unknown as string })).toEqual([]);
   });
 
   it('reports an empty name once on private DNS', () => {
