@@ -102,6 +102,9 @@ describe('config fields Azure or azurerm would refuse', () => {
     expect(configProblems((s) => { s.network.endpointSubnet.addressPrefix = '10.20.1.8/31'; })).toEqual([
       'stacks[0].network.endpointSubnet.addressPrefix: must be /29 or larger (the smallest subnet Azure creates), got 10.20.1.8/31',
     ]);
+    expect(configProblems((s) => { s.network.poolSubnet.addressPrefix = '10.20.2.5/24'; })).toEqual([
+      'stacks[0].network.poolSubnet.addressPrefix: has host bits set: the subnet is 10.20.2.0/24, got 10.20.2.5/24',
+    ]);
   });
 
   it('refuses an endpoint name of more than 64 characters, and a request message of more than 140 bytes or only blanks', () => {

@@ -75,6 +75,6 @@ describe('the config\'s AVM-style fields', () => {
     expect(build((s) => { s.existingSubnet = { id: `/subscriptions/${s.subscriptionId}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s` }; }))
       .toThrow(/stacks\[0\]\.existingSubnet: give either network \(the example makes a VNet and subnet\) or existingSubnet/);
     expect(build((s) => { delete s.network; })).toThrow(/stacks\[0\]\.network: give either network/);
-    expect(build((s) => { delete s.network; s.existingSubnet = { id: 'snet-pe' }; })).toThrow(/stacks\[0\]\.existingSubnet\.id: must be a subnet ID/);
+    expect(build((s) => { delete s.network; s.existingSubnet = { id: 'snet-pe' }; })).toThrow(/stacks\[0\]\.existingSubnet\.id: must be a Microsoft\.Network\/virtualNetworks\/subnets ID, \/subscriptions\/<subscription>\/resourceGroups\/[^]*got "snet-pe"/);
   });
 });

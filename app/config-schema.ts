@@ -203,10 +203,10 @@ const stackSchema = z.strictObject({
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
   }
   const pools = stack.network?.poolSubnet?.addressPrefix;
-  if (stack.network && pools !== undefined && isIpv4Cidr(pools) && stack.network.addressSpace.every(isIpv4Cidr)) {
+  if (stack.network && pools !== undefined && subnetPrefixProblem(pools) === undefined && stack.network.addressSpace.every(isIpv4Cidr)) {
     if (!cidrWithin(pools, stack.network.addressSpace)) {
       ctx.addIssue({ code: 'custom', path: ['network', 'poolSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
-    } else if (isIpv4Cidr(prefix) && (cidrWithin(pools, [prefix]) || cidrWithin(prefix, [pools]))) {
+    } else if (prefixUsable && (cidrWithin(pools, [prefix]) || cidrWithin(prefix, [pools]))) {
       ctx.addIssue({ code: 'custom', path: ['network', 'poolSubnet', 'addressPrefix'], message: `must not overlap the endpoint subnet ${prefix}` });
     }
   }
