@@ -165,7 +165,9 @@ for (const count of [1, 10, 100]) {
 if (process.env.BENCH_SKIP_TESTS !== '1') {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const tests = bench('npm test', [npm, 'test', '--silent'], { allowFailure: true }, TEST_RUNS, 0);
-  rows.push({ r: tests, budget: '≤ 30 s', status: budgetCheck(tests.wallMs <= 30000) });
+  // 30 s held until the suite ran Terraform itself (validate, plan and the terraform test lifecycle stories, about
+  // 150 s of worker time); BENCHMARKS.md says where the time goes.
+  rows.push({ r: tests, budget: '≤ 180 s', status: budgetCheck(tests.wallMs <= 180000) });
 }
 
 const baseline = [];
