@@ -6,6 +6,9 @@
 import { describeWithTerraform, expectStoriesPassed, LifecycleResult, LifecycleRun, runLifecycleTests } from './helpers/terraform';
 import { healingStack, SUB, zoneId } from './helpers/healing-stack';
 import { rawConfig, synthConfig } from './helpers/config';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { PrivateBatch } from '../lib/private-batch';
 
 const ZONE_ID = zoneId(SUB, 'rg-dns');
 const BATCH_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount';
@@ -391,5 +394,66 @@ run "apply" {
         + 'privatelink.eastus.batch.azure.com by link link-legacy\n    az network private-dns link vnet delete '
         + `--subscription ${HUB_SUB} --resource-group rg-hub-dns --zone-name privatelink.eastus.batch.azure.com --name link-legacy --yes`);
     });
+  });
+});
+
+/**
+ * A portal-made setup adopted with `adopt: true` and Terraform-owned records (the default DNS mode): the zone is
+ * imported, and it heals like a zone by ID, so the records the portal's zone groups wrote are imported too. Without
+ * it, azurerm refuses to create a record that exists and the first apply fails.
+ */
+describeWithTerraform('an adopted zone heals (terraform test)', () => {
+  const ADOPTED_ZONE_ID = zoneId(SUB, 'rg-batch');
+  const portalSetup = (): Record<string, unknown> => {
+    const stack = new TerraformStack(new App({ skipValidation: true }), 'adopt-records');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
+    new PrivateBatch(stack, 'batch', {
+      account: { name: 'contosobatch01', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB },
+      subnet: `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe`,
+      adopt: true,
+    });
+    stack.runAllValidations();
+    return JSON.parse(Testing.synth(stack));
+  };
+  const adopted = importable(
+    'azurerm_batch_account.batch_contosobatch01', 'azurerm_private_dns_zone.zone_privatelink_batch_azure_com',
+    'azurerm_private_dns_zone_virtual_network_link.link_vnet_spoke', 'azurerm_private_endpoint.pe_contosobatch01_batchaccount',
+    'azurerm_private_endpoint.pe_contosobatch01_nodemanagement', BATCH_RECORD, NODE_RECORD,
+  );
+  const portalRecords = zoneRecords([['contosobatch01.eastus', ['10.20.1.4']], [NODE_NAME, ['10.20.1.5']]]);
+  let result: LifecycleResult;
+  beforeAll(async () => {
+    result = await runLifecycleTests(portalSetup(), [{
+      name: 'adopt_portal_records',
+      hcl: `${MOCKS}
+run "plan" {
+  command = plan
+  ${portalRecords}
+  ${ACCOUNT_EXISTS}
+  ${adopted}
+}
+run "apply" {
+  ${portalRecords}
+  ${ACCOUNT_EXISTS}
+  ${adopted}
+}
+run "next_plan" {
+  command = plan
+  ${portalRecords}
+  ${ACCOUNT_EXISTS}
+}`,
+    }], { plans: true });
+  }, 180_000);
+
+  it('imports the zone and the records its zone groups wrote, applies, and the next plan is clean', () => {
+    expectStoriesPassed(result);
+    const plan = run(result, 'adopt_portal_records', 'plan');
+    expect(imports(plan)).toEqual(expect.objectContaining({
+      'azurerm_private_dns_zone.zone_privatelink_batch_azure_com': ADOPTED_ZONE_ID,
+      [BATCH_RECORD]: `${ADOPTED_ZONE_ID}/A/contosobatch01.eastus`,
+      [NODE_RECORD]: `${ADOPTED_ZONE_ID}/A/${NODE_NAME}`,
+    }));
+    expect(Object.entries(actionsBy(plan)).filter(([, actions]) => actions === 'create')).toEqual([]);
+    allNoOp(run(result, 'adopt_portal_records', 'next_plan'));
   });
 });

@@ -8,7 +8,7 @@ import { batchAccountFromId } from '../lib/batch-account-ref';
 import { BatchDnsOutputs } from '../lib/batch-dns-outputs';
 import { AzapiProvider } from '../lib/azapi/provider';
 import { IBatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { batchZoneChoice, importZoneChoice } from '../lib/batch-zone-choice';
+import { batchZoneChoice, importZoneLinks } from '../lib/batch-zone-choice';
 import { PrivateBatch } from '../lib/private-batch';
 import { PrivateBatchConnectionRule, PrivateBatchProps } from '../lib/private-batch-props';
 import { ConnectionApprover } from '../lib/rules/approvers';
@@ -185,12 +185,14 @@ export class PrivateBatchStack extends TerraformStack {
       tags,
       // The example turns healing on for its zones: an existing zone adopts, reports and checks (see the README).
       healing: dns.healing,
+      // An adopted zone heals too: the portal's zone groups left records that the stack's would collide with.
+      adopted: adopt && !dns.existingZoneId ? { subscriptionId } : undefined,
       links: [
         { id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.virtualNetwork!.name}`, virtualNetworkId: subnet.virtualNetwork!.id },
         ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId })),
       ],
     });
-    if (adopt) importZoneChoice(choice, subscriptionId, { zone: true, links: choice.links.slice(0, 1) });
+    if (adopt) importZoneLinks(choice, subscriptionId, choice.links.slice(0, 1));
     const { zone } = choice;
     this.from(zone, 'dns', { zoneId: 'dns.existingZoneId', provider: 'dns.existingZoneId', cloud: 'cloud', resourceGroupName: 'resourceGroup.name', healing: 'dns.healing', tags: 'tags' });
     // The first link is to the endpoints' VNet; the others are dns.linkedVnetIds.

@@ -13,7 +13,8 @@ import {
   normalizedResourceId, parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription,
 } from './rules/resource-id';
 import { azapiProviderMatching } from './azapi/provider';
-// Types only: the healing code is loaded when an existing zone heals (see ExistingBatchPrivateDnsZone).
+import { canonicalZoneId, ZoneRef } from './rules/zone-records';
+// Types only: the healing code is loaded when an existing or adopted zone heals (see heal()).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
 import { privateLinkNameProblem, resourceGroupNameProblem } from './rules/azure-names';
 import { tagProblems } from './rules/tags';
@@ -126,12 +127,30 @@ export interface BatchPrivateDnsZoneProps {
    */
   readonly provider?: TerraformProvider;
   /**
-   * Accepted for symmetry with {@link ExistingZoneProps.healing}, so that a stack can move between a zone it creates
-   * and an existing one without touching it. A zone this stack creates starts empty: there is nothing to adopt,
-   * report or remove, so nothing is read and its plan has no reads.
+   * What the zone does about records from before this stack, as for {@link ExistingZoneProps.healing}. A zone this
+   * stack creates starts empty, so it reads nothing, unless it is `adopted`.
    * @default adopt and report (nothing to do in a new zone)
    */
   readonly healing?: ZoneHealingProps;
+  /**
+   * The zone exists already, made elsewhere (the portal's "Integrate with private DNS zone"): import it (a Terraform
+   * `import` block) from this subscription, and heal it like a zone given by ID, since it holds records from before
+   * the stack (a zone group's, which a Terraform-owned record of the same name would otherwise collide with).
+   * Needs a literal `resourceGroupName` or one Terraform knows at plan.
+   * @default none: the zone is made by this stack
+   */
+  readonly adopted?: AdoptedZone;
+}
+
+/** An existing zone that a {@link BatchPrivateDnsZone} imports: see {@link BatchPrivateDnsZoneProps.adopted}. */
+export interface AdoptedZone {
+  /** The zone's subscription. */
+  readonly subscriptionId: string;
+  /**
+   * The azapi provider for the plan-time reads of the zone's records.
+   * @default one that matches the zone's azurerm provider
+   */
+  readonly azapiProvider?: TerraformProvider;
 }
 
 /** Props of {@link BatchPrivateDnsZone.fromZoneId}. */
@@ -191,8 +210,8 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
   public readonly provider?: TerraformProvider;
   /** The azurerm zone resource. */
   public readonly resource: PrivateDnsZone;
-  /** Undefined: a zone this stack creates has no records from before it. */
-  public readonly healing?: ZoneHealing = undefined;
+  /** Undefined unless the zone is `adopted`: a zone this stack creates has no records from before it. */
+  public readonly healing?: ZoneHealing;
 
   constructor(scope: Construct, id: string, props: BatchPrivateDnsZoneProps) {
     super(scope, id);
@@ -218,6 +237,11 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     mapAttributes(this.resource, this, { name: 'cloud', resource_group_name: 'resourceGroupName', tags: 'tags' });
     this.id = this.resource.id;
     this.name = this.resource.name;
+    if (props.adopted) {
+      const zone = { subscriptionId: props.adopted.subscriptionId, resourceGroupName: props.resourceGroupName, zoneName: batchPrivateDnsZoneName(this.cloud) };
+      this.resource.importFrom(canonicalZoneId(zone), props.provider);
+      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider });
+    }
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });
     }
@@ -252,23 +276,31 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     }
     this.resourceGroupName = parts?.resourceGroupName ?? '';
     this.provider = props.provider;
-    const healing = props.healing ?? {};
-    const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
-    if (parts && problems.length === 0 && heals.some((on) => on)) {
-      // Required here, not imported: a stack whose zones are all made here never loads it, which keeps its synth as fast as before.
-      const { ZoneHealing: Healing } = require('./zone-healing') as typeof import('./zone-healing');
-      this.healing = new Healing(this, 'Healing', {
-        ...healing,
-        zone: { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name },
-        cloud: this.cloud,
-        provider: props.provider,
-        azapiProvider: props.azapiProvider ?? azapiProviderMatching(this, props.provider),
-      });
+    if (parts && problems.length === 0) {
+      this.healing = heal(this, { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name }, props);
     }
     // The guards check the subscription of what is written here, unless a problem with the zone or its provider
     // is reported above already.
     if (problems.length === 0) markExistingZone(this, this.id);
   }
+}
+
+/**
+ * The healing of a zone that exists already, unless every part of it is off. Required here, not imported: a stack
+ * whose zones are all made here never loads it, which keeps its synth as fast as before.
+ */
+function heal(zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly healing?: ZoneHealingProps; readonly provider?: TerraformProvider; readonly azapiProvider?: TerraformProvider }): ZoneHealing | undefined {
+  const healing = props.healing ?? {};
+  const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
+  if (!heals.some((on) => on)) return undefined;
+  const { ZoneHealing: Healing } = require('./zone-healing') as typeof import('./zone-healing');
+  return new Healing(zone, 'Healing', {
+    ...healing,
+    zone: ref,
+    cloud: zone.cloud,
+    provider: props.provider,
+    azapiProvider: props.azapiProvider ?? azapiProviderMatching(zone, props.provider),
+  });
 }
 
 function existingZoneIdProblems(zoneId: string, parts: ResourceIdParts | undefined, props: ExistingZoneProps): PropProblem[] {

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { AdoptedZone, BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { armResourceId } from './rules/adoption';
 import { AzureCloud, batchPrivateDnsZoneName } from './rules/clouds';
 import type { ZoneHealingProps } from './zone-healing';
@@ -61,6 +61,12 @@ export interface BatchZoneChoiceProps {
    * @default one that matches `provider` (see `ExistingZoneProps.azapiProvider`)
    */
   readonly azapiProvider?: TerraformProvider;
+  /**
+   * The zone to create exists already: import it and heal it (see `BatchPrivateDnsZoneProps.adopted`); unused with
+   * `zoneId`.
+   * @default none: the zone is made here
+   */
+  readonly adopted?: AdoptedZone;
 }
 
 /** The zone chosen by {@link batchZoneChoice}, with the links made to it. */
@@ -81,20 +87,21 @@ export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneCh
     ? BatchPrivateDnsZone.fromZoneId(scope, id, props.zoneId, {
       cloud: props.cloud, provider: props.provider, stackSubscriptionId: props.stackSubscriptionId, healing: props.healing, azapiProvider: props.azapiProvider,
     })
-    : new BatchPrivateDnsZone(scope, id, { resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider, healing: props.healing });
+    : new BatchPrivateDnsZone(scope, id, {
+      resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider, healing: props.healing,
+      adopted: props.adopted && { azapiProvider: props.azapiProvider, ...props.adopted },
+    });
   const links = (props.links ?? []).map((link) => zone.linkVirtualNetwork(link.id, { name: link.name, virtualNetworkId: link.virtualNetworkId }));
   return { zone, links };
 }
 
 /**
- * Import blocks for a zone that {@link batchZoneChoice} made (not a zone by ID, which the stack never owns) and for
- * some of its links, to bring a zone made elsewhere under the stack. The zone must be the cloud's
- * `privatelink.batch.*` zone; a legacy regional zone cannot be adopted.
+ * Import blocks for some of the VNet links of a zone that {@link batchZoneChoice} made (not a zone by ID, which the
+ * stack never owns), to bring links made elsewhere under the stack. The zone itself is adopted with `adopted`.
  * @param subscriptionId the subscription of the zone
  */
-export function importZoneChoice(choice: BatchZoneChoice, subscriptionId: string, what: { readonly zone: boolean; readonly links: readonly PrivateDnsZoneVirtualNetworkLink[] }): void {
+export function importZoneLinks(choice: BatchZoneChoice, subscriptionId: string, links: readonly PrivateDnsZoneVirtualNetworkLink[]): void {
   if (!(choice.zone instanceof BatchPrivateDnsZone)) return;
   const zoneId = armResourceId(subscriptionId, choice.zone.resourceGroupName, 'Microsoft.Network/privateDnsZones', batchPrivateDnsZoneName(choice.zone.cloud));
-  if (what.zone) choice.zone.resource.importFrom(zoneId, choice.zone.provider);
-  for (const link of what.links) link.importFrom(`${zoneId}/virtualNetworkLinks/${link.nameInput}`, choice.zone.provider);
+  for (const link of links) link.importFrom(`${zoneId}/virtualNetworkLinks/${link.nameInput}`, choice.zone.provider);
 }

@@ -6,9 +6,9 @@ import type { BatchDiagnosticSettings } from './batch-diagnostic-settings';
 import { BatchDnsOutputs } from './batch-dns-outputs';
 import { BatchConnectionApprovers } from './batch-connection-approvers';
 import { BatchEndpointConnections } from './batch-endpoint-connections';
-import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
+import { AdoptedZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { BatchPrivateEndpoint } from './batch-private-endpoint';
-import { BatchZoneChoice, batchZoneChoice, importZoneChoice, ZoneLink } from './batch-zone-choice';
+import { BatchZoneChoice, batchZoneChoice, importZoneLinks, ZoneLink } from './batch-zone-choice';
 import { PrivateBatchAccount, PrivateBatchAccountProps } from './private-batch-account';
 import {
   DEFAULT_PRIVATE_BATCH_ENDPOINTS, adoptionParts, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule,
@@ -147,9 +147,8 @@ export class PrivateBatch extends Construct {
       endpoint.resource.importFrom(id, endpoint.resource.provider);
     }
     const link = this.vnetLinks.find((l) => l.node.id === 'EndpointVnet');
-    if (this.zoneChoice && parts.zoneSubscriptionId && (adopt.zone || adopt.vnetLink)) {
-      importZoneChoice(this.zoneChoice, parts.zoneSubscriptionId, { zone: adopt.zone, links: adopt.vnetLink && link ? [link] : [] });
-    }
+    // The zone itself is adopted where it is made (chooseZone), so that it heals before the endpoints write to it.
+    if (this.zoneChoice && parts.zoneSubscriptionId && adopt.vnetLink && link) importZoneLinks(this.zoneChoice, parts.zoneSubscriptionId, [link]);
   }
 
   /**
@@ -202,6 +201,7 @@ export class PrivateBatch extends Construct {
       tags: this.tags(props),
       healing: dns.healing,
       azapiProvider: dns.azapiProvider,
+      adopted: this.adoptedZone(props),
     });
     setPropOrigin(choice.zone, {
       owner: this,
@@ -209,6 +209,12 @@ export class PrivateBatch extends Construct {
       fields: { cloud: 'cloud', resourceGroupName: dns.resourceGroupName ? 'dns.resourceGroupName' : 'endpointResourceGroupName', stackSubscriptionId: 'subscriptionId', tags: 'tags' },
     });
     return choice;
+  }
+
+  /** The zone's subscription, when `adopt` imports the zone made here (the import ID is checked by privateBatchProblems). */
+  private adoptedZone(props: PrivateBatchProps): AdoptedZone | undefined {
+    const subscriptionId = adoptionParts(props).zoneSubscriptionId;
+    return props.adopt && adoptSettings(props.adopt).zone && subscriptionId ? { subscriptionId } : undefined;
   }
 
   private addEndpoint(props: PrivateBatchProps, endpoint: PrivateBatchEndpoint, index: number, subnet: ResolvedSubnet | undefined, cloud: AzureCloud): BatchPrivateEndpoint {
