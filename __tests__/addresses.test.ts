@@ -116,4 +116,12 @@ describe('BatchDnsOutputs names', () => {
     new BatchDnsOutputs(stack, 'named', { endpoints, name: 'all-batch' });
     expect(Object.keys(JSON.parse(Testing.synth(stack)).output)).toEqual(expect.arrayContaining(['all_batch_endpoint_ips', 'all_batch_record_fqdns']));
   });
+
+  it('do not hang on the parents\' paths: outputs under team-a and team_a that would share a name are refused', () => {
+    const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');
+    const { zone } = build(stack);
+    new BatchDnsOutputs(new Construct(stack, 'team-a'), 'dns', { endpoints: [], zone, name: 'team-a' });
+    new BatchDnsOutputs(new Construct(stack, 'team_a'), 'dns', { endpoints: [], zone, name: 'team_a' });
+    expect(BatchGuards.findings(stack).map((f) => `${f.path} ${String(f.value)}`)).toEqual(['stack/team_a/dns/team_a_zone_id team_a_zone_id']);
+  });
 });

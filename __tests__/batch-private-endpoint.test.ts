@@ -2,6 +2,7 @@
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
+import { PrivateEndpointApplicationSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/private-endpoint-application-security-group-association';
 import { batchAccountFromId, IBatchAccount } from '../lib/batch-account-ref';
 import { BatchPrivateEndpoint, BatchPrivateEndpointProps, EndpointSubnet } from '../lib/batch-private-endpoint';
 import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
@@ -295,6 +296,13 @@ describe('BatchPrivateEndpoint', () => {
       const lower = SUBNET.id.replace('resourceGroups', 'resourcegroups').replace('virtualNetworks', 'virtualnetworks');
       expect(f.endpoint('pe', { subnet: { id: lower } }).node.validate()).toEqual([]);
       expect(Testing.synth(f.stack)).toHaveResourceWithProperties(PrivateEndpoint, { subnet_id: SUBNET.id });
+    });
+
+    it('writes a lower-cased application security group ID in azurerm\'s spelling', () => {
+      const f = fixture();
+      const asg = `/subscriptions/${SUB_A}/resourceGroups/rg-net/providers/Microsoft.Network/applicationSecurityGroups/asg-batch`;
+      f.endpoint('pe', { applicationSecurityGroupIds: [asg.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network/applicationSecurityGroups', 'microsoft.network/applicationsecuritygroups')] });
+      expect(Testing.synth(f.stack)).toHaveResourceWithProperties(PrivateEndpointApplicationSecurityGroupAssociation, { application_security_group_id: asg });
     });
 
     it.each([

@@ -174,6 +174,21 @@ describe('what the stack guards find, named at the config field', () => {
     ]);
   });
 
+  it('one static IP in a subnet that two stacks share, and one VNet linked to a zone of one name by two stacks', () => {
+    const onSharedSubnet = (name: string, account: string) => {
+      const stack: any = { ...exampleStack(), name, resourceGroup: { name: `rg-${name}` } };
+      stack.existingSubnet = { id: `/subscriptions/${stack.subscriptionId}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe`, addressPrefix: '10.20.1.0/24' };
+      delete stack.network;
+      stack.accounts = [{ ...stack.accounts[0], name: account, pools: [] }];
+      return stack;
+    };
+    const lines = problemsOf({ stacks: [onSharedSubnet('first', 'contosobatch01'), onSharedSubnet('second', 'contosobatch02')] });
+    expect(lines).toEqual([
+      expect.stringMatching(/^stacks\[1\]\.accounts\[0\]\.endpoints\[0\]\.staticIp \(second\/contosobatch02\/batchAccount\/Resource\): ip_configuration\.private_ip_address = "10\.20\.1\.10": first\/contosobatch01\/batchAccount\/Resource \(stack first\) takes 10\.20\.1\.10 in the same subnet/),
+      expect.stringMatching(/^stacks\[1\]\.existingSubnet\.id \(second\/DnsZone\/EndpointVnet\): virtual_network_id = .*the VNet is linked to zone rg-first\/privatelink\.batch\.azure\.com by first\/DnsZone\/EndpointVnet \(stack first\), and Azure refuses to link one VNet to two zones named privatelink\.batch\.azure\.com \(overlapping namespaces\)/),
+    ]);
+  });
+
   it('the stack\'s own VNet listed again among the linked VNets', () => {
     const lines = problemsOf(withStack((s) => {
       s.dns = { linkedVnetIds: [`/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup.name}/providers/Microsoft.Network/virtualNetworks/${s.network.vnetName}`] };
@@ -189,6 +204,19 @@ describe('what the stack guards find, named at the config field', () => {
     }))).toEqual([
       expect.stringMatching(/^stacks\[0\]\.network\.endpointSubnet\.addressPrefix \(batch-private-eastus\/EndpointSubnet\): address_prefixes = \["10\.20\.1\.0\/29"\]: has 3 usable addresses .* for 4 private endpoints/),
     ]);
+  });
+
+  it('more endpoints than an existing subnet has addresses for, counting the stack\'s endpoints as a lower bound', () => {
+    const existing = (prefix: string) => (s: any) => {
+      s.existingSubnet = { id: `/subscriptions/${s.subscriptionId}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe`, addressPrefix: prefix };
+      delete s.network;
+      s.accounts.forEach((a: any) => { delete a.pools; delete a.endpoints[0].staticIp; });
+      s.accounts.push({ name: 'contosobatch02', endpoints: [{ subResource: 'batchAccount' }, { subResource: 'nodeManagement' }] });
+    };
+    expect(configProblems(existing('10.20.1.0/29'))).toEqual([
+      'stacks[0].existingSubnet.addressPrefix: has 3 usable addresses (Azure reserves 5 of every subnet) for 4 private endpoints, one address each',
+    ]);
+    expect(configProblems(existing('10.20.1.0/28'))).toEqual([]);
   });
 
   it('more than 50 tags on an account once the stack\'s are merged in, and more than 15 on the private DNS zone', () => {

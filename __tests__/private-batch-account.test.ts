@@ -142,6 +142,15 @@ describe('PrivateBatchAccount', () => {
       });
     });
 
+    it('writes storage and identity IDs copied in lower case in the spelling azurerm\'s case-sensitive parsers want', () => {
+      const lower = (id: string) => id.replace('resourceGroups', 'resourcegroups').replace(/providers\/Microsoft\.\w+\/\w+/, (p) => p.toLowerCase());
+      const json = synth({ identity: { type: 'UserAssigned', identityIds: [lower(UAI_ID)] }, autoStorage: { storageAccountId: lower(STORAGE_ID), nodeIdentityId: lower(UAI_ID) } });
+      expect(lower(STORAGE_ID)).not.toBe(STORAGE_ID);
+      expect(json).toHaveResourceWithProperties(BatchAccount, {
+        storage_account_id: STORAGE_ID, storage_account_node_identity: UAI_ID, identity: { type: 'UserAssigned', identity_ids: [UAI_ID] },
+      });
+    });
+
     it('accepts storage keys without an identity', () => {
       expect(accountConfig({ identity: { type: 'None' }, autoStorage: { storageAccountId: STORAGE_ID, authenticationMode: 'StorageKeys' } }))
         .not.toHaveProperty('identity');

@@ -127,6 +127,11 @@ describe('PrivateBatchPool', () => {
     });
   });
 
+  it('writes identity IDs copied in lower case in the spelling azurerm\'s case-sensitive parser wants', () => {
+    const lower = UAI.replace('resourceGroups', 'resourcegroups').replace('Microsoft.ManagedIdentity/userAssignedIdentities', 'microsoft.managedidentity/userassignedidentities');
+    expect(poolOf({ identityIds: [lower] }).identity).toEqual({ type: 'UserAssigned', identity_ids: [UAI] });
+  });
+
   it('takes an image resource by ID, a task slot count and inter-node communication', () => {
     const id = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/batch`;
     const pool = poolOf({ image: { id, nodeAgentSkuId: 'batch.node.ubuntu 22.04' }, maxTasksPerNode: 4, interNodeCommunication: true });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AZURE_CLOUDS } from '../lib/rules/clouds';
 import { DNS_MODES } from '../lib/rules/dns-modes';
-import { staticIpProblem, isIpv4Cidr, cidrWithin, subnetPrefixProblem } from '../lib/rules/ip';
+import { staticIpProblem, isIpv4Cidr, cidrWithin, subnetCapacityProblem, subnetPrefixProblem } from '../lib/rules/ip';
 import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
 import { parseResourceId, resourceIdProblem } from '../lib/rules/resource-id';
 import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
@@ -201,6 +201,14 @@ const stackSchema = z.strictObject({
   const prefixUsable = subnetPrefixProblem(prefix) === undefined;
   if (stack.network && prefixUsable && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
+  }
+  // A subnet made here is checked by the stack's subnet guard; an existing one only here, as a lower bound (what else
+  // is in it cannot be known at synth).
+  const existingPrefix = stack.existingSubnet?.addressPrefix;
+  if (existingPrefix !== undefined && prefixUsable) {
+    const endpoints = [...stack.accounts, ...stack.externalAccounts].reduce((sum, a) => sum + a.endpoints.length, 0);
+    const problem = subnetCapacityProblem([existingPrefix], endpoints);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['existingSubnet', 'addressPrefix'], message: problem });
   }
   const pools = stack.network?.poolSubnet?.addressPrefix;
   if (stack.network && pools !== undefined && subnetPrefixProblem(pools) === undefined && stack.network.addressSpace.every(isIpv4Cidr)) {

@@ -229,7 +229,7 @@ export class BatchPrivateEndpoint extends Construct {
       return stableAddress(new PrivateEndpointApplicationSecurityGroupAssociation(this, `Asg${i}`, {
         provider: props.provider,
         privateEndpointId: this.id,
-        applicationSecurityGroupId: groupId,
+        applicationSecurityGroupId: normalizedResourceId(groupId, 'Microsoft.Network/applicationSecurityGroups'),
       }), asgAssociationLogicalId(endpointKey(this.name), group), { existedInV01: false });
     });
 

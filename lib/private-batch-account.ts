@@ -6,6 +6,8 @@ import { mapAttributes, reportProblems } from './problems';
 import { resourceGroupNameProblem } from './rules/azure-names';
 import { keyVaultUrlProblem } from './rules/key-vault';
 import { normalizedResourceId, resourceIdProblem } from './rules/resource-id';
+
+const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 import { tagProblems } from './rules/tags';
 import { PropProblem } from './rules/problems';
 import { optIn } from './guards/opt-ins';
@@ -169,11 +171,11 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
       poolAllocationMode: props.poolAllocationMode ?? 'BatchService',
       keyVaultReference: props.keyVaultReference && { ...props.keyVaultReference, id: normalizedResourceId(props.keyVaultReference.id, 'Microsoft.KeyVault/vaults') },
       identity: identity.type === 'None' ? undefined : identityBlock(identity),
-      storageAccountId: props.autoStorage?.storageAccountId,
+      storageAccountId: props.autoStorage && normalizedResourceId(props.autoStorage.storageAccountId, 'Microsoft.Storage/storageAccounts'),
       storageAccountAuthenticationMode: props.autoStorage
         ? (props.autoStorage.authenticationMode ?? 'BatchAccountManagedIdentity')
         : undefined,
-      storageAccountNodeIdentity: props.autoStorage?.nodeIdentityId,
+      storageAccountNodeIdentity: props.autoStorage?.nodeIdentityId && normalizedResourceId(props.autoStorage.nodeIdentityId, IDENTITY_TYPE),
       encryption: props.customerManagedKeyId ? [{ keyVaultKeyId: props.customerManagedKeyId }] : undefined,
       tags: props.tags,
     });
@@ -202,7 +204,7 @@ function authenticationModes(props: PrivateBatchAccountProps): string[] {
 
 function identityBlock(identity: Exclude<BatchAccountIdentity, { type: 'None' }>) {
   return identity.type === 'UserAssigned'
-    ? { type: 'UserAssigned', identityIds: identity.identityIds }
+    ? { type: 'UserAssigned', identityIds: identity.identityIds?.map((id) => normalizedResourceId(id, IDENTITY_TYPE)) }
     : { type: 'SystemAssigned' };
 }
 

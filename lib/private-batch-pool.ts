@@ -14,6 +14,7 @@ import { PoolInboundNatPool, frontendPortRange } from './rules/pool-network';
 import { normalizedDuration } from './rules/pool-scale';
 import { PoolStartTask } from './rules/pool-start-task';
 import { resolveSubnet } from './rules/subnets';
+import { normalizedResourceId } from './rules/resource-id';
 
 /** The node communication mode every pool of this library uses: classic was retired on 31 March 2026. */
 export const POOL_NODE_COMMUNICATION_MODE = 'Simplified';
@@ -80,7 +81,7 @@ export class PrivateBatchPool extends Construct {
         publicIps: publicIps?.provisioning === 'UserManaged' ? [...(publicIps.ipAddressIds ?? [])] : undefined,
         endpointConfiguration: props.inboundNatPools?.map(natPool),
       },
-      identity: props.identityIds ? { type: 'UserAssigned', identityIds: [...props.identityIds] } : undefined,
+      identity: props.identityIds ? { type: 'UserAssigned', identityIds: props.identityIds.map((id) => normalizedResourceId(id, 'Microsoft.ManagedIdentity/userAssignedIdentities')) } : undefined,
       startTask: props.startTask && startTask(props.startTask),
       dependsOn: props.dependsOn,
     });

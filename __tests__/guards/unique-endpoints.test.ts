@@ -84,3 +84,30 @@ describe('unique static IPs', () => {
     expect(uniqueStaticIpFindings(modelOf(setup)).map((f) => f.path)).toEqual([`${PE}.lower`]);
   });
 });
+
+describe('unique static IPs across the stacks of an app', () => {
+  const subnet = '/subscriptions/s/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
+  const onSubnet = (id: string) => {
+    const setup = privateSetup();
+    setup.json.resource[PE].pe_account.subnet_id = id;
+    return setup;
+  };
+  const after = (first: ReturnType<typeof privateSetup>, second: ReturnType<typeof privateSetup>) =>
+    uniqueStaticIpFindings(modelOf(second, { stacksBefore: [{ stack: 'first', model: modelOf(first) }] }));
+
+  it('refuse a static IP that a stack before takes in a subnet given by ID, whatever the case', () => {
+    expect(after(onSubnet(subnet), onSubnet(subnet.toLowerCase()))).toEqual([{
+      path: `${PE}.pe_account`,
+      attribute: 'ip_configuration.private_ip_address',
+      value: '10.20.1.10',
+      problem: `${PE}.pe_account (stack first) takes 10.20.1.10 in the same subnet; an address belongs to one network interface`,
+      fix: 'give one endpoint another static IP, or leave it dynamic',
+    }]);
+  });
+
+  it('accept it in another subnet, or in subnets known by reference, which name a subnet of their own stack', () => {
+    expect(after(onSubnet(subnet), onSubnet(subnet.replace('snet-pe', 'snet-other')))).toEqual([]);
+    expect(after(privateSetup(), privateSetup())).toEqual([]);
+    expect(after(privateSetup(), onSubnet(subnet))).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
-import { uniqueVnetLinkFindings } from '../../lib/guards/rules/unique-vnet-links';
-import { CLOUDS, SUBSCRIPTION, VARIANTS, copyResource, modelOf, privateSetup } from './stack-json';
+import { crossStackVnetLinkFindings, uniqueVnetLinkFindings } from '../../lib/guards/rules/unique-vnet-links';
+import { CLOUDS, HUB_ZONE_GROUP, SUBSCRIPTION, VARIANTS, copyResource, modelOf, privateSetup } from './stack-json';
 
 const LINK = 'azurerm_private_dns_zone_virtual_network_link';
 const vnetId = (group = 'rg-batch', name = 'vnet-batch') =>
@@ -97,5 +97,52 @@ describe('VNet links', () => {
     copyResource(setup, LINK, 'link', 'by_id', (c) => { c.name = 'by-id'; c.virtual_network_id = vnetId(); });
     copyResource(setup, LINK, 'link', 'by_ref', (c) => { c.name = 'by-ref'; });
     expect(uniqueVnetLinkFindings(modelOf(setup)).map((f) => f.path)).toEqual([`${LINK}.by_ref`]);
+  });
+});
+
+describe('VNet links across the stacks of an app', () => {
+  const after = (first: ReturnType<typeof privateSetup>, second: ReturnType<typeof privateSetup>) =>
+    crossStackVnetLinkFindings(modelOf(second, { stacksBefore: [{ stack: 'first', model: modelOf(first) }] }));
+
+  it.each(VARIANTS)('accept a stack alone, and VNets of their own in each stack: %s', (_name, variant) => {
+    expect(crossStackVnetLinkFindings(modelOf(privateSetup(variant)))).toEqual([]);
+    const second = privateSetup(variant);
+    second.json.resource.azurerm_virtual_network.vnet.name = 'vnet-second';
+    expect(after(privateSetup(variant), second)).toEqual([]);
+  });
+
+  it.each(CLOUDS)('refuse the VNet a stack before links to the same hub zone, in $cloud', (cloud) => {
+    const variant = { cloud, dns: 'records' as const, hub: true, dataAccount: false };
+    expect(after(privateSetup(variant), privateSetup(variant))).toEqual([{
+      path: `${LINK}.link`,
+      attribute: 'virtual_network_id',
+      value: '${azurerm_virtual_network.vnet.id}',
+      problem: `${LINK}.link (stack first) links this VNet to zone ${HUB_ZONE_GROUP}/${cloud.zone} already; Azure links a VNet to a zone once`,
+      fix: 'link the VNet in one stack only',
+    }]);
+  });
+
+  it.each(CLOUDS)('refuse the VNet a stack before links to its own zone of this name (overlapping namespaces), in $cloud', (cloud) => {
+    const variant = { cloud, dns: 'records' as const, hub: false, dataAccount: false };
+    const first = privateSetup(variant);
+    first.json.resource[LINK].link.resource_group_name = 'rg-first';
+    expect(after(first, privateSetup(variant))).toEqual([{
+      path: `${LINK}.link`,
+      attribute: 'virtual_network_id',
+      value: '${azurerm_virtual_network.vnet.id}',
+      problem: `the VNet is linked to zone rg-first/${cloud.zone} by ${LINK}.link (stack first), and Azure refuses to link one VNet to two zones named ${cloud.zone} (overlapping namespaces)`,
+      fix: 'link each VNet to one zone of this name: give this stack the other stack\'s zone by ID (a hub zone) instead of a zone of its own',
+    }]);
+  });
+
+  it('leave a VNet alone that is known by reference only, in either stack', () => {
+    const unknown = () => {
+      const setup = privateSetup();
+      setup.json.resource.azurerm_virtual_network.vnet.name = '${var.vnet}';
+      return setup;
+    };
+    expect(after(unknown(), unknown())).toEqual([]);
+    expect(after(privateSetup(), unknown())).toEqual([]);
+    expect(after(unknown(), privateSetup())).toEqual([]);
   });
 });

@@ -103,6 +103,21 @@ describe('connection rules: across rules', () => {
     }]);
   });
 
+  it('sees one endpoint given by construct and by literal ID as one, and leaves a connection name apart', () => {
+    expect(problemsOf(
+      { action: 'approve', privateEndpoint: { id: endpointId('pe-team'), name: 'pe-team' }, description: 'ok' },
+      { action: 'reject', privateEndpointId: endpointId('pe-team'), key: 'team_no', description: 'no' },
+    )).toEqual([{
+      field: 'connections[1]',
+      problem: `contradicts connections[0]: it would approve the connection of private endpoint ${endpointId('pe-team')} and this rule reject it; keep one`,
+    }]);
+    // pe-team.<GUID> may be the connection of a pe-team in another resource group: no contradiction known at synth.
+    expect(problemsOf(
+      { action: 'approve', privateEndpointId: endpointId('pe-team'), description: 'ok' },
+      { action: 'reject', connectionName: `pe-team.${GUID}`, key: 'team_no', description: 'no' },
+    )).toEqual([]);
+  });
+
   it('reports a repeated rule, by name or by endpoint of the stack', () => {
     expect(problemsOf({ action: 'remove', connectionName: `a.${GUID}` }, { action: 'remove', connectionName: `A.${GUID}` })[0])
       .toEqual({ field: 'connections[1]', problem: `repeats connections[0]: both remove connection A.${GUID}; keep one` });

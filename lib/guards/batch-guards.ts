@@ -5,7 +5,7 @@ import { addressOf, clashFinding, separateClashes } from './clashes';
 import { checkStack, stackWarnings } from './check-stack';
 import { Finding, formatFinding } from './finding';
 import { OptIn, hasOptedIn, optInsOf } from './opt-ins';
-import { AccountElsewhere, stackModel } from './stack-model';
+import { AccountElsewhere, StackContext, StackModel, stackModel } from './stack-model';
 import { zoneWriteOf } from './zone-writes';
 import { attributeOrigin } from '../problems';
 
@@ -64,6 +64,24 @@ function warnOnce(construct: IConstruct, message: string): void {
 
 /** The guards' errors and warnings over one synthesized model of the stack. */
 function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { construct: IConstruct; finding: Finding }[] } {
+  const stacks = stack.node.root.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  // Only guarded stacks (those with a construct of this library) are read again: the others are no concern of ours.
+  const before = stacks.slice(0, Math.max(0, stacks.indexOf(stack))).filter((other) => GUARDED.has(other))
+    .map((other) => ({ stack: other.node.id, model: modelOf(other, {}).model }));
+  const { model, clashes, constructs } = modelOf(stack, { accountsElsewhere: accountsBefore(stacks, stack), stacksBefore: before });
+  const located = (finding: Finding): Finding => {
+    const construct = constructs.get(finding.path);
+    const origin = construct && attributeOrigin(construct, finding.attribute);
+    return origin ? { ...finding, origin } : finding;
+  };
+  return {
+    errors: [...clashes, ...checkStack(model)].map(located),
+    warnings: stackWarnings(model).map((finding) => ({ construct: constructs.get(finding.path) ?? stack, finding: located(finding) })),
+  };
+}
+
+/** The stack's model, with what only its constructs know (paths, opt-ins, existing zones), and its address clashes. */
+function modelOf(stack: TerraformStack, elsewhere: Pick<StackContext, 'accountsElsewhere' | 'stacksBefore'>): { model: StackModel; clashes: Finding[]; constructs: Map<string, IConstruct> } {
   const paths = new Map<string, string>();
   const sharing = new Map<string, TerraformElement[]>();
   const constructs = new Map<string, IConstruct>();
@@ -89,26 +107,15 @@ function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { const
   }
   const json = stack.toTerraform();
   if (clashes.length > 0) separateClashes(stack, json, sharing, paths);
-  const model = stackModel(json, {
-    paths, publicAccessOptIns: optIns, optIns: allOptIns, existingZoneIds, accountsElsewhere: accountsBefore(stack),
-  });
-  const located = (finding: Finding): Finding => {
-    const construct = constructs.get(finding.path);
-    const origin = construct && attributeOrigin(construct, finding.attribute);
-    return origin ? { ...finding, origin } : finding;
-  };
-  return {
-    errors: [...clashes, ...checkStack(model)].map(located),
-    warnings: stackWarnings(model).map((finding) => ({ construct: constructs.get(finding.path) ?? stack, finding: located(finding) })),
-  };
+  const model = stackModel(json, { paths, publicAccessOptIns: optIns, optIns: allOptIns, existingZoneIds, ...elsewhere });
+  return { model, clashes, constructs };
 }
 
 /**
  * The Batch accounts created by the stacks that come before `stack` in its app, so that an account name taken
  * twice in one region is reported once, in the later stack.
  */
-function accountsBefore(stack: TerraformStack): AccountElsewhere[] {
-  const stacks = stack.node.root.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+function accountsBefore(stacks: readonly TerraformStack[], stack: TerraformStack): AccountElsewhere[] {
   return stacks.slice(0, stacks.indexOf(stack)).flatMap((other) => other.node.findAll().flatMap((node) => {
     if (!TerraformResource.isTerraformResource(node) || node.terraformResourceType !== 'azurerm_batch_account') return [];
     const { nameInput: name, locationInput: location } = node as unknown as { nameInput?: unknown; locationInput?: unknown };

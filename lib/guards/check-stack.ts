@@ -15,7 +15,7 @@ import { publicNetworkAccessFindings } from './rules/public-network-access';
 import { sensitiveOutputFindings } from './rules/sensitive-outputs';
 import { subnetFindings } from './rules/subnets';
 import { uniqueEndpointNameFindings, uniqueStaticIpFindings } from './rules/unique-endpoints';
-import { uniqueVnetLinkFindings } from './rules/unique-vnet-links';
+import { crossStackVnetLinkFindings, uniqueVnetLinkFindings } from './rules/unique-vnet-links';
 import { vnetLinkFindings } from './rules/vnet-links';
 import { zoneNameFindings } from './rules/zone-names';
 import { zoneProviderFindings } from './rules/zone-providers';
@@ -45,6 +45,7 @@ export function checkStack(model: StackModel): Finding[] {
     ...poolVnetRouteFindings(model, endpoints, writers),
     ...poolSubnetCapacityFindings(model),
     ...uniqueVnetLinkFindings(model),
+    ...crossStackVnetLinkFindings(model),
     ...sensitiveOutputFindings(model),
   ];
 }

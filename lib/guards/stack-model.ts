@@ -56,6 +56,19 @@ export interface StackModel {
   readonly existingZoneIds: ReadonlyMap<string, string>;
   /** Batch accounts created by the stacks before this one in the same app. */
   readonly accountsElsewhere: readonly AccountElsewhere[];
+  /**
+   * The models of the stacks before this one in the same app (their own `stacksBefore` empty), for what Azure keeps
+   * unique beyond one stack: a static IP in a shared subnet, a VNet's link to a zone of one name.
+   */
+  readonly stacksBefore: readonly StackElsewhere[];
+}
+
+/** Another stack of the same app, as the guards read it. */
+export interface StackElsewhere {
+  /** The other stack's name. */
+  readonly stack: string;
+  /** Its model. */
+  readonly model: StackModel;
 }
 
 /** What the synthesized JSON does not say about a stack: where each element came from, and its neighbours. */
@@ -68,6 +81,8 @@ export interface StackContext {
   readonly existingZoneIds?: ReadonlyMap<string, string>;
   /** See {@link StackModel.accountsElsewhere}. @default none */
   readonly accountsElsewhere?: readonly AccountElsewhere[];
+  /** See {@link StackModel.stacksBefore}. @default none */
+  readonly stacksBefore?: readonly StackElsewhere[];
   /** Every opt-in, by construct path. @default none */
   readonly optIns?: ReadonlyMap<string, ReadonlySet<OptIn>>;
 }
@@ -105,6 +120,7 @@ export function stackModel(json: Record<string, any>, context: StackContext = {}
     optIns: context.optIns ?? new Map(),
     existingZoneIds: context.existingZoneIds ?? new Map(),
     accountsElsewhere: context.accountsElsewhere ?? [],
+    stacksBefore: context.stacksBefore ?? [],
   };
 }
 

@@ -285,11 +285,15 @@ function crossRuleProblems(rules: readonly ConnectionRule[], accountName: string
   return problems;
 }
 
-/** What a selector selects, comparable across rules. */
+/**
+ * What a selector selects, comparable across rules: an endpoint given by construct and by literal ID is one endpoint.
+ * A connection name is compared with names only: its `<endpoint name>.` prefix does not say the endpoint's resource
+ * group, so another endpoint of that name may own it.
+ */
 function selectorIdentity({ connectionName, privateEndpointId, privateEndpoint }: ConnectionRule): string {
   if (connectionName !== undefined) return `name:${connectionName.toLowerCase()}`;
-  if (privateEndpoint !== undefined) return `endpoint:${privateEndpoint.name.toLowerCase()}`;
-  return `id:${privateEndpointId!.toLowerCase()}`;
+  if (privateEndpoint !== undefined && Token.isUnresolved(privateEndpoint.id)) return `endpoint:${privateEndpoint.name.toLowerCase()}`;
+  return `id:${(privateEndpoint?.id ?? privateEndpointId)!.toLowerCase()}`;
 }
 
 /** The selector in words, for messages: `connection <name>` or `the connection of private endpoint <id or name>`. */

@@ -60,10 +60,13 @@ export function crossSubscriptionProblem(
  * library writes every ID it takes in ARM's spelling ({@link canonicalResourceId}), so such an ID works.
  */
 export const CASE_SENSITIVE_ID_TYPES: readonly string[] = [
+  'Microsoft.ManagedIdentity/userAssignedIdentities',
+  'Microsoft.Network/applicationSecurityGroups',
   'Microsoft.Network/privateDnsZones',
   'Microsoft.Network/privateEndpoints',
   'Microsoft.Network/virtualNetworks',
   'Microsoft.Network/virtualNetworks/subnets',
+  'Microsoft.Storage/storageAccounts',
 ];
 
 /** The segments of a resource ID of `type`: fixed ones as ARM spells them, `undefined` for names. */

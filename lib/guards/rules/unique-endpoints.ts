@@ -33,16 +33,39 @@ export function uniqueEndpointNameFindings(model: StackModel): Finding[] {
   ];
 }
 
-/** No static IP on two endpoints of one subnet: a subnet address belongs to one network interface. */
-export function uniqueStaticIpFindings(model: StackModel): Finding[] {
-  const taken = resourcesOfType(model, 'azurerm_private_endpoint').flatMap((endpoint) =>
+/** The static IPs of a stack's endpoints, each with its endpoint. */
+function staticIps(model: StackModel): { endpoint: ModelResource; ip: string }[] {
+  return resourcesOfType(model, 'azurerm_private_endpoint').flatMap((endpoint) =>
     [...new Set(blocks(endpoint.config.ip_configuration).map((c) => c.private_ip_address).filter(isLiteral))].map((ip) => ({ endpoint, ip })));
-  return duplicates(taken, ({ endpoint, ip }) => (typeof endpoint.config.subnet_id === 'string' ? `${endpoint.config.subnet_id.toLowerCase()}|${ip}` : undefined),
-    ({ endpoint, ip }, first) => ({
-      path: endpoint.path,
-      attribute: 'ip_configuration.private_ip_address',
-      value: ip,
-      problem: `${first.endpoint.path} takes ${ip} in the same subnet; an address belongs to one network interface`,
-      fix: 'give one endpoint another static IP, or leave it dynamic',
-    }));
+}
+
+/** `<subnet>|<ip>`: the subnet by its ID, or by its reference within one stack. */
+const subnetIp = ({ endpoint, ip }: { endpoint: ModelResource; ip: string }): string | undefined =>
+  (typeof endpoint.config.subnet_id === 'string' ? `${endpoint.config.subnet_id.toLowerCase()}|${ip}` : undefined);
+
+const STATIC_IP_FIX = 'give one endpoint another static IP, or leave it dynamic';
+
+/**
+ * No static IP on two endpoints of one subnet: a subnet address belongs to one network interface. Across the stacks
+ * of one app too, for a subnet given by its ID (a reference names a subnet of its own stack).
+ */
+export function uniqueStaticIpFindings(model: StackModel): Finding[] {
+  const taken = staticIps(model);
+  const earlier = new Map(model.stacksBefore.flatMap(({ stack, model: other }) => staticIps(other)
+    .filter(({ endpoint }) => isLiteral(endpoint.config.subnet_id) && endpoint.config.subnet_id.startsWith('/subscriptions/'))
+    .map((t) => [subnetIp(t)!, `${t.endpoint.path} (stack ${stack})`] as const)));
+  const finding = (endpoint: ModelResource, ip: string, first: string): Finding => ({
+    path: endpoint.path,
+    attribute: 'ip_configuration.private_ip_address',
+    value: ip,
+    problem: `${first} takes ${ip} in the same subnet; an address belongs to one network interface`,
+    fix: STATIC_IP_FIX,
+  });
+  return [
+    ...taken.flatMap((t) => {
+      const first = earlier.get(subnetIp(t) ?? '');
+      return first === undefined ? [] : [finding(t.endpoint, t.ip, first)];
+    }),
+    ...duplicates(taken, subnetIp, ({ endpoint, ip }, first) => finding(endpoint, ip, first.endpoint.path)),
+  ];
 }

@@ -45,3 +45,32 @@ export function uniqueVnetLinkFindings(model: StackModel): Finding[] {
     ];
   });
 }
+
+/** A VNet known by its ID at synth: the only key that names one VNet in two stacks. */
+const isVnetId = (vnet: string | undefined): vnet is string => vnet !== undefined && vnet.startsWith('/subscriptions/');
+
+/**
+ * The same across the stacks of one app: a VNet that a stack before this one links to a zone of one name already
+ * (the same zone, or another zone of that name) cannot be linked again. A VNet known only by reference is not
+ * compared: a reference names a VNet of its own stack.
+ */
+export function crossStackVnetLinkFindings(model: StackModel): Finding[] {
+  const earlier = model.stacksBefore.flatMap(({ stack, model: other }) => links(other).filter((l) => isVnetId(l.vnet)).map((l) => ({ ...l, stack })));
+  return links(model).flatMap((link): Finding[] => {
+    const other = isVnetId(link.vnet) ? earlier.find((o) => o.vnet === link.vnet && o.zone.name === link.zone.name) : undefined;
+    if (!other) return [];
+    const same = sameZone(other.zone, link.zone);
+    const by = `${other.resource.path} (stack ${other.stack})`;
+    return [{
+      path: link.resource.path,
+      attribute: 'virtual_network_id',
+      value: link.resource.config.virtual_network_id,
+      problem: same
+        ? `${by} links this VNet to zone ${zoneText(link.zone)} already; Azure links a VNet to a zone once`
+        : `the VNet is linked to zone ${zoneText(other.zone)} by ${by}, and Azure refuses to link one VNet to two zones named ${link.zone.name} (overlapping namespaces)`,
+      fix: same
+        ? 'link the VNet in one stack only'
+        : 'link each VNet to one zone of this name: give this stack the other stack\'s zone by ID (a hub zone) instead of a zone of its own',
+    }];
+  });
+}
