@@ -101,7 +101,7 @@ describe('problems the library finds in a valid-looking config', () => {
   it('are reported for every stack at once', () => {
     const first = exampleStack();
     first.accounts[0].endpoints[0] = { subResource: 'batchAccount', dns: 'external', dnsTtl: 30 };
-    const second = { ...exampleStack(), name: 'second', accounts: [{ ...exampleStack().accounts[0], name: 'contosobatch02' }], dns: { existingZoneId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com' } };
+    const second = { ...exampleStack(), name: 'second', resourceGroup: { name: 'rg-second' }, accounts: [{ ...exampleStack().accounts[0], name: 'contosobatch02' }], dns: { existingZoneId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.eastus.batch.azure.com' } };
     const lines = problemsOf({ stacks: [first, second] });
     expect(lines[0]).toBe('test.json: 2 problems found while building the stacks; nothing was written:');
     expect(lines.slice(1)).toEqual([
@@ -127,7 +127,7 @@ describe('the app command', () => {
 
   it('exits non-zero when one stack fails a guard, and writes no stack at all', () => {
     const good = exampleStack();
-    const bad = { ...exampleStack(), name: 'second' };
+    const bad = { ...exampleStack(), name: 'second', resourceGroup: { name: 'rg-second' } };
     bad.accounts[0].name = 'contosobatch02';
     bad.accounts[0].endpoints.push({ subResource: 'batchAccount', name: 'pe-duplicate' });
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ stacks: [good, bad] }));

@@ -9,9 +9,15 @@ import { USER_SETUPS, userSetup } from './fixtures/user-setups';
 import { REPO, rawConfig, validConfig } from './helpers/config';
 import { describeWithTerraform, planStack, StackValidation, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
+/**
+ * One app holds every stack here, and the guards compare what Azure keeps unique across an app's stacks, so each
+ * fixture gets names of its own: its accounts (a name is taken once per region) and its VNets (a VNet is linked to
+ * one zone of a name, and a static IP is taken once in a subnet).
+ */
 const fixtureStack = (name: string, i: number) => {
-  const stack = userSetup(name);
+  const stack = JSON.parse(JSON.stringify(userSetup(name)).replace(/\/virtualNetworks\/([\w-]+)/g, `/virtualNetworks/$1-f${i}`));
   stack.accounts.forEach((account: any) => { account.name = `${account.name}f${i}`; });
+  if (stack.network) stack.network.vnetName = `${stack.network.vnetName}-f${i}`;
   return stack;
 };
 
@@ -24,8 +30,6 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
   beforeAll(async () => {
     synth = synthApp((app) => {
       for (const file of CONFIGS) validConfig(rawConfig(file)).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
-      // One app holds every stack here, so each fixture's accounts get names of their own: an account name is taken
-      // once per region across the stacks of an app.
       validConfig({ stacks: Object.keys(USER_SETUPS).map(fixtureStack) }).stacks.forEach((stack) => new PrivateBatchStack(app, stack));
     });
     results = await validateStacks(Object.values(synth.stackDirs));

@@ -201,3 +201,18 @@ describe('PrivateBatch and the example app turn it on for their zones', () => {
     expect(() => synthConfig({ stacks: [stack] })).toThrow(/stacks\[0\]\.dns\.healing: Unrecognized key: "removeStale"/);
   });
 });
+
+describe('an existing zone written only by zone groups', () => {
+  it('reads its records in the first synthesis, without the guards having synthesized the stack before', () => {
+    const stack = new TerraformStack(new App({ skipValidation: true }), 'zone-groups');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
+    new PrivateBatch(stack, 'batch', {
+      account: { name: 'contosobatch01', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB },
+      subnet: `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-pe`,
+      dns: { mode: 'zoneGroup', zoneId: ZONE_ID },
+    });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(lists(json))).toContain('zone_records_privatelink_batch_azure_com');
+    expect(Object.keys(json.locals)).toEqual(expect.arrayContaining(['zone_records_privatelink_batch_azure_com', 'stale_records_contosobatch01']));
+  });
+});

@@ -213,9 +213,11 @@ export class ZoneHealing extends Construct {
   private addStaleRecords({ account, lookup }: AccountState): void {
     const id = staleRecordsLogicalId(account.name);
     const labels = accountLabelsExpression(account.name, lookup?.recordName);
+    // The read is made here, not in the Lazy: a construct added while the stack is synthesized misses that synthesis.
+    const records = this.records();
     // The names the stack writes are all known at synth, once every endpoint is made.
     stableAddress(new TerraformLocal(this, `stale-${account.name}`, Lazy.stringValue({
-      produce: () => `\${${staleRecordsExpression(this.records(), labels, keptNamesExpression(account.name, this.written, lookup?.regions))}}`,
+      produce: () => `\${${staleRecordsExpression(records, labels, keptNamesExpression(account.name, this.written, lookup?.regions))}}`,
     })), id);
     const stale = `local.${id}`;
     if (this.remove) {
