@@ -7,6 +7,7 @@ import { BatchGuards } from '../../lib/guards/batch-guards';
 import { optIn } from '../../lib/guards/opt-ins';
 import { rawPool, rawPoolSetup } from '../helpers/raw-pool';
 import { rawPrivateSetup, rawStack } from '../helpers/raw-stack';
+import { CLOUDS } from './stack-json';
 
 const OTHER_VNET_SUBNET = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke/subnets/pools';
 
@@ -176,6 +177,41 @@ describe('pool guard: a pool in another VNet than its nodeManagement endpoint ha
     second.subnetId = subnet.id;
     second.putPrivateDnsZoneGroup({ name: 'batch', privateDnsZoneIds: [zone.id] });
     expect(BatchGuards.check(stack).filter((m) => m.startsWith('raw/pool'))).toEqual([]);
+  });
+});
+
+describe.each(CLOUDS)('pool guards in $cloud', (cloud) => {
+  const stackIn = () => rawStack(undefined, cloud);
+
+  it('accept the whole private path in the cloud\'s Batch zone', () => {
+    const stack = stackIn();
+    rawPoolSetup(stack, cloud);
+    expect(BatchGuards.check(stack)).toEqual([]);
+  });
+
+  it('refuse a nodeManagement endpoint whose name nothing resolves', () => {
+    const stack = stackIn();
+    const { nodesRecord } = rawPoolSetup(stack, cloud);
+    nodesRecord.node.scope!.node.tryRemoveChild(nodesRecord.node.id);
+    expect(BatchGuards.check(stack)).toEqual([expect.stringMatching(/^raw\/pool: account_name = .*nothing resolves its name in the pool's VNet/)]);
+  });
+
+  it('refuse a pool in a VNet the cloud\'s zone has no link to, and accept it once linked', () => {
+    const stack = stackIn();
+    const { pool, zone } = rawPoolSetup(stack, cloud);
+    const vnet = new VirtualNetwork(stack, 'spoke', { name: 'spoke', location: cloud.location, resourceGroupName: 'rg', addressSpace: ['10.1.0.0/16'] });
+    const subnet = new Subnet(stack, 'spoke-pools', { name: 'pools', resourceGroupName: 'rg', virtualNetworkName: vnet.name, addressPrefixes: ['10.1.1.0/24'] });
+    pool.putNetworkConfiguration({ subnetId: subnet.id, publicAddressProvisioningType: 'NoPublicIPAddresses' });
+    expect(BatchGuards.check(stack)).toEqual([expect.stringContaining(`and zone ${cloud.zone} has no link to it`)]);
+    new PrivateDnsZoneVirtualNetworkLink(stack, 'spoke-link', { name: 'spoke', resourceGroupName: 'rg', privateDnsZoneName: zone.name, virtualNetworkId: vnet.id });
+    expect(BatchGuards.check(stack)).toEqual([]);
+  });
+
+  it('warn of a private account that no batchAccount endpoint reaches', () => {
+    const stack = stackIn();
+    const { accountEndpoint } = rawPoolSetup(stack, cloud);
+    accountEndpoint.node.scope!.node.tryRemoveChild(accountEndpoint.node.id);
+    expect(BatchGuards.warnings(stack).map((w) => w.path)).toEqual(['raw/batch']);
   });
 });
 

@@ -57,6 +57,13 @@ describe('zone names', () => {
     expect(zoneNameFindings(modelOf(setup)).map((f) => f.path)).toEqual(['azurerm_private_dns_zone.zone']);
   });
 
+  it('still check an existing zone that records are written into when the stack also creates a zone of its own', () => {
+    const setup = privateSetup({ cloud: CLOUDS[0], dns: 'records', hub: true, dataAccount: false });
+    setup.json.resource.azurerm_private_dns_zone = { blob: { name: 'privatelink.blob.core.windows.net', resource_group_name: 'rg' } };
+    setup.json.resource.azurerm_private_dns_a_record.dns_account.zone_name = other(CLOUDS[0].cloud).zone;
+    expect(zoneNameFindings(modelOf(setup)).map((f) => f.path)).toEqual(['azurerm_private_dns_a_record.dns_account']);
+  });
+
   it('leave zones of other services, zones named only at apply, and records of unknown zones alone', () => {
     const setup = privateSetup();
     setup.json.resource.azurerm_private_dns_zone.zone.name = '${var.zone}';

@@ -3,7 +3,7 @@ import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { BatchPool, BatchPoolConfig } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { rawPrivateSetup } from './raw-stack';
+import { PUBLIC_CLOUD, RawCloud, rawPrivateSetup } from './raw-stack';
 
 /** A raw pool of an account, in a subnet: no public IPs, simplified communication, 2 dedicated nodes. */
 export function rawPool(stack: TerraformStack, id: string, batch: BatchAccount, subnet: Subnet | string, config: Partial<BatchPoolConfig> = {}): BatchPool {
@@ -25,11 +25,11 @@ export function rawPool(stack: TerraformStack, id: string, batch: BatchAccount, 
  * The raw private setup of `rawPrivateSetup` with the whole private path for pools: a nodeManagement endpoint, its
  * Terraform-owned A record in the linked zone, and a pool in the endpoints' subnet. Each test breaks one thing.
  */
-export function rawPoolSetup(stack: TerraformStack) {
-  const setup = rawPrivateSetup(stack);
+export function rawPoolSetup(stack: TerraformStack, cloud: RawCloud = PUBLIC_CLOUD) {
+  const setup = rawPrivateSetup(stack, {}, cloud);
   const nodes = setup.endpoint('pe-nodes', 'nodeManagement');
   const nodesRecord = new PrivateDnsARecord(stack, 'nodes-record', {
-    name: Fn.trimsuffix(nodes.customDnsConfigs.get(0).fqdn, '.batch.azure.com'),
+    name: Fn.trimsuffix(nodes.customDnsConfigs.get(0).fqdn, `.${cloud.suffix}`),
     zoneName: setup.zone.name,
     resourceGroupName: 'rg',
     ttl: 10,
