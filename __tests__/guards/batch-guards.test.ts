@@ -4,6 +4,7 @@ import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { DataAzurermBatchAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-batch-account';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { BatchGuards } from '../../lib/guards/batch-guards';
 import { markExistingZone, markZoneWrite, zoneWriteOf } from '../../lib/guards/zone-writes';
 import { mapAttributes, setPropOrigin } from '../../lib/problems';
@@ -50,6 +51,15 @@ describe('BatchGuards over a stack', () => {
     ]);
   });
 
+  it('tell addresses apart by type: a resource, a data source and an output of one name do not clash', () => {
+    const stack = stackIn(new App({ skipValidation: true }), 'stack');
+    link(stack, 'l', 'link-a').overrideLogicalId('same');
+    account(stack, 'a', 'acct').overrideLogicalId('same');
+    new DataAzurermBatchAccount(stack, 'd', { name: 'acct', resourceGroupName: 'rg' }).overrideLogicalId('same');
+    new TerraformOutput(stack, 'o', { value: 'x' }).overrideLogicalId('same');
+    expect(BatchGuards.findings(stack)).toEqual([]);
+  });
+
   it('leave a stack without clashes as it is synthesized', () => {
     const stack = stackIn(new App({ skipValidation: true }), 'stack');
     link(stack, 'first', 'link-a');
@@ -72,6 +82,38 @@ describe('BatchGuards over a stack', () => {
       path: 'second/b', attribute: 'name', problem: expect.stringMatching(/^first\/a \(stack first\) is a Batch account of this name in eastus too/),
     })]);
     expect(BatchGuards.findings(third)).toEqual([]);
+  });
+
+  it('read the stacks before for links, only those it guards, and never the stacks after', () => {
+    const app = new App({ skipValidation: true });
+    const unguarded = new TerraformStack(app, 'unguarded');
+    link(unguarded, 'raw', 'link-raw');
+    const first = stackIn(app, 'first');
+    link(first, 'l', 'link-first');
+    const second = stackIn(app, 'second');
+    link(second, 'l', 'link-second');
+    expect(BatchGuards.findings(first)).toEqual([]);
+    expect(BatchGuards.findings(second)).toEqual([expect.objectContaining({
+      path: 'second/l', attribute: 'virtual_network_id', problem: expect.stringMatching(/^first\/l \(stack first\) links this VNet to zone rg\/privatelink\.batch\.azure\.com already/),
+    })]);
+  });
+
+  it('take only Batch accounts of the stacks before as accounts, whatever else has a name and a region', () => {
+    const app = new App({ skipValidation: true });
+    const first = stackIn(app, 'first');
+    new VirtualNetwork(first, 'vnet', { name: 'sharedname', location: 'eastus', resourceGroupName: 'rg', addressSpace: ['10.0.0.0/16'] });
+    const second = stackIn(app, 'second');
+    account(second, 'b', 'sharedname');
+    expect(BatchGuards.findings(second)).toEqual([]);
+  });
+
+  it('are added to a stack once, however many constructs ask', () => {
+    const stack = stackIn(new App({ skipValidation: true }), 'stack');
+    BatchGuards.of(stack);
+    BatchGuards.of(new Construct(stack, 'inner'));
+    account(stack, 'a', 'public');
+    (stack.node.findChild('a') as BatchAccount).publicNetworkAccessEnabled = true;
+    expect(stack.node.validate()).toHaveLength(1);
   });
 
   it('name the config field a finding\'s attribute came from, else the config entry of its construct', () => {

@@ -46,6 +46,7 @@ describe('unique endpoint names', () => {
     const setup = privateSetup();
     copyResource(setup, PE, 'pe_nodes', 'by_name', (c) => { c.name = '${var.name}'; delete c.custom_network_interface_name; });
     copyResource(setup, PE, 'pe_nodes', 'by_group', (c) => { c.resource_group_name = '${var.group}'; });
+    copyResource(setup, PE, 'pe_nodes', 'by_other_group', (c) => { c.resource_group_name = '${var.other_group}'; });
     expect(uniqueEndpointNameFindings(modelOf(setup))).toEqual([]);
   });
 });
@@ -81,6 +82,7 @@ describe('unique static IPs', () => {
     copyResource(setup, PE, 'pe_account', 'lower', (c) => { c.subnet_id = subnet.toLowerCase(); });
     copyResource(setup, PE, 'pe_account', 'no_subnet', (c) => { delete c.subnet_id; });
     copyResource(setup, PE, 'pe_account', 'by_var', (c) => { c.ip_configuration[0].private_ip_address = '${var.ip}'; c.subnet_id = subnet; });
+    copyResource(setup, PE, 'pe_account', 'by_var_too', (c) => { c.ip_configuration[0].private_ip_address = '${var.ip}'; c.subnet_id = subnet; });
     expect(uniqueStaticIpFindings(modelOf(setup)).map((f) => f.path)).toEqual([`${PE}.lower`]);
   });
 });
