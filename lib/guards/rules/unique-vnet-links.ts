@@ -57,7 +57,8 @@ const isVnetId = (vnet: string | undefined): vnet is string => vnet !== undefine
 export function crossStackVnetLinkFindings(model: StackModel): Finding[] {
   const earlier = model.stacksBefore.flatMap(({ stack, model: other }) => links(other).filter((l) => isVnetId(l.vnet)).map((l) => ({ ...l, stack })));
   return links(model).flatMap((link): Finding[] => {
-    const other = isVnetId(link.vnet) ? earlier.find((o) => o.vnet === link.vnet && o.zone.name === link.zone.name) : undefined;
+    // Only IDs are in `earlier`, so a VNet known by reference here finds none.
+    const other = earlier.find((o) => o.vnet === link.vnet && o.zone.name === link.zone.name);
     if (!other) return [];
     const same = sameZone(other.zone, link.zone);
     const by = `${other.resource.path} (stack ${other.stack})`;
