@@ -44,10 +44,29 @@ describe('connection rules: one rule', () => {
     }
   });
 
-  it('limits a description to 140 bytes, counting UTF-8 bytes', () => {
-    expect(problemsOf({ action: 'approve', connectionName: `a.${GUID}`, description: 'x'.repeat(140) })).toEqual([]);
-    expect(problemsOf({ action: 'approve', connectionName: `a.${GUID}`, description: 'é'.repeat(71) }))
-      .toEqual([{ field: 'connections[0].description', problem: 'must be at most 140 bytes, got 142' }]);
+  // Azure limits the reason to 140 bytes of UTF-8; each width's first code point is where a miscount would start.
+  it.each([
+    { what: 'x', char: 'x', bytes: 1 },
+    { what: 'U+007F, the last 1-byte code point,', char: '\u007f', bytes: 1 },
+    { what: 'U+0080, the first 2-byte code point,', char: '\u0080', bytes: 2 },
+    { what: 'é', char: 'é', bytes: 2 },
+    { what: 'U+0800, the first 3-byte code point,', char: '\u0800', bytes: 3 },
+    { what: '€', char: '€', bytes: 3 },
+    { what: 'U+FFFF, the last 3-byte code point,', char: '\uffff', bytes: 3 },
+    { what: 'U+10000, the first 4-byte code point,', char: '\u{10000}', bytes: 4 },
+    { what: 'an emoji', char: '😀', bytes: 4 },
+  ])('counts $what as $bytes UTF-8 byte(s) against the 140-byte description limit', ({ char, bytes }) => {
+    const approve = (description: string): ConnectionRule => ({ action: 'approve', connectionName: `a.${GUID}`, description });
+    const fits = Math.floor(140 / bytes);
+    expect(problemsOf(approve(char.repeat(fits)))).toEqual([]);
+    const problems = problemsOf(approve(char.repeat(fits + 1)));
+    expect(problems).toEqual([{ field: 'connections[0].description', problem: expect.stringContaining('at most 140 bytes') }]);
+    expect(problems[0].problem).toContain(`got ${(fits + 1) * bytes}`);
+  });
+
+  it('does not measure a description holding a reference, whose length only Terraform knows', () => {
+    const description = `${'x'.repeat(130)} for ${reference()}`;
+    expect(problemsOf({ action: 'reject', connectionName: `a.${GUID}`, description })).toEqual([]);
   });
 
   it('allows no description for remove, whose DELETE has no body', () => {
@@ -72,21 +91,53 @@ describe('connection rules: one rule', () => {
     expect(connectionNameProblems(reference(), 'n')).toEqual([]);
   });
 
-  it('checks literal endpoint IDs, but not references', () => {
-    expect(problemsOf({ action: 'remove', privateEndpointId: ACCOUNT_ID })).toEqual([{
-      field: 'connections[0].privateEndpointId', problem: expect.stringMatching(/^must be a private endpoint ID .* got "\/subscriptions/),
-    }]);
+  it('reports a malformed connection name at the rule\'s connectionName, with the form it must have', () => {
+    const problems = problemsOf({ action: 'remove', connectionName: 'pe/evil' });
+    expect(problems).toEqual([{ field: 'connections[0].connectionName', problem: expect.stringContaining('<endpoint name>.<GUID>') }]);
+    expect(problems[0].problem).toContain('got "pe/evil"');
+  });
+
+  it.each([
+    { what: 'a Batch account ID', id: ACCOUNT_ID },
+    { what: 'an endpoint name instead of its ID', id: 'pe-team' },
+  ])('rejects $what as privateEndpointId, showing the ID form expected and the value given', ({ id }) => {
+    const problems = problemsOf({ action: 'remove', privateEndpointId: id });
+    expect(problems).toEqual([{ field: 'connections[0].privateEndpointId', problem: expect.stringContaining('/providers/Microsoft.Network/privateEndpoints/<name>') }]);
+    expect(problems[0].problem).toContain(`got "${id}"`);
+  });
+
+  it('does not check an endpoint ID that is a reference', () => {
     expect(problemsOf({ action: 'remove', privateEndpointId: reference(), key: 'k' })).toEqual([]);
   });
 
-  it('needs a key when the selector has no name at synth, and a well-formed one when given', () => {
+  it('needs a key when the selector has no name at synth', () => {
     expect(problemsOf({ action: 'remove', privateEndpointId: reference() })).toEqual([{ field: 'connections[0].key', problem: expect.stringMatching(/^is required when the selector has no name known at synth/) }]);
-    expect(problemsOf({ action: 'remove', connectionName: `a.${GUID}`, key: 'Team-A' })).toEqual([{
-      field: 'connections[0].key', problem: 'must be 1-64 lower case letters, digits and _, starting with a letter or digit, got "Team-A"',
-    }]);
     expect(problemsOf({ action: 'remove', privateEndpoint: { id: reference(), name: reference() } })).toEqual([{
       field: 'connections[0].privateEndpoint', problem: 'must have a name known at synth (the rule\'s key derives from it), got a reference',
     }]);
+  });
+});
+
+describe('connection rule keys given', () => {
+  it.each([
+    { what: 'of one letter', key: 'a' },
+    { what: 'with a leading digit', key: '0_team' },
+    { what: 'of letters, digits and _', key: 'team_a_1' },
+    { what: 'of 64 characters', key: 'k'.repeat(64) },
+  ])('accepts a key $what', ({ key }) => {
+    expect(problemsOf({ action: 'remove', connectionName: `a.${GUID}`, key })).toEqual([]);
+  });
+
+  it.each([
+    { what: 'in upper case', key: 'Team' },
+    { what: 'with a hyphen', key: 'team-a' },
+    { what: 'with a leading _', key: '_team' },
+    { what: 'of 65 characters', key: 'k'.repeat(65) },
+    { what: 'that is empty', key: '' },
+  ])('rejects a key $what, saying what a key may hold and what was given', ({ key }) => {
+    const problems = problemsOf({ action: 'remove', connectionName: `a.${GUID}`, key });
+    expect(problems).toEqual([{ field: 'connections[0].key', problem: expect.stringContaining('1-64 lower case letters, digits and _') }]);
+    expect(problems[0].problem).toContain(`got "${key}"`);
   });
 });
 
@@ -148,6 +199,17 @@ describe('connection rule keys', () => {
     expect(connectionRuleKey({ action: 'remove', privateEndpointId: endpointId('pe-team-a') }, 'sharedbatch01')).toBe('team_a');
     expect(connectionRuleKey({ action: 'remove', privateEndpoint: { id: reference(), name: 'pe-acct-batchAccount' } }, 'acct')).toBe('batchaccount');
     expect(connectionRuleKey({ action: 'remove', connectionName: 'acct.1' }, 'acct')).toBe('acct');
+  });
+
+  it.each([
+    { what: 'does not start with the account name', endpoint: 'pe-analytics-team', key: 'analytics_team' },
+    { what: 'starts with the account name but no separator follows it', endpoint: 'pe-acctx-team', key: 'acctx_team' },
+  ])('keep the whole endpoint name when it $what', ({ endpoint, key }) => {
+    expect(connectionRuleKey({ action: 'remove', privateEndpointId: endpointId(endpoint) }, 'acct')).toBe(key);
+  });
+
+  it('are undefined, not an error, for a privateEndpointId that is not a resource ID (the function is public)', () => {
+    expect(connectionRuleKey({ action: 'remove', privateEndpointId: 'pe-team' }, 'acct')).toBeUndefined();
   });
 
   it('are the key given, whatever the selector', () => {

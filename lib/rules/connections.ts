@@ -153,7 +153,8 @@ export function connectionRuleKey(rule: ConnectionRule, accountName: string): st
   if (name === undefined || !/[A-Za-z0-9]/.test(name)) return undefined;
   const key = endpointKey(name);
   const account = endpointKey(accountName);
-  return key.startsWith(`${account}_`) && key.length > account.length + 1 ? key.slice(account.length + 1) : key;
+  // A key never ends in `_` (logicalId trims it), so one that starts with `<account>_` has more after it.
+  return key.startsWith(`${account}_`) ? key.slice(account.length + 1) : key;
 }
 
 /** The endpoint name a selector carries, when it is known at synth. */
