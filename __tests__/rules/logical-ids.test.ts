@@ -1,6 +1,8 @@
 import {
-  accountLogicalId, asgAssociationLogicalId, diagnosticSettingLogicalId, dnsRecordLogicalId, endpointKey, endpointLogicalId, lockLogicalId,
-  logicalId, outputName, roleAssignmentLogicalId, vnetLinkLogicalId, zoneLogicalId,
+  accountLogicalId, accountLookupLogicalId, adoptLogicalId, approverAssignmentLogicalId, approverRoleLogicalId, asgAssociationLogicalId,
+  connectionListLogicalId, connectionReadLogicalId, connectionRuleLogicalId, diagnosticSettingLogicalId, dnsRecordLogicalId, endpointKey,
+  endpointLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, lockLogicalId, logicalId, outputName, removeStaleLogicalId,
+  roleAssignmentLogicalId, staleRecordsLogicalId, vnetLinkLogicalId, zoneLogicalId, zoneRecordsLogicalId,
 } from '../../lib/rules/logical-ids';
 
 describe('logical IDs', () => {
@@ -31,9 +33,13 @@ describe('logical IDs', () => {
     expect(endpointLogicalId('people')).toBe('pe_people');
   });
 
-  it('keep a name that is only the prefix', () => {
-    expect(endpointLogicalId('pe')).toBe('pe_pe');
-    expect(vnetLinkLogicalId('link')).toBe('link_link');
+  it.each([
+    ['an endpoint', 'pe', 'pe_pe', endpointLogicalId],
+    ['an endpoint', 'pe_', 'pe_pe', endpointLogicalId],
+    ['a VNet link', 'link', 'link_link', vnetLinkLogicalId],
+    ['a VNet link', 'link_', 'link_link', vnetLinkLogicalId],
+  ])('keep the name of %s that is only the prefix, with or without a separator: %p gives %p', (_what, name, expected, id) => {
+    expect(id(name)).toBe(expected);
   });
 
   it('name a zone after its zone name and a link after its link name', () => {
@@ -64,5 +70,31 @@ describe('logical IDs of the AVM-style interfaces', () => {
   it('name an ASG association after its endpoint and the group, or its position', () => {
     expect(asgAssociationLogicalId('contosobatch01_batchaccount', 'asg-batch')).toBe('asg_contosobatch01_batchaccount_asg_batch');
     expect(asgAssociationLogicalId('contosobatch01_batchaccount', 0)).toBe('asg_contosobatch01_batchaccount_0');
+  });
+});
+
+describe('logical IDs of what a healing zone reads, imports, checks and deletes', () => {
+  it.each([
+    ['the read of a zone\'s records', 'zone_records_privatelink_batch_azure_com', () => zoneRecordsLogicalId('privatelink.batch.azure.com')],
+    ['the records a record adopts', 'adopt_dns_contosobatch01_batchaccount', () => adoptLogicalId('dns_contosobatch01_batchaccount')],
+    ['the lookup of an account', 'account_lookup_contosobatch01', () => accountLookupLogicalId('contosobatch01')],
+    ['the stale records of an account', 'stale_records_contosobatch01', () => staleRecordsLogicalId('contosobatch01')],
+    ['the deletes of those records', 'remove_stale_contosobatch01', () => removeStaleLogicalId('contosobatch01')],
+    ['the read of the zones beside a zone', 'legacy_zones_privatelink_batch_azure_com', () => legacyZonesLogicalId('privatelink.batch.azure.com')],
+    ['the read of the legacy zones\' links', 'legacy_zone_links_privatelink_batch_azure_com', () => legacyZoneLinksLogicalId('privatelink.batch.azure.com')],
+  ])('name %s after what it belongs to, with a prefix of its own: %s', (_what, expected, id) => {
+    expect(id()).toBe(expected);
+  });
+});
+
+describe('logical IDs of connection rules and approvers', () => {
+  it.each([
+    ['what a connection rule makes, after its action, account and key', 'approve_contosobatch01_hub_pe', () => connectionRuleLogicalId('approve', 'contosobatch01', 'hub-pe')],
+    ['an account\'s connection list, after the account', 'connections_contosobatch01', () => connectionListLogicalId('contosobatch01')],
+    ['the read of one connection, after its account and connection name', 'connection_contosobatch01_pe_hub_2f1c', () => connectionReadLogicalId('contosobatch01', 'pe-hub.2f1c')],
+    ['an account\'s approver role, after the account', 'approver_role_contosobatch01', () => approverRoleLogicalId('contosobatch01')],
+    ['a principal\'s approver assignment, after its account and key', 'approver_contosobatch01_ops_team', () => approverAssignmentLogicalId('contosobatch01', 'ops-team')],
+  ])('name %s: %s', (_what, expected, id) => {
+    expect(id()).toBe(expected);
   });
 });
