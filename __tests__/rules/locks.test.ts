@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { defaultLockName, defaultLockNotes, effectiveLock, lockProblems } from '../../lib/rules/locks';
 
 describe('management locks', () => {
@@ -18,8 +19,20 @@ describe('management locks', () => {
     expect(lockProblems({ kind: 'CanNotDelete', name })).toEqual([]);
   });
 
-  it.each(['', 'lock.', 'a'.repeat(91), 'my lock', 'lock/1'])('refuse the name %j (Azure: 1-90 of . _ ( ) -, letters, digits; no trailing period)', (name) => {
-    expect(lockProblems({ kind: 'CanNotDelete', name }).map((p) => p.field)).toEqual(['name']);
+  it.each(['', 'lock.', 'a'.repeat(91), 'my lock', 'lock/1'])('refuse the name %j, saying what Azure allows', (name) => {
+    const problems = lockProblems({ kind: 'CanNotDelete', name });
+    expect(problems.map((p) => p.field)).toEqual(['name']);
+    expect(problems[0].problem).toContain('1-90 letters, digits and . _ ( ) -');
+    expect(problems[0].problem).toContain('not ending in a period');
+    expect(problems[0].problem).toContain(`got ${JSON.stringify(name)}`);
+  });
+
+  it('leave a name known only at apply to Azure', () => {
+    expect(lockProblems({ kind: 'ReadOnly', name: Token.asString({ ref: 'lock_name' }) })).toEqual([]);
+  });
+
+  it('accept notes of exactly 512 bytes', () => {
+    expect(lockProblems({ kind: 'CanNotDelete', notes: 'é'.repeat(256) })).toEqual([]);
   });
 
   it('refuse an unknown kind and notes over 512 bytes', () => {

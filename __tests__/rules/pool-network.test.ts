@@ -171,8 +171,12 @@ describe('inbound NAT pools', () => {
     ]);
   });
 
-  it('accepts ranges that touch without overlapping', () => {
-    expect(inboundNatPoolProblems([ssh, { name: 'rdp', protocol: 'TCP', backendPort: 3389, frontendPortRangeStart: 102, frontendPortRangeEnd: 202 }])).toEqual([]);
+  const next: PoolInboundNatPool = { name: 'rdp', protocol: 'TCP', backendPort: 3389, frontendPortRangeStart: 102, frontendPortRangeEnd: 202 };
+  it.each([
+    ['the lower range first', [ssh, next]],
+    ['the higher range first', [next, ssh]],
+  ])('accepts ranges that touch without overlapping, %s', (_order, pools) => {
+    expect(inboundNatPoolProblems(pools)).toEqual([]);
   });
 
   it('refuses an NSG rule priority used twice in the pool, across NAT pools', () => {

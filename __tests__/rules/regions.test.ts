@@ -67,4 +67,8 @@ describe('regions per cloud', () => {
     expect(regionProblem('europe  west')).toMatch(/did you mean "West Europe" \(westeurope\)\?$/);
     expect(regionProblem('US 2 East', 'AzureCloud')).toMatch(/did you mean "East US 2" \(eastus2\)\?$/);
   });
+
+  it('suggests the region for words in another order with spaces around them', () => {
+    expect(regionProblem(' US East ', 'AzureCloud')).toMatch(/got " US East "; did you mean "East US" \(eastus\)\?$/);
+  });
 });
