@@ -1,12 +1,12 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
-import { MOVED_FROM_V01_CONTEXT } from '../lib/addresses';
-import { BatchDnsOutputs } from '../lib/batch-dns-outputs';
-import { BatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { BatchPrivateEndpoint } from '../lib/batch-private-endpoint';
+import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
+import { BatchDnsOutputs } from '../lib/dns/batch-dns-outputs';
+import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
+import { BatchPrivateEndpoint } from '../lib/endpoints/batch-private-endpoint';
 import { BatchGuards } from '../lib/guards/batch-guards';
-import { PrivateBatchAccount } from '../lib/private-batch-account';
+import { PrivateBatchAccount } from '../lib/account/private-batch-account';
 
 const SUBNET = { id: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', addressPrefix: '10.0.1.0/24' };
 

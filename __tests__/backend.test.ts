@@ -1,5 +1,5 @@
 import { App, TerraformStack, Testing } from 'cdktf';
-import { ProjectLocalBackend } from '../lib/project-local-backend';
+import { ProjectLocalBackend } from '../lib/terraform/project-local-backend';
 import { synthConfig, exampleStack } from './helpers/config';
 
 const synthWith = (backend: unknown) => {

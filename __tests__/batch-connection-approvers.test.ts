@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { BatchConnectionApprovers } from '../lib/batch-connection-approvers';
-import { batchAccountFromId } from '../lib/batch-account-ref';
+import { BatchConnectionApprovers } from '../lib/connections/batch-connection-approvers';
+import { batchAccountFromId } from '../lib/account/batch-account-ref';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const ACCOUNT = batchAccountFromId(`/subscriptions/${SUB}/resourceGroups/rg-shared/providers/Microsoft.Batch/batchAccounts/sharedbatch01`, 'eastus');

@@ -6,12 +6,12 @@ import { TerraformStack, Testing } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { BatchEndpointConnections, BatchEndpointConnectionsProps } from '../lib/batch-endpoint-connections';
-import { batchAccountFromId } from '../lib/batch-account-ref';
+import { BatchEndpointConnections, BatchEndpointConnectionsProps } from '../lib/connections/batch-endpoint-connections';
+import { batchAccountFromId } from '../lib/account/batch-account-ref';
 import { AzapiProvider } from '../lib/azapi/provider';
 import { AzapiDataResource } from '../lib/azapi/data-resource';
 import { AzapiResourceAction } from '../lib/azapi/resource-action';
-import { PrivateBatchAccount } from '../lib/private-batch-account';
+import { PrivateBatchAccount } from '../lib/account/private-batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
 import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 

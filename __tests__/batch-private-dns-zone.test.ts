@@ -1,9 +1,9 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { BatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { BatchPrivateEndpoint } from '../lib/batch-private-endpoint';
+import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
+import { BatchPrivateEndpoint } from '../lib/endpoints/batch-private-endpoint';
 import { BatchGuards } from '../lib/guards/batch-guards';
-import { batchAccountFromId } from '../lib/batch-account-ref';
+import { batchAccountFromId } from '../lib/account/batch-account-ref';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const HUB = '99999999-8888-7777-6666-555555555555';

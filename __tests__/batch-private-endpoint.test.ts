@@ -3,10 +3,10 @@ import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { PrivateEndpointApplicationSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/private-endpoint-application-security-group-association';
-import { batchAccountFromId, IBatchAccount } from '../lib/batch-account-ref';
-import { BatchPrivateEndpoint, BatchPrivateEndpointProps, EndpointSubnet } from '../lib/batch-private-endpoint';
-import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { PrivateBatchAccount } from '../lib/private-batch-account';
+import { batchAccountFromId, IBatchAccount } from '../lib/account/batch-account-ref';
+import { BatchPrivateEndpoint, BatchPrivateEndpointProps, EndpointSubnet } from '../lib/endpoints/batch-private-endpoint';
+import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
+import { PrivateBatchAccount } from '../lib/account/private-batch-account';
 import { AzureCloud } from '../lib/rules/clouds';
 
 const SUB_A = '11111111-1111-1111-1111-111111111111';

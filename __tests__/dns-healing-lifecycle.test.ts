@@ -8,7 +8,7 @@ import { healingStack, SUB, zoneId } from './helpers/healing-stack';
 import { rawConfig, synthConfig } from './helpers/config';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { PrivateBatch } from '../lib/private-batch';
+import { PrivateBatch } from '../lib/private-batch/private-batch';
 
 const ZONE_ID = zoneId(SUB, 'rg-dns');
 const BATCH_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_batchaccount';

@@ -2,7 +2,7 @@
 import { TerraformOutput, TerraformStack, Testing, Token } from 'cdktf';
 import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { PrivateBatchAccount, PrivateBatchAccountProps } from '../lib/private-batch-account';
+import { PrivateBatchAccount, PrivateBatchAccountProps } from '../lib/account/private-batch-account';
 
 const BASE: PrivateBatchAccountProps = { name: 'mybatch', resourceGroupName: 'rg-batch', location: 'East US' };
 const KEY_VAULT = {

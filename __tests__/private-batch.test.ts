@@ -2,11 +2,11 @@ import { App, Testing, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { batchAccountFromId } from '../lib/batch-account-ref';
-import { BatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { PrivateBatch } from '../lib/private-batch';
-import { privateBatchProblems } from '../lib/private-batch-problems';
-import { PrivateBatchProps } from '../lib/private-batch-props';
+import { batchAccountFromId } from '../lib/account/batch-account-ref';
+import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
+import { PrivateBatch } from '../lib/private-batch/private-batch';
+import { privateBatchProblems } from '../lib/private-batch/private-batch-problems';
+import { PrivateBatchProps } from '../lib/private-batch/private-batch-props';
 import { resolveSubnet } from '../lib/rules/subnets';
 import { resources, synthConfig, rawConfig } from './helpers/config';
 

@@ -1,6 +1,6 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { fileOrigin, formatProblem, locate, problemsError, problemsIn, reportProblems, setPropOrigin } from '../lib/problems';
+import { fileOrigin, formatProblem, locate, problemsError, problemsIn, reportProblems, setPropOrigin } from '../lib/core/problems';
 
 const tree = () => {
   const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');

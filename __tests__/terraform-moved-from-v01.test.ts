@@ -5,7 +5,7 @@
  */
 import { join } from 'path';
 import { App } from 'cdktf';
-import { MOVED_FROM_V01_CONTEXT } from '../lib/addresses';
+import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
 import { PrivateBatchStack } from '../app/private-batch-stack';
 import { REPO, rawConfig, validConfig } from './helpers/config';
 import {

@@ -5,9 +5,9 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider, azapiProviderMatching } from '../lib/azapi/provider';
-import { BatchPrivateDnsZone } from '../lib/batch-private-dns-zone';
-import { PrivateBatch } from '../lib/private-batch';
-import { PrivateBatchProps } from '../lib/private-batch-props';
+import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
+import { PrivateBatch } from '../lib/private-batch/private-batch';
+import { PrivateBatchProps } from '../lib/private-batch/private-batch-props';
 import { healingStack, HUB, HUB_VNET, SUB, zoneId } from './helpers/healing-stack';
 import { rawConfig, synthConfig } from './helpers/config';
 

@@ -1,5 +1,5 @@
 import { CloudBackend, NamedCloudWorkspace, TaggedCloudWorkspaces, TerraformStack } from 'cdktf';
-import { ProjectLocalBackend } from '../lib/project-local-backend';
+import { ProjectLocalBackend } from '../lib/terraform/project-local-backend';
 import { StackConfig } from './config-schema';
 
 /**

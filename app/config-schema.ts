@@ -10,7 +10,7 @@ import { keyVaultUrlProblem } from '../lib/rules/key-vault';
 import { regionProblem } from '../lib/rules/regions';
 import { requestMessageProblem } from '../lib/rules/request-message';
 import { tagProblems } from '../lib/rules/tags';
-import { batchAccountIdProblems } from '../lib/batch-account-ref';
+import { batchAccountIdProblems } from '../lib/account/batch-account-ref';
 import { PropProblem } from '../lib/rules/problems';
 import { BATCH_LOG_CATEGORIES, LOG_CATEGORY_GROUPS } from '../lib/rules/diagnostics';
 import { LOCK_KINDS } from '../lib/rules/locks';

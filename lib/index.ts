@@ -1,31 +1,31 @@
 // The public API: constructs, their props, the stack guards and the pure rules they are built on.
-export * from './private-batch';
-export * from './private-batch-props';
+export * from './private-batch/private-batch';
+export * from './private-batch/private-batch-props';
 export {
   DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule, privateBatchEndpointKey,
   privateBatchProblems,
-} from './private-batch-problems';
-export * from './batch-zone-choice';
-export * from './resource-lock';
-export * from './role-assignments';
-export * from './batch-diagnostic-settings';
-export * from './private-batch-account';
-export * from './private-batch-pool';
-export * from './private-batch-pool-props';
-export { MAX_TASKS_PER_NODE, poolAccountRefs, privateBatchPoolProblems } from './private-batch-pool-problems';
-export * from './private-batch-pools';
-export * from './batch-account-ref';
-export * from './batch-private-endpoint';
-export * from './batch-private-dns-zone';
-export * from './batch-dns-record';
-export * from './batch-dns-outputs';
-export * from './batch-endpoint-connections';
-export * from './project-local-backend';
-export * from './zone-healing';
-export * from './account-lookup';
-export * from './batch-connection-approvers';
-export { MOVED_FROM_V01_CONTEXT, StableAddressOptions, stableAddress } from './addresses';
-export * from './problems';
+} from './private-batch/private-batch-problems';
+export * from './dns/batch-zone-choice';
+export * from './governance/resource-lock';
+export * from './governance/role-assignments';
+export * from './governance/batch-diagnostic-settings';
+export * from './account/private-batch-account';
+export * from './pools/private-batch-pool';
+export * from './pools/private-batch-pool-props';
+export { MAX_TASKS_PER_NODE, poolAccountRefs, privateBatchPoolProblems } from './pools/private-batch-pool-problems';
+export * from './pools/private-batch-pools';
+export * from './account/batch-account-ref';
+export * from './endpoints/batch-private-endpoint';
+export * from './dns/batch-private-dns-zone';
+export * from './dns/batch-dns-record';
+export * from './dns/batch-dns-outputs';
+export * from './connections/batch-endpoint-connections';
+export * from './terraform/project-local-backend';
+export * from './dns/zone-healing';
+export * from './dns/account-lookup';
+export * from './connections/batch-connection-approvers';
+export { MOVED_FROM_V01_CONTEXT, StableAddressOptions, stableAddress } from './core/addresses';
+export * from './core/problems';
 export * from './rules/problems';
 export * from './azapi/provider';
 export * from './azapi/resource-action';

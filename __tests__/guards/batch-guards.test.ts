@@ -7,7 +7,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { BatchGuards } from '../../lib/guards/batch-guards';
 import { markExistingZone, markZoneWrite, zoneWriteOf } from '../../lib/guards/zone-writes';
-import { mapAttributes, setPropOrigin } from '../../lib/problems';
+import { mapAttributes, setPropOrigin } from '../../lib/core/problems';
 import { HUB_SUBSCRIPTION, SUBSCRIPTION, hubZoneId } from './stack-json';
 
 const VNET = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet`;

@@ -5,7 +5,7 @@ import { bareHclReferences } from '../../lib/hcl/bare-references';
 import { AzapiDataResource } from '../../lib/azapi/data-resource';
 import { AzapiProvider } from '../../lib/azapi/provider';
 import { addHclStep, useBareHclReferences } from '../../lib/hcl/stack-hcl';
-import { PrivateBatchAccount } from '../../lib/private-batch-account';
+import { PrivateBatchAccount } from '../../lib/account/private-batch-account';
 import { CheckBlock } from '../../lib/terraform/check-block';
 
 /** Lines as cdktf renders them (no indentation), or formatted by terraform fmt. */

@@ -1,12 +1,12 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../lib/azapi/provider';
-import { BatchPrivateDnsZone } from '../../lib/batch-private-dns-zone';
-import { BatchPrivateEndpoint } from '../../lib/batch-private-endpoint';
-import { batchAccountFromId } from '../../lib/batch-account-ref';
-import { PrivateBatchAccount } from '../../lib/private-batch-account';
+import { BatchPrivateDnsZone } from '../../lib/dns/batch-private-dns-zone';
+import { BatchPrivateEndpoint } from '../../lib/endpoints/batch-private-endpoint';
+import { batchAccountFromId } from '../../lib/account/batch-account-ref';
+import { PrivateBatchAccount } from '../../lib/account/private-batch-account';
 import { BatchSubResource } from '../../lib/rules/sub-resources';
-import { ZoneHealingProps } from '../../lib/zone-healing';
+import { ZoneHealingProps } from '../../lib/dns/zone-healing';
 
 /** Subscriptions and IDs of the hand-built stacks whose zones heal. */
 export const SUB = '11111111-1111-1111-1111-111111111111';

@@ -4,8 +4,8 @@
  * if the behaviour breaks; the README's approvals section says what a user sees on each plan.
  */
 import { TerraformStack, Testing } from 'cdktf';
-import { BatchEndpointConnections } from '../../lib/batch-endpoint-connections';
-import { batchAccountFromId } from '../../lib/batch-account-ref';
+import { BatchEndpointConnections } from '../../lib/connections/batch-endpoint-connections';
+import { batchAccountFromId } from '../../lib/account/batch-account-ref';
 import { ConnectionRule } from '../../lib/rules/connections';
 import { describeWithTerraform, expectStoriesPassed, LifecycleResult, runLifecycleTests } from '../helpers/terraform';
 import { acts, AZAPI_MOCK, connection, story, unchangedSince } from '../helpers/connection-stories';

@@ -181,8 +181,8 @@ describe('review of pools built with the library', () => {
   it('names public IPs and inbound NAT pools as opt-ins, in bold in the pool row', async () => {
     const { App, TerraformStack, Testing } = await import('cdktf');
     const { AzurermProvider } = await import('@cdktf/provider-azurerm/lib/provider');
-    const { PrivateBatchPool } = await import('../../lib/private-batch-pool');
-    const { batchAccountFromId } = await import('../../lib/batch-account-ref');
+    const { PrivateBatchPool } = await import('../../lib/pools/private-batch-pool');
+    const { batchAccountFromId } = await import('../../lib/account/batch-account-ref');
     const { reviewStack } = await import('../../lib/review/review-stack');
     const stack = new TerraformStack(new App(), 'pools');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });

@@ -7,7 +7,7 @@ import { Finding, formatFinding } from './finding';
 import { OptIn, hasOptedIn, optInsOf } from './opt-ins';
 import { AccountElsewhere, StackContext, StackModel, stackModel } from './stack-model';
 import { zoneWriteOf } from './zone-writes';
-import { attributeOrigin } from '../problems';
+import { attributeOrigin } from '../core/problems';
 
 const GUARDED = new WeakSet<TerraformStack>();
 /** The warnings already added to each construct, so that a validation run twice does not warn twice. */

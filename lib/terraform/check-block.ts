@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
 import { renderDatasource } from 'cdktf/lib/hcl/render';
 import { addHclStep } from '../hcl/stack-hcl';
-import { reportProblems } from '../problems';
+import { reportProblems } from '../core/problems';
 import { hclExpression, hclQuotedTemplate } from './hcl-string';
 
 /** One `assert` of a check: Terraform warns with `errorMessage` when `condition` is false. */

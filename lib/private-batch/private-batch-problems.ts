@@ -1,15 +1,15 @@
 import { Token } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
-import { PrivateBatchAccountProps } from './private-batch-account';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { PrivateBatchAccountProps } from '../account/private-batch-account';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
-import { adoptSettings, importIdPartProblems } from './rules/adoption';
-import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from './rules/connections';
-import { dnsModeUsesZone } from './rules/dns-modes';
-import { defaultEndpointName } from './rules/naming';
-import { PropProblem } from './rules/problems';
-import { resourceIdProblem, resourceIdTemplate } from './rules/resource-id';
-import { resolveSubnet } from './rules/subnets';
-import { BATCH_SUB_RESOURCES } from './rules/sub-resources';
+import { adoptSettings, importIdPartProblems } from '../rules/adoption';
+import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from '../rules/connections';
+import { dnsModeUsesZone } from '../rules/dns-modes';
+import { defaultEndpointName } from '../rules/naming';
+import { PropProblem } from '../rules/problems';
+import { resourceIdProblem, resourceIdTemplate } from '../rules/resource-id';
+import { resolveSubnet } from '../rules/subnets';
+import { BATCH_SUB_RESOURCES } from '../rules/sub-resources';
 
 const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 

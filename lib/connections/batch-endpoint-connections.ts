@@ -1,15 +1,15 @@
 import { Construct } from 'constructs';
 import { DataResource, Fn, ITerraformDependable, Postcondition, TerraformLocal, TerraformOutput, TerraformProvider, TerraformStack, Token } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { useBareHclReferences } from './hcl/stack-hcl';
-import { AzapiProvider, azapiCloudProblem, azapiProviderFor } from './azapi/provider';
-import { AzapiResourceAction } from './azapi/resource-action';
-import { AzapiDataResource } from './azapi/data-resource';
-import { AzapiDataResourceList } from './azapi/data-resource-list';
-import { CheckAssertion, CheckBlock } from './terraform/check-block';
-import { AzureCloud } from './rules/clouds';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { useBareHclReferences } from '../hcl/stack-hcl';
+import { AzapiProvider, azapiCloudProblem, azapiProviderFor } from '../azapi/provider';
+import { AzapiResourceAction } from '../azapi/resource-action';
+import { AzapiDataResource } from '../azapi/data-resource';
+import { AzapiDataResourceList } from '../azapi/data-resource-list';
+import { CheckAssertion, CheckBlock } from '../terraform/check-block';
+import { AzureCloud } from '../rules/clouds';
 import {
   accountIdProblems,
   accountResourceType,
@@ -24,7 +24,7 @@ import {
   connectionResourceType,
   DEFAULT_BATCH_CONNECTION_API_VERSION,
   describeSelector,
-} from './rules/connections';
+} from '../rules/connections';
 import {
   atMostOneCondition,
   CONNECTION_LIST_QUERY,
@@ -36,8 +36,8 @@ import {
   statusesExpression,
   targetIdExpression,
   targetTypeExpression,
-} from './rules/connection-expressions';
-import { connectionListLogicalId, connectionReadLogicalId, connectionRuleLogicalId, outputName } from './rules/logical-ids';
+} from '../rules/connection-expressions';
+import { connectionListLogicalId, connectionReadLogicalId, connectionRuleLogicalId, outputName } from '../rules/logical-ids';
 
 /** Props of {@link BatchEndpointConnections}. */
 export interface BatchEndpointConnectionsProps {

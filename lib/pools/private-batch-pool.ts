@@ -1,20 +1,20 @@
 import { Construct } from 'constructs';
 import { TerraformOutput, Token } from 'cdktf';
 import { BatchPool, BatchPoolNetworkConfigurationEndpointConfiguration, BatchPoolStartTask } from '@cdktf/provider-azurerm/lib/batch-pool';
-import { IBatchAccount } from './batch-account-ref';
-import { stableAddress } from './addresses';
-import { BatchGuards } from './guards/batch-guards';
-import { optIn } from './guards/opt-ins';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { stableAddress } from '../core/addresses';
+import { BatchGuards } from '../guards/batch-guards';
+import { optIn } from '../guards/opt-ins';
 import { poolAccountRefs, privateBatchPoolProblems } from './private-batch-pool-problems';
 import { PrivateBatchPoolProps } from './private-batch-pool-props';
-import { mapAttributes, reportProblems } from './problems';
-import { outputName, poolLogicalId } from './rules/logical-ids';
-import { PoolImage } from './rules/pool-image';
-import { PoolInboundNatPool, frontendPortRange } from './rules/pool-network';
-import { normalizedDuration } from './rules/pool-scale';
-import { PoolStartTask } from './rules/pool-start-task';
-import { resolveSubnet } from './rules/subnets';
-import { normalizedResourceId } from './rules/resource-id';
+import { mapAttributes, reportProblems } from '../core/problems';
+import { outputName, poolLogicalId } from '../rules/logical-ids';
+import { PoolImage } from '../rules/pool-image';
+import { PoolInboundNatPool, frontendPortRange } from '../rules/pool-network';
+import { normalizedDuration } from '../rules/pool-scale';
+import { PoolStartTask } from '../rules/pool-start-task';
+import { resolveSubnet } from '../rules/subnets';
+import { normalizedResourceId } from '../rules/resource-id';
 
 /** The node communication mode every pool of this library uses: classic was retired on 31 March 2026. */
 export const POOL_NODE_COMMUNICATION_MODE = 'Simplified';

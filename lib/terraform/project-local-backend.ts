@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { projectStatePath } from './rules/state-path';
+import { projectStatePath } from '../rules/state-path';
 
 /** Props of {@link ProjectLocalBackend}. */
 export interface ProjectLocalBackendProps {

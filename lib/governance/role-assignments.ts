@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { roleAssignmentLogicalId } from './rules/logical-ids';
-import { under } from './rules/problems';
-import { RoleAssignmentSettings, roleAssignmentProblems, roleDefinitionGuid, roleDefinitionIdFor } from './rules/roles';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { roleAssignmentLogicalId } from '../rules/logical-ids';
+import { under } from '../rules/problems';
+import { RoleAssignmentSettings, roleAssignmentProblems, roleDefinitionGuid, roleDefinitionIdFor } from '../rules/roles';
 
 /** Props of {@link RoleAssignments}. */
 export interface RoleAssignmentsProps {

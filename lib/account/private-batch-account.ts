@@ -2,19 +2,19 @@ import { Construct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { BatchAccount, BatchAccountNetworkProfile } from '@cdktf/provider-azurerm/lib/batch-account';
 import { IBatchAccount } from './batch-account-ref';
-import { mapAttributes, reportProblems } from './problems';
-import { resourceGroupNameProblem } from './rules/azure-names';
-import { keyVaultUrlProblem } from './rules/key-vault';
-import { normalizedResourceId, resourceIdProblem } from './rules/resource-id';
+import { mapAttributes, reportProblems } from '../core/problems';
+import { resourceGroupNameProblem } from '../rules/azure-names';
+import { keyVaultUrlProblem } from '../rules/key-vault';
+import { normalizedResourceId, resourceIdProblem } from '../rules/resource-id';
 
 const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
-import { tagProblems } from './rules/tags';
-import { PropProblem } from './rules/problems';
-import { optIn } from './guards/opt-ins';
-import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
-import { BatchGuards } from './guards/batch-guards';
-import { stableAddress } from './addresses';
-import { accountLogicalId } from './rules/logical-ids';
+import { tagProblems } from '../rules/tags';
+import { PropProblem } from '../rules/problems';
+import { optIn } from '../guards/opt-ins';
+import { accountNameProblem, locationProblem, normalizeLocation } from '../rules/naming';
+import { BatchGuards } from '../guards/batch-guards';
+import { stableAddress } from '../core/addresses';
+import { accountLogicalId } from '../rules/logical-ids';
 
 /** How the account allocates pool nodes. */
 export type PoolAllocationMode = 'BatchService' | 'UserSubscription';

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { lockLogicalId } from './rules/logical-ids';
-import { LockSettings, defaultLockName, defaultLockNotes, lockProblems } from './rules/locks';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { lockLogicalId } from '../rules/logical-ids';
+import { LockSettings, defaultLockName, defaultLockNotes, lockProblems } from '../rules/locks';
 
 /** Props of {@link ResourceLock}. */
 export interface ResourceLockProps extends LockSettings {

@@ -1,24 +1,24 @@
 import { Construct } from 'constructs';
 import { Lazy, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
+import { IBatchAccount } from '../account/batch-account-ref';
 import { AccountLookup } from './account-lookup';
-import { AzapiDataResourceList } from './azapi/data-resource-list';
-import { AzapiResourceAction } from './azapi/resource-action';
-import { stableAddress } from './addresses';
-import { CheckBlock } from './terraform/check-block';
-import { ImportBlock } from './terraform/import-block';
-import { AzureCloud } from './rules/clouds';
+import { AzapiDataResourceList } from '../azapi/data-resource-list';
+import { AzapiResourceAction } from '../azapi/resource-action';
+import { stableAddress } from '../core/addresses';
+import { CheckBlock } from '../terraform/check-block';
+import { ImportBlock } from '../terraform/import-block';
+import { AzureCloud } from '../rules/clouds';
 import {
   adoptLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
-} from './rules/logical-ids';
-import { parseResourceId } from './rules/resource-id';
-import { BatchSubResource } from './rules/sub-resources';
+} from '../rules/logical-ids';
+import { parseResourceId } from '../rules/resource-id';
+import { BatchSubResource } from '../rules/sub-resources';
 import {
   A_RECORD_SETS_TYPE, accountLabelsExpression, aRecordSetId, canonicalZoneId, existingRecordExpression, keptNamesExpression,
   legacyZoneMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_ZONES_TYPE, resourceGroupId, shadowingLinksExpression,
   staleRecordsExpression, staleRecordsMessage, VNET_LINKS_QUERY, VNET_LINKS_TYPE, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
   ZONES_QUERY,
-} from './rules/zone-records';
+} from '../rules/zone-records';
 
 /**
  * What a zone does about what was there before this stack: records left by the portal, by zone groups or by

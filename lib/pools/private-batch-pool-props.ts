@@ -1,10 +1,10 @@
 import { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
-import { PoolImage } from './rules/pool-image';
-import { PoolInboundNatPool, PoolPublicIps } from './rules/pool-network';
-import { AutoPoolScale, FixedPoolScale } from './rules/pool-scale';
-import { PoolStartTask } from './rules/pool-start-task';
-import { SubnetInfo } from './rules/subnets';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { PoolImage } from '../rules/pool-image';
+import { PoolInboundNatPool, PoolPublicIps } from '../rules/pool-network';
+import { AutoPoolScale, FixedPoolScale } from '../rules/pool-scale';
+import { PoolStartTask } from '../rules/pool-start-task';
+import { SubnetInfo } from '../rules/subnets';
 
 /**
  * What the stack does not show about how a pool's nodes reach node management, declared so that the guards accept

@@ -1,33 +1,33 @@
 import { Construct } from 'constructs';
 import { TerraformOutput, TerraformResource } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { IBatchAccount } from './batch-account-ref';
-import type { BatchDiagnosticSettings } from './batch-diagnostic-settings';
-import { BatchDnsOutputs } from './batch-dns-outputs';
-import { BatchConnectionApprovers } from './batch-connection-approvers';
-import { BatchEndpointConnections } from './batch-endpoint-connections';
-import { AdoptedZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { BatchPrivateEndpoint } from './batch-private-endpoint';
-import { BatchZoneChoice, batchZoneChoice, importZoneLinks, ZoneLink } from './batch-zone-choice';
-import { PrivateBatchAccount, PrivateBatchAccountProps } from './private-batch-account';
+import { IBatchAccount } from '../account/batch-account-ref';
+import type { BatchDiagnosticSettings } from '../governance/batch-diagnostic-settings';
+import { BatchDnsOutputs } from '../dns/batch-dns-outputs';
+import { BatchConnectionApprovers } from '../connections/batch-connection-approvers';
+import { BatchEndpointConnections } from '../connections/batch-endpoint-connections';
+import { AdoptedZone, IBatchPrivateDnsZone } from '../dns/batch-private-dns-zone';
+import { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
+import { BatchZoneChoice, batchZoneChoice, importZoneLinks, ZoneLink } from '../dns/batch-zone-choice';
+import { PrivateBatchAccount, PrivateBatchAccountProps } from '../account/private-batch-account';
 import {
   DEFAULT_PRIVATE_BATCH_ENDPOINTS, adoptionParts, isExistingAccount, privateBatchConnectionProblems, privateBatchConnectionRule,
   privateBatchEndpointKey, privateBatchProblems,
 } from './private-batch-problems';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
-import type { PrivateBatchPool } from './private-batch-pool';
-import type { PrivateBatchPoolOptions } from './private-batch-pool-props';
-import type { PrivateBatchPoolDefaults, PrivateBatchPools } from './private-batch-pools';
-import { reportProblems, setPropOrigin } from './problems';
-import type { ResourceLock, ResourceLockProps } from './resource-lock';
-import type { RoleAssignments } from './role-assignments';
-import type { LockSettings } from './rules/locks';
-import { endpointKey } from './rules/logical-ids';
-import { AdoptSettings, adoptSettings, armResourceId } from './rules/adoption';
-import { AzureCloud } from './rules/clouds';
-import { DnsMode, dnsModeUsesZone } from './rules/dns-modes';
-import { parseResourceId } from './rules/resource-id';
-import { ResolvedSubnet, resolveSubnet } from './rules/subnets';
+import type { PrivateBatchPool } from '../pools/private-batch-pool';
+import type { PrivateBatchPoolOptions } from '../pools/private-batch-pool-props';
+import type { PrivateBatchPoolDefaults, PrivateBatchPools } from '../pools/private-batch-pools';
+import { reportProblems, setPropOrigin } from '../core/problems';
+import type { ResourceLock, ResourceLockProps } from '../governance/resource-lock';
+import type { RoleAssignments } from '../governance/role-assignments';
+import type { LockSettings } from '../rules/locks';
+import { endpointKey } from '../rules/logical-ids';
+import { AdoptSettings, adoptSettings, armResourceId } from '../rules/adoption';
+import { AzureCloud } from '../rules/clouds';
+import { DnsMode, dnsModeUsesZone } from '../rules/dns-modes';
+import { parseResourceId } from '../rules/resource-id';
+import { ResolvedSubnet, resolveSubnet } from '../rules/subnets';
 
 /**
  * A private Batch account with everything it needs, from one construct: the account (public network access off,
@@ -158,7 +158,7 @@ export class PrivateBatch extends Construct {
    */
   public addPool(options: PrivateBatchPoolOptions): PrivateBatchPool {
     // Required here, not imported: a stack without pools never loads the pool code (BENCHMARKS.md).
-    const { PrivateBatchPools: Pools } = require('./private-batch-pools') as typeof import('./private-batch-pools');
+    const { PrivateBatchPools: Pools } = require('../pools/private-batch-pools') as typeof import('../pools/private-batch-pools');
     this.poolSet ??= new Pools(this, this.poolDefaults);
     return this.poolSet.add(options);
   }
@@ -324,12 +324,12 @@ declare const require: (id: string) => unknown;
  * The constructs of the opt-in interfaces, loaded when a `PrivateBatch` uses one: a synth that uses none loads
  * neither their files nor their provider modules (about a tenth of the default example's synth time).
  */
-function optional(): typeof import('./resource-lock') & typeof import('./role-assignments') & typeof import('./batch-diagnostic-settings') & typeof import('./rules/locks') {
+function optional(): typeof import('../governance/resource-lock') & typeof import('../governance/role-assignments') & typeof import('../governance/batch-diagnostic-settings') & typeof import('../rules/locks') {
   return {
-    ...(require('./resource-lock') as typeof import('./resource-lock')),
-    ...(require('./role-assignments') as typeof import('./role-assignments')),
-    ...(require('./batch-diagnostic-settings') as typeof import('./batch-diagnostic-settings')),
-    ...(require('./rules/locks') as typeof import('./rules/locks')),
+    ...(require('../governance/resource-lock') as typeof import('../governance/resource-lock')),
+    ...(require('../governance/role-assignments') as typeof import('../governance/role-assignments')),
+    ...(require('../governance/batch-diagnostic-settings') as typeof import('../governance/batch-diagnostic-settings')),
+    ...(require('../rules/locks') as typeof import('../rules/locks')),
   };
 }
 

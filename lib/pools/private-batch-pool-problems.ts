@@ -1,14 +1,14 @@
 import { Token } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
+import { IBatchAccount } from '../account/batch-account-ref';
 import { PrivateBatchPoolProps } from './private-batch-pool-props';
-import { poolImageProblems } from './rules/pool-image';
-import { poolNameProblem, vmSizeProblem } from './rules/pool-names';
-import { identityIdProblems, inboundNatPoolProblems, poolSubnetPlacementProblem, publicIpProblems } from './rules/pool-network';
-import { poolScaleProblems } from './rules/pool-scale';
-import { startTaskProblems } from './rules/pool-start-task';
-import { PropProblem, under } from './rules/problems';
-import { literalSubscription, parseResourceId } from './rules/resource-id';
-import { resolveSubnet } from './rules/subnets';
+import { poolImageProblems } from '../rules/pool-image';
+import { poolNameProblem, vmSizeProblem } from '../rules/pool-names';
+import { identityIdProblems, inboundNatPoolProblems, poolSubnetPlacementProblem, publicIpProblems } from '../rules/pool-network';
+import { poolScaleProblems } from '../rules/pool-scale';
+import { startTaskProblems } from '../rules/pool-start-task';
+import { PropProblem, under } from '../rules/problems';
+import { literalSubscription, parseResourceId } from '../rules/resource-id';
+import { resolveSubnet } from '../rules/subnets';
 
 /** Azure's cap on task slots per node (it is also at most 4 times the VM's cores, which the library cannot know). */
 export const MAX_TASKS_PER_NODE = 256;

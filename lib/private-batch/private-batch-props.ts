@@ -1,19 +1,19 @@
 import { TerraformProvider } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
-import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import type { ZoneHealingProps } from './zone-healing';
-import { ManualApproval } from './batch-private-endpoint';
-import { PrivateBatchAccountProps } from './private-batch-account';
-import { AzureCloud } from './rules/clouds';
-import { ConnectionApprover } from './rules/approvers';
-import { ConnectionRule } from './rules/connections';
-import { AdoptSettings } from './rules/adoption';
-import { DiagnosticSettingSettings } from './rules/diagnostics';
-import { DnsMode } from './rules/dns-modes';
-import { LockSettings } from './rules/locks';
-import { RoleAssignmentSettings } from './rules/roles';
-import { SubnetInfo } from './rules/subnets';
-import { BatchSubResource } from './rules/sub-resources';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { IBatchPrivateDnsZone } from '../dns/batch-private-dns-zone';
+import type { ZoneHealingProps } from '../dns/zone-healing';
+import { ManualApproval } from '../endpoints/batch-private-endpoint';
+import { PrivateBatchAccountProps } from '../account/private-batch-account';
+import { AzureCloud } from '../rules/clouds';
+import { ConnectionApprover } from '../rules/approvers';
+import { ConnectionRule } from '../rules/connections';
+import { AdoptSettings } from '../rules/adoption';
+import { DiagnosticSettingSettings } from '../rules/diagnostics';
+import { DnsMode } from '../rules/dns-modes';
+import { LockSettings } from '../rules/locks';
+import { RoleAssignmentSettings } from '../rules/roles';
+import { SubnetInfo } from '../rules/subnets';
+import { BatchSubResource } from '../rules/sub-resources';
 
 /** One private endpoint of a {@link PrivateBatch}. */
 export interface PrivateBatchEndpoint {

@@ -2,14 +2,14 @@ import { Construct } from 'constructs';
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { IBatchAccount } from './batch-account-ref';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { BatchGuards } from './guards/batch-guards';
-import { approverKey, approverProblems, CONNECTION_APPROVAL_ACTION, ConnectionApprover } from './rules/approvers';
-import { accountIdProblems } from './rules/connections';
-import { approverAssignmentLogicalId, approverRoleLogicalId } from './rules/logical-ids';
-import { parseResourceId } from './rules/resource-id';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { BatchGuards } from '../guards/batch-guards';
+import { approverKey, approverProblems, CONNECTION_APPROVAL_ACTION, ConnectionApprover } from '../rules/approvers';
+import { accountIdProblems } from '../rules/connections';
+import { approverAssignmentLogicalId, approverRoleLogicalId } from '../rules/logical-ids';
+import { parseResourceId } from '../rules/resource-id';
 
 /** Props of {@link BatchConnectionApprovers}. */
 export interface BatchConnectionApproversProps {

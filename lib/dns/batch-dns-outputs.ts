@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from 'cdktf';
-import { BatchPrivateEndpoint } from './batch-private-endpoint';
+import { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { outputName } from './rules/logical-ids';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { outputName } from '../rules/logical-ids';
 
 /** Props of {@link BatchDnsOutputs}. */
 export interface BatchDnsOutputsProps {

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { DiagnosticSettingSettings, MAX_DIAGNOSTIC_SETTINGS, diagnosticSettingProblems, logGroupsOf } from './rules/diagnostics';
-import { diagnosticSettingLogicalId } from './rules/logical-ids';
-import { PropProblem, under } from './rules/problems';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { DiagnosticSettingSettings, MAX_DIAGNOSTIC_SETTINGS, diagnosticSettingProblems, logGroupsOf } from '../rules/diagnostics';
+import { diagnosticSettingLogicalId } from '../rules/logical-ids';
+import { PropProblem, under } from '../rules/problems';
 
 /** Props of {@link BatchDiagnosticSettings}. */
 export interface BatchDiagnosticSettingsProps {

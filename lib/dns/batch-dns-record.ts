@@ -2,10 +2,10 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, Token, dependable } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { stableAddress } from './addresses';
-import { reportProblems } from './problems';
-import { markZoneWrite } from './guards/zone-writes';
-import { logicalId } from './rules/logical-ids';
+import { stableAddress } from '../core/addresses';
+import { reportProblems } from '../core/problems';
+import { markZoneWrite } from '../guards/zone-writes';
+import { logicalId } from '../rules/logical-ids';
 import type { DnsRecordOwner } from './zone-healing';
 
 /** Props of {@link BatchDnsRecord}. */

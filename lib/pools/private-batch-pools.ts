@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
-import { BatchPrivateEndpoint } from './batch-private-endpoint';
-import { stableAddress } from './addresses';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
+import { stableAddress } from '../core/addresses';
 import { PrivateBatchPool } from './private-batch-pool';
 import { PrivateBatchPoolOptions, PrivateBatchPoolProps } from './private-batch-pool-props';
-import { PrivateBatchProps } from './private-batch-props';
-import { reportProblems } from './problems';
-import { outputName } from './rules/logical-ids';
-import { samePoolName } from './rules/pool-names';
+import { PrivateBatchProps } from '../private-batch/private-batch-props';
+import { reportProblems } from '../core/problems';
+import { outputName } from '../rules/logical-ids';
+import { samePoolName } from '../rules/pool-names';
 
 /** What the pools of a {@link PrivateBatch} take from it. */
 export interface PrivateBatchPoolDefaults extends Pick<PrivateBatchProps, 'subnet' | 'provider' | 'outputs'> {

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { TerraformLocal, TerraformStack, Token } from 'cdktf';
-import { IBatchAccount } from './batch-account-ref';
-import { azapiProviderFor } from './azapi/provider';
-import { AzapiDataResourceList } from './azapi/data-resource-list';
-import { stableAddress } from './addresses';
-import { accountLookupLogicalId } from './rules/logical-ids';
-import { AzureCloud } from './rules/clouds';
-import { accountLookupExpression, accountsNamedQuery, BATCH_ACCOUNTS_TYPE } from './rules/zone-records';
+import { IBatchAccount } from '../account/batch-account-ref';
+import { azapiProviderFor } from '../azapi/provider';
+import { AzapiDataResourceList } from '../azapi/data-resource-list';
+import { stableAddress } from '../core/addresses';
+import { accountLookupLogicalId } from '../rules/logical-ids';
+import { AzureCloud } from '../rules/clouds';
+import { accountLookupExpression, accountsNamedQuery, BATCH_ACCOUNTS_TYPE } from '../rules/zone-records';
 
 const LOOKUPS = new WeakMap<TerraformStack, Map<string, AccountLookup>>();
 

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { AdoptedZone, BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { armResourceId } from './rules/adoption';
-import { AzureCloud, batchPrivateDnsZoneName } from './rules/clouds';
+import { armResourceId } from '../rules/adoption';
+import { AzureCloud, batchPrivateDnsZoneName } from '../rules/clouds';
 import type { ZoneHealingProps } from './zone-healing';
 
 /** A VNet to link a zone to. */

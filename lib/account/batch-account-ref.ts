@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
-import { normalizedResourceId, parseResourceId, resourceIdProblem, resourceIdTemplate, subscriptionOf } from './rules/resource-id';
-import { PropProblem } from './rules/problems';
-import { accountNameProblem, locationProblem, normalizeLocation } from './rules/naming';
+import { normalizedResourceId, parseResourceId, resourceIdProblem, resourceIdTemplate, subscriptionOf } from '../rules/resource-id';
+import { PropProblem } from '../rules/problems';
+import { accountNameProblem, locationProblem, normalizeLocation } from '../rules/naming';
 
 /** What an endpoint, a DNS record or a connection needs to know of a Batch account. */
 export interface IBatchAccount {

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { PropProblem, fieldPath } from './rules/problems';
+import { PropProblem, fieldPath } from '../rules/problems';
 
 /**
  * Where the props of a construct came from, so that a problem found in it is reported where the user wrote the

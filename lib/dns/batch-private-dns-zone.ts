@@ -2,23 +2,23 @@ import { Construct, IConstruct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { mapAttributes, reportProblems } from './problems';
-import { PropProblem } from './rules/problems';
-import { BatchGuards } from './guards/batch-guards';
-import { stableAddress } from './addresses';
-import { vnetLinkLogicalId, zoneLogicalId } from './rules/logical-ids';
-import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from './rules/clouds';
-import { existingZoneProblem } from './rules/zones';
+import { mapAttributes, reportProblems } from '../core/problems';
+import { PropProblem } from '../rules/problems';
+import { BatchGuards } from '../guards/batch-guards';
+import { stableAddress } from '../core/addresses';
+import { vnetLinkLogicalId, zoneLogicalId } from '../rules/logical-ids';
+import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from '../rules/clouds';
+import { existingZoneProblem } from '../rules/zones';
 import {
   normalizedResourceId, parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription,
-} from './rules/resource-id';
-import { azapiProviderMatching } from './azapi/provider';
-import { canonicalZoneId, ZoneRef } from './rules/zone-records';
+} from '../rules/resource-id';
+import { azapiProviderMatching } from '../azapi/provider';
+import { canonicalZoneId, ZoneRef } from '../rules/zone-records';
 // Types only: the healing code is loaded when an existing or adopted zone heals (see heal()).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
-import { privateLinkNameProblem, resourceGroupNameProblem } from './rules/azure-names';
-import { tagProblems } from './rules/tags';
-import { markExistingZone, markZoneWrite } from './guards/zone-writes';
+import { privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
+import { tagProblems } from '../rules/tags';
+import { markExistingZone, markZoneWrite } from '../guards/zone-writes';
 
 // CommonJS's require, declared here because the library is built without Node's types.
 declare const require: (id: string) => unknown;
