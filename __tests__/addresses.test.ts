@@ -45,8 +45,8 @@ describe('Terraform addresses', () => {
     expect(addresses(JSON.parse(Testing.synth(nested)))).toEqual(addresses(JSON.parse(Testing.synth(flat))));
   });
 
-  it('come with moved blocks from the 0.1 addresses, so a state written by 0.1 is not recreated', () => {
-    const stack = stackWith();
+  it('come with moved blocks from the 0.1 addresses when the context asks, so a state written by 0.1 is not recreated', () => {
+    const stack = stackWith({ [MOVED_FROM_V01_CONTEXT]: true });
     build(stack);
     const moved = JSON.parse(Testing.synth(stack)).moved;
     expect(moved).toHaveLength(7);
@@ -61,8 +61,8 @@ describe('Terraform addresses', () => {
     });
   });
 
-  it('leave the moved blocks out when the context turns them off', () => {
-    for (const off of [false, 'false']) {
+  it('leave the moved blocks out unless the context asks for them (0.1 was never published)', () => {
+    for (const off of [undefined, false, 'false']) {
       const stack = stackWith({ [MOVED_FROM_V01_CONTEXT]: off });
       build(stack);
       expect(JSON.parse(Testing.synth(stack)).moved).toBeUndefined();

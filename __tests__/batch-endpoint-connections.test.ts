@@ -13,6 +13,7 @@ import { AzapiDataResource } from '../lib/azapi/data-resource';
 import { AzapiResourceAction } from '../lib/azapi/resource-action';
 import { PrivateBatchAccount } from '../lib/account/private-batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
+import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
 import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
@@ -336,8 +337,10 @@ describe('BatchEndpointConnections: state written by 0.1', () => {
     return `azapi_resource_action.${new AzapiResourceAction(new Construct(stack, 'conns'), id, { type: 't', resourceId: 'r' }).friendlyUniqueId}`;
   };
 
-  it('moves 0.1\'s positional action (construct rule-<index>-<action>) to the rule\'s keyed address', () => {
-    const { json } = build({ connections: [approveTeam, { action: 'remove', connectionName: `pe-old.${GUID}` }] });
+  it('moves 0.1\'s positional action (construct rule-<index>-<action>) to the rule\'s keyed address, when asked for moved blocks', () => {
+    const stack = new TerraformStack(Testing.app({ context: { [MOVED_FROM_V01_CONTEXT]: true } }), 'test');
+    new BatchEndpointConnections(stack, 'conns', { account: ACCOUNT, connections: [approveTeam, { action: 'remove', connectionName: `pe-old.${GUID}` }] });
+    const json = synth(stack);
     expect(json.moved).toEqual([
       { from: addressAt('rule-0-approve'), to: 'azapi_resource_action.approve_acct_team' },
       { from: addressAt('rule-1-remove'), to: 'azapi_resource_action.remove_acct_old' },

@@ -11,6 +11,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PrivateBatch } from '../lib/private-batch/private-batch';
 import { PrivateBatchProps } from '../lib/private-batch/private-batch-props';
 import { BatchGuards } from '../lib/guards/batch-guards';
+import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { resources } from './helpers/config';
 import { describeWithTerraform, expectStoriesPassed, runLifecycleTests, StackValidation, validateStacks } from './helpers/terraform';
@@ -91,8 +92,11 @@ describe('PrivateBatch lock', () => {
     expect(locks.lock_contosobatch_batchaccount).toMatchObject({ name: 'lock-pe-contosobatch-batchaccount', scope: '${azurerm_private_endpoint.pe_contosobatch_batchaccount.id}' });
   });
 
-  it('adds no moved block for a kind of resource 0.1 never made', () => {
-    expect(json.moved.map((m: any) => m.to)).not.toEqual(expect.arrayContaining([expect.stringMatching(/management_lock/)]));
+  it('adds no moved block for a kind of resource 0.1 never made, even when asked for moved blocks', () => {
+    const stack = stackFor('lock', new App({ skipValidation: true, context: { [MOVED_FROM_V01_CONTEXT]: true } }));
+    const moved = JSON.parse(Testing.synth(stack)).moved as { to: string }[];
+    expect(moved.map((m) => m.to)).toContain('azurerm_batch_account.batch_contosobatch');
+    expect(moved.map((m) => m.to)).not.toEqual(expect.arrayContaining([expect.stringMatching(/management_lock/)]));
   });
 
   it('refuses what the lock would break at apply, and a bad lock, naming the prop', () => {

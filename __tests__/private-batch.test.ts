@@ -8,7 +8,8 @@ import { PrivateBatch } from '../lib/private-batch/private-batch';
 import { privateBatchProblems } from '../lib/private-batch/private-batch-problems';
 import { PrivateBatchProps } from '../lib/private-batch/private-batch-props';
 import { resolveSubnet } from '../lib/rules/subnets';
-import { resources, synthConfig, rawConfig } from './helpers/config';
+import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
+import { resources, synthConfig, rawConfig, withAppContext } from './helpers/config';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const HUB = '22222222-2222-2222-2222-222222222222';
@@ -205,8 +206,12 @@ describe('PrivateBatch', () => {
 });
 
 describe('the example app on PrivateBatch', () => {
-  it('keeps the moved blocks from the 0.1 addresses of the default example (817cfb0\'s snapshot)', () => {
-    const json = synthConfig(rawConfig())['batch-private-eastus'];
+  it('writes no moved block by default', () => {
+    expect(synthConfig(rawConfig())['batch-private-eastus'].moved).toBeUndefined();
+  });
+
+  it('keeps the moved blocks from the 0.1 addresses of the default example (817cfb0\'s snapshot) when cdktf.json asks', () => {
+    const json = withAppContext({ [MOVED_FROM_V01_CONTEXT]: true }, () => synthConfig(rawConfig())['batch-private-eastus']);
     expect(json.moved.map((m: any) => m.from).sort()).toEqual([
       'azurerm_batch_account.contosobatch01_F8E61559',
       'azurerm_private_dns_a_record.contosobatch01_batchAccount_DnsRecord_957D6231',

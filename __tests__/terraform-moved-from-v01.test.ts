@@ -74,13 +74,13 @@ describeWithTerraform('upgrading from 0.1: moved blocks carry the state over', (
   afterAll(() => synths.forEach((s) => s.cleanup()));
 
   it('destroys nothing of a 0.1 state, for every stack of both shipped configs', async () => {
-    const synth = synthShipped();
+    const synth = synthShipped({ [MOVED_FROM_V01_CONTEXT]: true });
     synths.push(synth);
     expectPassed(await runUpgradeStories(stories(synth), MOCKS));
   }, 90_000);
 
-  it('would destroy the 0.1 resources without the moved blocks (so the test above can fail)', async () => {
-    const synth = synthShipped({ [MOVED_FROM_V01_CONTEXT]: false });
+  it('would destroy the 0.1 resources without the moved blocks, as a stack synthesizes by default (so the test above can fail)', async () => {
+    const synth = synthShipped();
     synths.push(synth);
     const result = await runUpgradeStories([{ name: 'no-moved', before: join(V01, 'batch-private-eastus'), after: synth.stackDirs['batch-private-eastus'] }], MOCKS);
     expect(result.passed).toBe(false);

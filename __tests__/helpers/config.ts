@@ -18,6 +18,19 @@ export function validConfig(raw: unknown): AppConfig {
   return parseConfig(JSON.stringify(raw), 'test.json');
 }
 
+/**
+ * Runs `build` with cdktf context given as the cdktf CLI gives cdktf.json's (CDKTF_CONTEXT_JSON, which every `App`
+ * reads), e.g. `{ 'cdktf-azure-private-batch:movedFromV01': true }`.
+ */
+export function withAppContext<T>(context: Record<string, unknown>, build: () => T): T {
+  process.env.CDKTF_CONTEXT_JSON = JSON.stringify(context);
+  try {
+    return build();
+  } finally {
+    delete process.env.CDKTF_CONTEXT_JSON;
+  }
+}
+
 /** Synthesizes every stack of a config in memory (validations run), by stack name. */
 export function synthConfig(raw: unknown): Record<string, any> {
   const app = buildApp(validConfig(raw), { file: 'test.json' });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { describeResourceChanges, hasResourceChanges, resourceChanges } from '../../lib/review/resource-changes';
-import { REPO, rawConfig, synthConfig } from '../helpers/config';
+import { MOVED_FROM_V01_CONTEXT } from '../../lib/core/addresses';
+import { REPO, rawConfig, synthConfig, withAppContext } from '../helpers/config';
 
 const stack = (resource: Record<string, Record<string, object>>, moved?: object[]) => ({ resource, ...(moved ? { moved } : {}) });
 
@@ -29,9 +30,9 @@ describe('resourceChanges', () => {
     expect(hasResourceChanges(resourceChanges(one, one))).toBe(false);
   });
 
-  it('sees the upgrade from 0.1 of the default example as 7 moves and nothing else', () => {
+  it('sees the upgrade from 0.1 of the default example, asked for moved blocks, as 7 moves and nothing else', () => {
     const v01 = JSON.parse(readFileSync(join(REPO, '__tests__', 'fixtures', 'v0.1', 'batch-private-eastus', 'cdk.tf.json'), 'utf8'));
-    const now = synthConfig(rawConfig())['batch-private-eastus'];
+    const now = withAppContext({ [MOVED_FROM_V01_CONTEXT]: true }, () => synthConfig(rawConfig())['batch-private-eastus']);
     const changes = resourceChanges(v01, now);
     expect(changes.moved).toContainEqual({ from: 'azurerm_batch_account.contosobatch01_F8E61559', to: 'azurerm_batch_account.batch_contosobatch01' });
     expect(describeResourceChanges(changes)).toMatch(/^\d+ added, 0 changed, 0 removed, 7 moved$/);

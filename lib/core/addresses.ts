@@ -1,10 +1,11 @@
 import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 
 /**
- * The cdktf context key that turns off the `moved` blocks from 0.1 addresses. 0.1 named every resource by its
- * construct path plus a hash (`contosobatch01_F8E61559`); 0.2 names it by what it is (`batch_contosobatch01`). The
- * `moved` blocks let a state written by 0.1 plan with no destroy. A stack that never ran 0.1 can drop them with
- * `"context": { "cdktf-azure-private-batch:movedFromV01": false }` in cdktf.json (or `new App({ context })`).
+ * The cdktf context key that asks for `moved` blocks from 0.1 addresses. 0.1 named every resource by its construct
+ * path plus a hash (`contosobatch01_F8E61559`); later versions name it by what it is (`batch_contosobatch01`). 0.1 was
+ * never published, so a stack writes no `moved` block unless it asks: `"context": {
+ * "cdktf-azure-private-batch:movedFromV01": true }` in cdktf.json (read by the cdktf CLI and by `npm run synth`), or
+ * `new App({ context })`. Then a state written by 0.1 plans with no destroy.
  */
 export const MOVED_FROM_V01_CONTEXT = 'cdktf-azure-private-batch:movedFromV01';
 
@@ -27,8 +28,8 @@ export interface StableAddressOptions {
 /**
  * Gives a resource, data source or output of this library its stable, readable logical ID (see
  * `rules/logical-ids.ts`), so that its Terraform address does not change when a construct moves in the tree. For
- * a resource it also adds the `moved` block from the address cdktf gave it by default (the 0.1 address), unless
- * {@link MOVED_FROM_V01_CONTEXT} is false. Two elements that end up with one address are reported by the stack
+ * a resource it also adds the `moved` block from the address cdktf gave it by default (the 0.1 address) when
+ * {@link MOVED_FROM_V01_CONTEXT} asks for it. Two elements that end up with one address are reported by the stack
  * guards.
  */
 export function stableAddress<T extends TerraformElement>(element: T, id: string, options: StableAddressOptions = {}): T {
@@ -54,5 +55,5 @@ function legacyLogicalId(element: TerraformElement, legacyConstructId?: string):
 
 function movedBlocksWanted(element: TerraformElement): boolean {
   const value: unknown = element.node.tryGetContext(MOVED_FROM_V01_CONTEXT);
-  return value !== false && value !== 'false';
+  return value === true || value === 'true';
 }
