@@ -41,4 +41,4 @@ export interface Engine {
 }
 
 /** The engine the plugins use: the ARM world of `world/engine` (see docs/azure-world.md). */
-export { createEngine } from './terraform/engine';
+export { createEngine } from './engine';
