@@ -1,6 +1,6 @@
 import { ArmError, conflict } from '../arm/errors';
 import { keyOf, parseId } from '../arm/ids';
-import { registerType } from '../arm/type-rules';
+import { ArmContext, registerType } from '../arm/type-rules';
 import { VNET_TYPE } from './network';
 
 export const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
@@ -65,7 +65,15 @@ registerType({
     const fqdn = `${record.name === '@' ? '' : `${record.name}.`}${zone}.`.toLowerCase();
     return { ...record, properties: { ttl: 3600, aRecords: [], ...record.properties, fqdn, isAutoRegistered: false } };
   },
+  afterPut: (ctx, record) => countRecordSets(ctx, parseId(record.id).parentId),
+  afterDelete: (ctx, record) => countRecordSets(ctx, parseId(record.id).parentId),
 });
+
+/** A zone's `numberOfRecordSets`: its A record sets and its SOA (REST spec PrivateZoneProperties.numberOfRecordSets). */
+function countRecordSets(ctx: ArmContext, zoneId: string): void {
+  const zone = ctx.world.get(zoneId);
+  if (zone) ctx.world.put({ ...zone, properties: { ...zone.properties, numberOfRecordSets: ctx.world.children(zoneId, A_RECORD_TYPE).length + 1 } });
+}
 
 /** The A records of a zone by lower-cased name. */
 export function aRecordIps(record: { properties: Record<string, any> }): string[] {
