@@ -46,3 +46,15 @@ describe('access', () => {
     expect(() => armPut(as(ctx, team), record('b'))).not.toThrow();
   });
 });
+
+describe('access through the engine', () => {
+  test('a refresh the principal may not read fails with 403, naming what', () => {
+    const { engineOn, create, errorOf } = require('./world-helpers');
+    const world = seededContext([{ name: 'reader', clientId: 'r', roles: [{ role: 'Reader', scope: ZONE }] }]).world;
+    const { engine } = engineOn({ resources: world.sorted(), principals: world.principals }, 'azurerm', { client_id: 'r' });
+    expect(errorOf(create(engine, 'azurerm_private_dns_a_record', { name: 'a', zone_name: 'privatelink.batch.azure.com', resource_group_name: 'rg-batch', ttl: 10, records: [] }, ['id', 'fqdn'])))
+      .toMatch(/403 \(403 Forbidden\) with error: AuthorizationFailed: The client 'r' .*'Microsoft.Network\/privateDnsZones\/A\/write'/);
+    const r = engine.readResource('azurerm_batch_account', { id: ACCOUNT });
+    expect(errorOf(r)).toMatch(/^reading Batch Account .*403 .*Microsoft.Batch\/batchAccounts\/read/);
+  });
+});

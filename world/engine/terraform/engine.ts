@@ -69,8 +69,13 @@ export class WorldEngine implements Engine {
         return { state: found ? { ...state, output: exportValues(found, state.response_export_values) } : null, diagnostics: [] };
       }
       const h = this.handler(type);
-      const found = armFind(ctx, h.idOfState?.(String(state.id)) ?? String(state.id));
-      return { state: found ? refreshed(state, h.toState(found, st, ctx)) : null, diagnostics: [] };
+      const id = h.idOfState?.(String(state.id)) ?? String(state.id);
+      try {
+        const found = armFind(ctx, id);
+        return { state: found ? refreshed(state, h.toState(found, st, ctx)) : null, diagnostics: [] };
+      } catch (e) {
+        return { state, diagnostics: [armDiagnostic(e, `reading ${h.label}`, id)] };
+      }
     }, false);
   }
 
@@ -89,12 +94,22 @@ export class WorldEngine implements Engine {
   readDataSource(type: string, config: Obj): Result {
     return this.run((ctx) => {
       if (type === 'azapi_resource_list') {
-        const response = azapiList(ctx, config);
+        let response;
+        try {
+          response = azapiList(ctx, config);
+        } catch (e) {
+          return { state: null, diagnostics: [armDiagnostic(e, 'listing', `${s(config, 'parent_id')} (${s(config, 'type')})`)] };
+        }
         return { state: { ...config, id: s(config, 'parent_id'), output: exportValues(response, config.response_export_values) }, diagnostics: [] };
       }
       if (type === 'azapi_resource') {
         const id = s(config, 'resource_id') ?? childId(s(config, 'parent_id')!, typeOf(s(config, 'type')!), s(config, 'name')!);
-        const found = armGet(ctx, id);
+        let found;
+        try {
+          found = armGet(ctx, id);
+        } catch (e) {
+          return { state: null, diagnostics: [armDiagnostic(e, 'reading', id)] };
+        }
         return { state: { ...config, id: found.id, name: found.name, location: found.location ?? null, tags: found.tags ?? null,
           identity: found.identity ? [found.identity] : [], output: exportValues(found, config.response_export_values) }, diagnostics: [] };
       }
