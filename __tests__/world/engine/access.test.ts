@@ -1,6 +1,6 @@
 import { armGet, armPut } from '../../../world/engine/arm/operations';
 import { armList } from '../../../world/engine/arm/list';
-import { ACCOUNT, endpoint, RG, seededContext, SUB, ZONE } from './world-helpers';
+import { ACCOUNT, create, endpoint, engineOn, errorOf, RG, seededContext, SUB, ZONE } from './world-helpers';
 
 const SPOKE = { name: 'spoke', clientId: 'spoke-app', objectId: 'spoke-object', roles: [{ role: 'Private DNS Zone Contributor', scope: ZONE }, { role: 'Reader', scope: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch` }] };
 const as = (ctx: ReturnType<typeof seededContext>, principal: typeof SPOKE | { name: string; roles: any[] }) => ({ ...ctx, caller: { principal } });
@@ -49,7 +49,6 @@ describe('access', () => {
 
 describe('access through the engine', () => {
   test('a refresh the principal may not read fails with 403, naming what', () => {
-    const { engineOn, create, errorOf } = require('./world-helpers');
     const world = seededContext([{ name: 'reader', clientId: 'r', roles: [{ role: 'Reader', scope: ZONE }] }]).world;
     const { engine } = engineOn({ resources: world.sorted(), principals: world.principals }, 'azurerm', { client_id: 'r' });
     expect(errorOf(create(engine, 'azurerm_private_dns_a_record', { name: 'a', zone_name: 'privatelink.batch.azure.com', resource_group_name: 'rg-batch', ttl: 10, records: [] }, ['id', 'fqdn'])))

@@ -43,7 +43,11 @@ describe('the example stack through the engine', () => {
     apply('azurerm_private_dns_a_record', { name: 'contosobatch01.eastus', zone_name: zone.name, resource_group_name: 'rg-batch-private-eastus', ttl: 10, records: ['10.20.1.10'], tags: null }, ['fqdn']);
     apply('azurerm_private_dns_a_record', { name: nmFqdn.replace(/\.batch\.azure\.com$/, ''), zone_name: zone.name, resource_group_name: 'rg-batch-private-eastus', ttl: 10, records: ['10.20.1.4'], tags: null }, ['fqdn']);
 
-    for (const [type, state] of states) expect(engine.readResource(type, state).state).toEqual(state);
+    // A refresh changes nothing the configuration sets; the zone's record count is Azure's to compute (three: two A and the SOA).
+    for (const [type, state] of states) {
+      const expected = type === 'azurerm_private_dns_zone' ? { ...state, number_of_record_sets: 3 } : state;
+      expect(engine.readResource(type, state).state).toEqual(expected);
+    }
 
     const world = parseWorld(readFileSync(file, 'utf8'));
     const answer = resolve(world, String(vnet.id), 'contosobatch01.eastus.batch.azure.com');

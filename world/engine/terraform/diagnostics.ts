@@ -1,5 +1,6 @@
 import { ArmError } from '../arm/errors';
 import { EngineDiagnostic } from '../index';
+import { Obj } from '../values';
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict' };
 
@@ -26,4 +27,13 @@ export function importAsExists(id: string, tfType: string): EngineDiagnostic {
 /** A diagnostic from a plain message. */
 export function errorDiagnostic(summary: string, detail = ''): EngineDiagnostic {
   return { severity: 'error', summary, detail };
+}
+
+/** Runs an operation; an error becomes a diagnostic and the state stays `fallback`. */
+export function guard(fn: () => Obj | null, verb: string, id: string, fallback: Obj | null): { state: Obj | null; diagnostics: EngineDiagnostic[] } {
+  try {
+    return { state: fn(), diagnostics: [] };
+  } catch (e) {
+    return { state: fallback, diagnostics: [armDiagnostic(e, verb, id)] };
+  }
 }

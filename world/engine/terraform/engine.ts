@@ -8,14 +8,16 @@ import { withWorld } from '../arm/world-file';
 import { World } from '../arm/world';
 import { Engine, EngineDiagnostic, ProviderEnv } from '../index';
 import { isUnknown, Obj } from '../values';
-import { azapiAction, azapiBody, azapiList, azapiResourceId, exportValues, typeOf } from './azapi';
-import { armDiagnostic, errorDiagnostic, importAsExists } from './diagnostics';
+import { azapiList, exportValues, typeOf } from './azapi';
+import { applyAzapiAction, applyAzapiResource } from './azapi-apply';
+import { armDiagnostic, errorDiagnostic, guard, importAsExists } from './diagnostics';
 import { TF_TYPES, TfResourceType } from './handler';
 import { ProviderSettings, settingsOf } from './settings';
 import { fillUnknowns, refreshed, s, sameValue } from './values';
 import { childId } from '../arm/ids';
 
 type Result = { state: Obj | null; diagnostics: EngineDiagnostic[] };
+
 
 /** azapi attributes that replace the resource when they change (azapi v2.5.0: RequiresReplace). */
 const AZAPI_FORCE_NEW: Record<string, string[]> = {
@@ -46,8 +48,8 @@ export class WorldEngine implements Engine {
 
   applyResource(type: string, req: { prior: Obj | null; planned: Obj | null; config: Obj | null }): Result {
     return this.run((ctx, st) => {
-      if (type === 'azapi_resource') return this.applyAzapiResource(ctx, req);
-      if (type === 'azapi_resource_action') return this.applyAzapiAction(ctx, req);
+      if (type === 'azapi_resource') return applyAzapiResource(ctx, req);
+      if (type === 'azapi_resource_action') return applyAzapiAction(ctx, req);
       const h = this.handler(type);
       if (!req.planned) return this.destroy(ctx, h, req.prior!);
       const id = req.prior ? h.idOfState?.(String(req.prior.id)) ?? String(req.prior.id) : h.armId(req.planned, st, ctx);
@@ -117,42 +119,11 @@ export class WorldEngine implements Engine {
     }, false);
   }
 
-  private applyAzapiResource(ctx: ArmContext, req: { prior: Obj | null; planned: Obj | null }): Result {
-    if (!req.planned) return this.guard(() => { armDelete(ctx, String(req.prior!.id)); return null; }, 'deleting', String(req.prior!.id), req.prior);
-    const id = req.prior ? String(req.prior.id) : azapiResourceId(req.planned);
-    if (!req.prior && ctx.world.get(id)) return { state: null, diagnostics: [importAsExists(id, 'azapi_resource')] };
-    return this.guard(() => {
-      const stored = armPut(ctx, azapiBody(req.planned!, id));
-      return fillUnknowns({ ...req.planned, output: exportValues(stored, req.planned!.response_export_values) },
-        { id, location: stored.location ?? null, tags: stored.tags ?? null, body: req.planned!.body }) as Obj;
-    }, req.prior ? 'updating' : 'creating', id, req.prior);
-  }
-
-  /** `azapi_resource_action`: the request is sent on create and update when `when` is `apply`, on destroy when it is `destroy`. */
-  private applyAzapiAction(ctx: ArmContext, req: { prior: Obj | null; planned: Obj | null }): Result {
-    const values = req.planned ?? req.prior!;
-    const when = s(values, 'when') ?? 'apply';
-    const send = req.planned ? when === 'apply' : when === 'destroy';
-    const id = `${s(values, 'resource_id')}${s(values, 'action') ? `/${s(values, 'action')}` : ''}`;
-    return this.guard(() => {
-      const response = send ? azapiAction(ctx, values) : {};
-      return req.planned ? fillUnknowns({ ...req.planned, output: exportValues(response, req.planned.response_export_values) }, { id, sensitive_output: null }) as Obj : null;
-    }, `performing action ${s(values, 'method') ?? 'POST'} of`, s(values, 'resource_id') ?? '', req.prior);
-  }
-
   private destroy(ctx: ArmContext, h: TfResourceType, prior: Obj): Result {
     const id = h.idOfState?.(String(prior.id)) ?? String(prior.id);
     const refusal = h.beforeDelete?.(id, ctx);
     if (refusal) return { state: prior, diagnostics: [errorDiagnostic(refusal)] };
-    return this.guard(() => { armDelete(ctx, id); return null; }, `deleting ${h.label}`, id, prior);
-  }
-
-  private guard(fn: () => Obj | null, verb: string, id: string, fallback: Obj | null): Result {
-    try {
-      return { state: fn(), diagnostics: [] };
-    } catch (e) {
-      return { state: fallback, diagnostics: [armDiagnostic(e, verb, id)] };
-    }
+    return guard(() => { armDelete(ctx, id); return null; }, `deleting ${h.label}`, id, prior);
   }
 
   private handler(type: string): TfResourceType {
