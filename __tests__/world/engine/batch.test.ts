@@ -1,5 +1,5 @@
 import { armPut } from '../../../world/engine/arm/operations';
-import { ACCOUNT, seededContext } from './world-helpers';
+import { ACCOUNT, endpoint, seededContext, VNET, ZONE } from './world-helpers';
 
 describe('Batch accounts and pools', () => {
   test('an account gets its endpoints: `<name>.<region>.batch.azure.com` and `<guid>.<region>.service.batch.azure.com`', () => {
@@ -38,5 +38,42 @@ describe('Batch accounts and pools', () => {
   test('a pool\'s parent account must exist', () => {
     const pool = { id: `${ACCOUNT}x/pools/p`, type: 'Microsoft.Batch/batchAccounts/pools', name: 'p', properties: {} };
     expect(() => armPut(seededContext(), pool)).toThrow(expect.objectContaining({ status: 404, code: 'ParentResourceNotFound' }));
+  });
+});
+
+describe('a pool\'s nodes and node management (simplified communication, no public route)', () => {
+  const POOL_SUBNET = `${VNET}/subnets/snet-pools`;
+  function withPoolSubnet() {
+    const ctx = seededContext();
+    armPut(ctx, { id: POOL_SUBNET, type: 'Microsoft.Network/virtualNetworks/subnets', name: 'snet-pools', properties: { addressPrefixes: ['10.20.2.0/24'] } });
+    armPut(ctx, endpoint('pe-nm', 'nodeManagement'));
+    return ctx;
+  }
+  const pool = () => ({ id: `${ACCOUNT}/pools/small`, type: 'Microsoft.Batch/batchAccounts/pools', name: 'small', properties: { networkConfiguration: { subnetId: POOL_SUBNET } } });
+  const record = (ctx: ReturnType<typeof seededContext>) => {
+    const label = String(ctx.world.get(ACCOUNT)!.properties.nodeManagementEndpoint).replace('.batch.azure.com', '');
+    armPut(ctx, { id: `${ZONE}/A/${label}`, type: 'Microsoft.Network/privateDnsZones/A', name: label, properties: { ttl: 10, aRecords: [{ ipv4Address: '10.20.1.4' }] } });
+  };
+  const link = (ctx: ReturnType<typeof seededContext>) => armPut(ctx, { id: `${ZONE}/virtualNetworkLinks/l`, type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', name: 'l', location: 'global', properties: { virtualNetwork: { id: VNET } } });
+
+  test('created after the endpoint, its record and the link: usable', () => {
+    const ctx = withPoolSubnet();
+    record(ctx);
+    link(ctx);
+    expect(armPut(ctx, pool()).nodes).toMatchObject({ usable: true });
+  });
+
+  test('created before the link: unusable, and it stays so once the link exists', () => {
+    const ctx = withPoolSubnet();
+    record(ctx);
+    expect(armPut(ctx, pool()).nodes).toMatchObject({ usable: false, reason: expect.stringMatching(/public.*stay unusable/) });
+    link(ctx);
+    expect(armPut(ctx, pool()).nodes).toMatchObject({ usable: false });
+  });
+
+  test('a linked zone without the record: NXDOMAIN, unusable', () => {
+    const ctx = withPoolSubnet();
+    link(ctx);
+    expect(armPut(ctx, pool()).nodes).toMatchObject({ usable: false, reason: expect.stringMatching(/NXDOMAIN/) });
   });
 });

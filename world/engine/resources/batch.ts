@@ -2,11 +2,10 @@ import { accountNameProblem } from '../../../lib/rules/naming';
 import { batchPublicSuffix } from '../../../lib/rules/clouds';
 import { ArmError, badRequest, conflict } from '../arm/errors';
 import { guidFor } from '../arm/guid';
-import { keyOf, parseId } from '../arm/ids';
+import { keyOf } from '../arm/ids';
 import { region } from '../arm/properties';
 import { ArmContext, registerType } from '../arm/type-rules';
 import { ArmResource } from '../arm/world';
-import { SUBNET_TYPE } from './network';
 
 export const BATCH_ACCOUNT_TYPE = 'Microsoft.Batch/batchAccounts';
 export const POOL_TYPE = 'Microsoft.Batch/batchAccounts/pools';
@@ -52,30 +51,6 @@ registerType({
     for (const pe of ctx.world.ofType('Microsoft.Network/privateEndpoints')) {
       if (targetOf(pe) === keyOf(account.id)) setEndpointState(ctx, pe.id, { status: 'Disconnected', description: 'The private link resource was deleted.' });
     }
-  },
-});
-
-registerType({
-  type: POOL_TYPE,
-  /**
-   * A pool's subnet exists and lies in a VNet of the account's subscription and region (Learn:
-   * batch/batch-virtual-network, "The VNet must be in the same subscription and region as the Batch account").
-   * Unconfirmed: the error code.
-   */
-  put(ctx, pool) {
-    const subnetId: string | undefined = pool.properties.networkConfiguration?.subnetId;
-    if (subnetId) {
-      const subnet = ctx.world.get(subnetId);
-      if (!subnet || parseId(subnetId).type.toLowerCase() !== SUBNET_TYPE.toLowerCase()) {
-        throw badRequest('InvalidPropertyValue', `The specified subnet ${subnetId} does not exist.`);
-      }
-      const account = ctx.world.get(parseId(pool.id).parentId)!;
-      const vnet = ctx.world.get(parseId(subnetId).parentId)!;
-      if (parseId(subnetId).subscriptionId?.toLowerCase() !== parseId(account.id).subscriptionId?.toLowerCase() || region(vnet.location) !== region(account.location)) {
-        throw badRequest('InvalidPropertyValue', `The virtual network of subnet ${subnetId} must be in the same subscription and region as the Batch account ${account.name}.`);
-      }
-    }
-    return { ...pool, properties: { ...pool.properties, provisioningState: 'Succeeded', allocationState: 'Steady' } };
   },
 });
 

@@ -3,6 +3,7 @@ import './resource-group';
 import './network';
 import './private-dns';
 import './batch';
+import './batch-pool';
 import './private-endpoint';
 import './authorization';
 import './governance';
