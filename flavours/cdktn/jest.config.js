@@ -20,7 +20,7 @@ if (!existsSync(join(cdktn.nodeModules, cdktn.corePackage))) {
 // Set here, before jest starts its workers, so that the workers and every child process see them.
 process.env.PRIVATE_BATCH_FLAVOUR = cdktn.name;
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(join(__dirname, 'register.js'))}`.trim();
-process.env.TFSHIM_AZURERM_VERSION = cdktn.tfshimAzurermVersion;
+process.env.AZURE_WORLD_AZURERM_VERSION = cdktn.azurermSchemaVersion;
 
 module.exports = {
   ...base,
