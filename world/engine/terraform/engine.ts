@@ -35,7 +35,8 @@ export class WorldEngine implements Engine {
   }
 
   planResource(type: string, req: { prior: Obj | null; proposed: Obj | null; config: Obj | null; planned: Obj | null }) {
-    const { prior, planned } = req;
+    const { prior, config } = req;
+    const planned = req.planned && config ? withDefaults(req.planned, config, TF_TYPES.get(type)?.defaults) : req.planned;
     if (!prior || !planned) return { planned, requiresReplace: [], diagnostics: [] };
     const forceNew = TF_TYPES.get(type)?.forceNew ?? AZAPI_FORCE_NEW[type] ?? [];
     const out: Obj = { ...planned };
@@ -152,4 +153,11 @@ export function contextOf(world: World, st: ProviderSettings): ArmContext {
 /** A new engine (one per plugin process). */
 export function createEngine(): Engine {
   return new WorldEngine();
+}
+
+/** `planned` with azurerm's schema defaults for what the configuration leaves null. */
+function withDefaults(planned: Obj, config: Obj, defaults: Readonly<Record<string, unknown>> = {}): Obj {
+  const out: Obj = { ...planned };
+  for (const [key, value] of Object.entries(defaults)) if (config[key] === null || config[key] === undefined) out[key] = value as Obj[string];
+  return out;
 }

@@ -10,6 +10,11 @@ export interface TfResourceType {
   readonly label: string;
   /** Attributes whose change replaces the resource (azurerm's ForceNew). */
   readonly forceNew: readonly string[];
+  /**
+   * Values azurerm's schema gives attributes the configuration leaves out (SDKv2 `Default`, which the provider fills
+   * in at plan; `terraform providers schema -json` does not show them). Without them a second plan would remove them.
+   */
+  readonly defaults?: Readonly<Record<string, unknown>>;
   /** The ARM ID the configuration names (values may hold UNKNOWN for computed attributes). */
   armId(values: Obj, s: ProviderSettings, ctx: ArmContext): string;
   /** The resource to PUT. */

@@ -45,6 +45,8 @@ registerTf({
   tfType: 'azurerm_subnet',
   label: 'Subnet',
   forceNew: ['name', 'resource_group_name', 'virtual_network_name'],
+  // azurerm docs subnet v4.55.0: private_endpoint_network_policies defaults to `Disabled`.
+  defaults: { private_endpoint_network_policies: 'Disabled' },
   armId: (v, st) => `${rgId(st, s(v, 'resource_group_name')!)}/providers/${VNET_TYPE}/${s(v, 'virtual_network_name')}/subnets/${s(v, 'name')}`,
   toArm: (v, id) => ({ id, type: SUBNET_TYPE, name: s(v, 'name')!, properties: {
     addressPrefixes: strings(v, 'address_prefixes'),
