@@ -64,3 +64,13 @@ describe('create, import, refresh', () => {
   });
 
 });
+
+describe('provider defaults', () => {
+  test('an attribute left null whose azurerm default the world holds is no drift', () => {
+    const { engine } = engineOn();
+    create(engine, 'azurerm_resource_group', { name: 'rg-batch', location: 'eastus', tags: null, managed_by: null });
+    create(engine, 'azurerm_virtual_network', { name: 'v', resource_group_name: 'rg-batch', location: 'eastus', address_space: ['10.0.0.0/16'] }, ['id', 'guid']);
+    const subnet = create(engine, 'azurerm_subnet', { name: 's', resource_group_name: 'rg-batch', virtual_network_name: 'v', address_prefixes: ['10.0.1.0/24'], private_endpoint_network_policies: null }).state!;
+    expect(engine.readResource('azurerm_subnet', subnet).state).toEqual(subnet);
+  });
+});

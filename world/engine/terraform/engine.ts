@@ -74,7 +74,7 @@ export class WorldEngine implements Engine {
       const id = h.idOfState?.(String(state.id)) ?? String(state.id);
       try {
         const found = armFind(ctx, id);
-        return { state: found ? refreshed(state, h.toState(found, st, ctx)) : null, diagnostics: [] };
+        return { state: found ? refreshed(state, h.toState(found, st, ctx), h.defaults) : null, diagnostics: [] };
       } catch (e) {
         return { state, diagnostics: [armDiagnostic(e, `reading ${h.label}`, id)] };
       }
