@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'fs';
 import { create, engineOn, errorOf, RG } from './world-helpers';
 
 // The generic rules every type follows, through the engine as the plugins call it.
@@ -37,8 +38,8 @@ describe('create, import, refresh', () => {
   test('a refresh shows drift: what the world holds differently replaces the prior value', () => {
     const { engine, file } = engineOn();
     const state = create(engine, 'azurerm_resource_group', { ...rg, tags: { a: '1' } }).state!;
-    const text = require('fs').readFileSync(file, 'utf8').replace('"a": "1"', '"a": "2"');
-    require('fs').writeFileSync(file, text);
+    const text = readFileSync(file, 'utf8').replace('"a": "1"', '"a": "2"');
+    writeFileSync(file, text);
     expect(engine.readResource('azurerm_resource_group', state).state!.tags).toEqual({ a: '2' });
   });
 
