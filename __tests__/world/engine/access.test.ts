@@ -57,3 +57,19 @@ describe('access through the engine', () => {
     expect(errorOf(r)).toMatch(/^reading Batch Account .*403 .*Microsoft.Batch\/batchAccounts\/read/);
   });
 });
+
+describe('linked access: what a write touches elsewhere', () => {
+  const zoneOnly = { name: 'zone-only', roles: [{ role: 'Private DNS Zone Contributor', scope: ZONE }] };
+  const link = { id: `${ZONE}/virtualNetworkLinks/l`, type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', name: 'l', location: 'global', properties: { virtualNetwork: { id: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch` } } };
+
+  test('linking a VNet takes join on the VNet: a zone-scoped role alone gets LinkedAuthorizationFailed', () => {
+    expect(() => armPut(as(seededContext(), zoneOnly), link)).toThrow(expect.objectContaining({ status: 403, code: 'LinkedAuthorizationFailed', message: expect.stringMatching(/virtualNetworks\/join\/action/) }));
+    const withVnet = { ...zoneOnly, roles: [...zoneOnly.roles, { role: 'Private DNS Zone Contributor', scope: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch` }] };
+    expect(() => armPut(as(seededContext(), withVnet), link)).not.toThrow();
+  });
+
+  test('an endpoint takes join on its subnet', () => {
+    const endpointsOnly = { name: 'pe', roles: [{ actions: ['Microsoft.Network/privateEndpoints/*'], scope: RG }, { role: 'Owner', scope: ACCOUNT }] };
+    expect(() => armPut(as(seededContext(), endpointsOnly), endpoint('pe-a', 'batchAccount'))).toThrow(/subnets\/join\/action/);
+  });
+});

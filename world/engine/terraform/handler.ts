@@ -8,6 +8,11 @@ export interface TfResourceType {
   readonly tfType: string;
   /** A human name for messages, as azurerm's errors use it (`Private Endpoint`). */
   readonly label: string;
+  /**
+   * Optional attributes with a provider default (azurerm's schema `Default`): a null in the state and the default in the
+   * world mean the same, so a refresh does not report them as drift.
+   */
+  readonly defaults?: Readonly<Record<string, unknown>>;
   /** Attributes whose change replaces the resource (azurerm's ForceNew). */
   readonly forceNew: readonly string[];
   /**

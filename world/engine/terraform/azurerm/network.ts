@@ -44,6 +44,8 @@ registerTf({
 registerTf({
   tfType: 'azurerm_subnet',
   label: 'Subnet',
+  // azurerm v4.55.0 subnet_resource.go: Default "Disabled".
+  defaults: { private_endpoint_network_policies: 'Disabled', default_outbound_access_enabled: true, private_link_service_network_policies_enabled: true },
   forceNew: ['name', 'resource_group_name', 'virtual_network_name'],
   // azurerm docs subnet v4.55.0: private_endpoint_network_policies defaults to `Disabled`.
   defaults: { private_endpoint_network_policies: 'Disabled' },
