@@ -3,12 +3,14 @@
  * `npm test`, on the cdktn flavour. `cdktf`, `constructs` and `@cdktf/provider-azurerm/*` resolve to the
  * packages installed in flavours/cdktn/node_modules: inside jest through `moduleNameMapper`, and in the child
  * processes some tests start (the app command) through register.js in NODE_OPTIONS. Test files listed in
- * `cdktfOnlyTests` (flavours/index.js) are left out.
+ * `cdktfOnlyTests` (flavours/index.js) are left out, and so are the files whose result cannot depend on the flavour
+ * (flavours/flavour-independent.js): the cdktf run has run the same code.
  */
 const { existsSync } = require('fs');
 const { join } = require('path');
 const base = require('../../jest.config');
 const { FLAVOURS, ROOT, escapeRegExp, jestModuleNameMapper } = require('..');
+const { flavourIndependentTests } = require('../flavour-independent');
 
 const cdktn = FLAVOURS.cdktn;
 if (!existsSync(join(cdktn.nodeModules, cdktn.corePackage))) {
@@ -25,5 +27,6 @@ module.exports = {
   rootDir: ROOT,
   moduleNameMapper: jestModuleNameMapper(cdktn),
   snapshotSerializers: [join(__dirname, 'snapshot-serializer.js')],
-  testPathIgnorePatterns: ['/node_modules/', ...Object.keys(cdktn.cdktfOnlyTests).map((file) => `^${escapeRegExp(join(ROOT, file))}$`)],
+  testPathIgnorePatterns: ['/node_modules/', ...[...Object.keys(cdktn.cdktfOnlyTests), ...flavourIndependentTests()]
+    .map((file) => `^${escapeRegExp(join(ROOT, file))}$`)],
 };
