@@ -8,16 +8,12 @@ export interface TfResourceType {
   readonly tfType: string;
   /** A human name for messages, as azurerm's errors use it (`Private Endpoint`). */
   readonly label: string;
-  /**
-   * Optional attributes with a provider default (azurerm's schema `Default`): a null in the state and the default in the
-   * world mean the same, so a refresh does not report them as drift.
-   */
-  readonly defaults?: Readonly<Record<string, unknown>>;
   /** Attributes whose change replaces the resource (azurerm's ForceNew). */
   readonly forceNew: readonly string[];
   /**
-   * Values azurerm's schema gives attributes the configuration leaves out (SDKv2 `Default`, which the provider fills
-   * in at plan; `terraform providers schema -json` does not show them). Without them a second plan would remove them.
+   * Values azurerm's schema gives attributes the configuration leaves out (SDKv2 `Default`, which `terraform providers
+   * schema -json` does not show). The provider fills them in at plan, and a refresh that reads them back from a state
+   * written without them (an import, an older world) is no drift.
    */
   readonly defaults?: Readonly<Record<string, unknown>>;
   /** The ARM ID the configuration names (values may hold UNKNOWN for computed attributes). */

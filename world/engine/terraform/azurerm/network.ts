@@ -47,8 +47,6 @@ registerTf({
   // azurerm v4.55.0 subnet_resource.go: Default "Disabled".
   defaults: { private_endpoint_network_policies: 'Disabled', default_outbound_access_enabled: true, private_link_service_network_policies_enabled: true },
   forceNew: ['name', 'resource_group_name', 'virtual_network_name'],
-  // azurerm docs subnet v4.55.0: private_endpoint_network_policies defaults to `Disabled`.
-  defaults: { private_endpoint_network_policies: 'Disabled' },
   armId: (v, st) => `${rgId(st, s(v, 'resource_group_name')!)}/providers/${VNET_TYPE}/${s(v, 'virtual_network_name')}/subnets/${s(v, 'name')}`,
   toArm: (v, id) => ({ id, type: SUBNET_TYPE, name: s(v, 'name')!, properties: {
     addressPrefixes: strings(v, 'address_prefixes'),
