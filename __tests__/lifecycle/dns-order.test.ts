@@ -1,6 +1,7 @@
 /**
  * The order Terraform gives the DNS a private Batch setup needs, as Terraform itself evaluates it (its graph and
- * `terraform test` with mock providers): an A record is written after its endpoint and replaced with it.
+ * `terraform test` with mock providers): an A record is written after its endpoint and replaced with it; a pool is
+ * created after everything its nodes need to resolve node management, the zone's link to the pool's VNet included.
  *
  * What mocks cannot show: an endpoint that fails at apply (a taken static IP, a Policy deny), since mock providers
  * never fail. The graph shows what such a failure stops: Terraform creates nothing that waits for a failed resource.
@@ -20,7 +21,12 @@ const POOL = {
   image: { publisher: 'canonical', offer: 'ubuntu-24_04-lts', sku: 'server', nodeAgentSkuId: 'batch.node.ubuntu 24.04' },
 };
 
-/** A PrivateBatch whose batchAccount endpoint has a static IP (which refers to nothing), with one pool. */
+const POOL_VNET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-pools`;
+
+/**
+ * A PrivateBatch whose batchAccount endpoint has a static IP (which refers to nothing), with one pool in another VNet
+ * that the zone is linked to.
+ */
 function stackJson(props: Partial<PrivateBatchProps> = {}): Record<string, unknown> {
   const stack = new TerraformStack(new App(), 'stack');
   new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
@@ -28,9 +34,10 @@ function stackJson(props: Partial<PrivateBatchProps> = {}): Record<string, unkno
     account: ACCOUNT,
     subnet: { id: `${VNET}/subnets/snet-pe`, addressPrefix: '10.0.1.0/24' },
     endpoints: [{ subResource: 'batchAccount', staticIp: '10.0.1.10' }, { subResource: 'nodeManagement' }],
+    dns: { linkedVnetIds: [POOL_VNET] },
     ...props,
   });
-  batch.addPool(POOL);
+  batch.addPool({ ...POOL, subnet: { id: `${POOL_VNET}/subnets/pools`, addressPrefix: '10.0.2.0/24' } });
   return JSON.parse(Testing.synth(stack, true));
 }
 
@@ -38,12 +45,20 @@ const RECORD = 'azurerm_private_dns_a_record.dns_contosobatch_batchaccount';
 const ENDPOINT = 'azurerm_private_endpoint.pe_contosobatch_batchaccount';
 const NODE_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch_nodemanagement';
 const NODE_ENDPOINT = 'azurerm_private_endpoint.pe_contosobatch_nodemanagement';
+const POOL_ADDRESS = 'azurerm_batch_pool.pool_contosobatch_small';
 
 describeWithTerraform('records follow their endpoints (terraform graph and terraform test)', () => {
   it('Terraform writes a static-IP record only once its endpoint exists', async () => {
     const graph = await terraformGraph(stackJson());
     expect(graph.after(RECORD, ENDPOINT)).toBe(true);
     expect(graph.after(NODE_RECORD, NODE_ENDPOINT)).toBe(true);
+  }, 120_000);
+
+  it('Terraform creates a pool only once the zone is linked to the pool\'s VNet, after the endpoint, record and zone', async () => {
+    const graph = await terraformGraph(stackJson());
+    for (const earlier of [NODE_ENDPOINT, NODE_RECORD, 'azurerm_private_dns_zone.zone_privatelink_batch_azure_com', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_pools']) {
+      expect([earlier, graph.after(POOL_ADDRESS, earlier)]).toEqual([earlier, true]);
+    }
   }, 120_000);
 
   it('-replace of an endpoint replaces its record too', async () => {
