@@ -68,6 +68,10 @@ describe('pools in the example app\'s config', () => {
     }))).toThrow(/  stacks\[0\]\.accounts\[0\]\.pools\[1\] \(batch-private-eastus\/contosobatch01\/pool-large\/Resource\): account_name = .*and the stack has none/);
   });
 
+  it('refuses a ReadOnly lock on an account with pools at the lock\'s config field', () => {
+    expect(build(withStack((s) => { s.accounts[0].lock = { kind: 'ReadOnly' }; }))).toThrow(/stacks\[0\]\.accounts\[0\]\.lock\.kind: is ReadOnly, but the account has pools \(small\)/);
+  });
+
   it('warns, without failing, of an account that no batchAccount endpoint reaches', () => {
     const app = build(withStack((s) => { s.accounts[0].endpoints = [{ subResource: 'nodeManagement' }]; }))();
     expect(appWarnings(app)).toEqual([expect.stringMatching(/^test\.json: stacks\[0\]\.accounts\[0\]\.allowPublicNetworkAccess \(batch-private-eastus\/contosobatch01\/Default\/Resource\): public_network_access_enabled = false: public network access is disabled and no batchAccount private endpoint/)]);

@@ -254,6 +254,21 @@ describe('PrivateBatch.addPool', () => {
     expect(BatchGuards.check(stack)).toEqual([]);
   });
 
+  it('makes the account\'s lock wait for every pool, which it would block', () => {
+    const stack = withBatch({ lock: { kind: 'CanNotDelete' } }, (batch) => { batch.addPool(pool); batch.addPool({ ...pool, name: 'large' }); });
+    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_management_lock').lock_contosobatch.depends_on).toEqual(expect.arrayContaining([
+      'azurerm_batch_pool.pool_contosobatch_small', 'azurerm_batch_pool.pool_contosobatch_large',
+    ]));
+    expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
+  });
+
+  it('refuses a ReadOnly lock on an account with pools, naming the lock prop: pools inherit it and every resize would fail', () => {
+    const stack = withBatch({ lock: { kind: 'ReadOnly' } }, (batch) => { batch.addPool(pool); batch.addPool({ ...pool, name: 'large' }); });
+    expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([
+      expect.stringMatching(/^stack\/batch: lock\.kind is ReadOnly, but the account has pools \(small\): pools inherit the lock, .*409 ScopeLocked; use CanNotDelete/),
+    ]);
+  });
+
   it('outputs each pool and, once, the node management FQDN its nodes resolve', () => {
     let added: PrivateBatchPool[] = [];
     let batchRef: PrivateBatch | undefined;
