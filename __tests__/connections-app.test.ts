@@ -62,11 +62,12 @@ describe('connection management in the example app', () => {
     const [actionId, action] = Object.entries(resources(json, 'azapi_resource_action'))[0];
     const [endpointId] = Object.entries(resources(json, 'azurerm_private_endpoint')).find(([, e]) => e.private_service_connection.is_manual_connection)!;
     const record = Object.values(resources(json, 'azurerm_private_dns_a_record')).find((r) => r.name.includes(endpointId))!;
-    expect(record.depends_on).toEqual([`azapi_resource_action.${actionId}`]);
+    expect(record.depends_on).toEqual([`azurerm_private_endpoint.${endpointId}`, `azapi_resource_action.${actionId}`]);
     expect(JSON.stringify(json.locals)).toContain(`azurerm_private_endpoint.${endpointId}.id`);
     expect(action.body.properties.privateLinkServiceConnectionState.status).toBe('Approved');
     const other = Object.values(resources(json, 'azurerm_private_dns_a_record')).find((r) => !r.name.includes(endpointId))!;
-    expect(other.depends_on).toBeUndefined();
+    // Only its own endpoint: no approval to wait for.
+    expect(other.depends_on).toEqual([expect.stringMatching(/^azurerm_private_endpoint\./)]);
   });
 
   it('rejects, removes and approves by endpoint ID or name, each rule addressed by its key', () => {

@@ -22,6 +22,7 @@ const PRINCIPAL = '33333333-3333-3333-3333-333333333333';
 const RG = `/subscriptions/${SUB}/resourceGroups`;
 const SUBNET_ID = `${RG}/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe`;
 const WORKSPACE_ID = `${RG}/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops`;
+const STORAGE_ID = `${RG}/rg-ops/providers/Microsoft.Storage/storageAccounts/stopslogs`;
 const ASG_ID = `${RG}/rg-net/providers/Microsoft.Network/applicationSecurityGroups/asg-batch`;
 const ACCOUNT = { name: 'contosobatch', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB };
 
@@ -38,7 +39,8 @@ const INTERFACES: Record<string, (stack: TerraformStack) => Partial<PrivateBatch
   'diagnostic-settings': () => ({
     diagnosticSettings: {
       'to-workspace': { workspaceId: WORKSPACE_ID },
-      audit: { workspaceId: WORKSPACE_ID, logCategories: ['AuditLog'], metricCategories: [] },
+      // AuditLog goes to the workspace already (allLogs above): Azure refuses it there twice, so it goes to storage.
+      audit: { storageAccountId: STORAGE_ID, logCategories: ['AuditLog'], metricCategories: [] },
     },
   }),
   'endpoint-names': () => ({
@@ -196,7 +198,7 @@ describe('PrivateBatch diagnosticSettings', () => {
       'stack/batch: diagnosticSettings.b:c.eventHubName only applies with eventHubAuthorizationRuleId',
       'stack/batch: diagnosticSettings.b:c.metricCategories is empty, as are the logs: a setting must send something',
     ]);
-    const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, { workspaceId: WORKSPACE_ID }]));
+    const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, { workspaceId: WORKSPACE_ID.replace('law-ops', `law-${k}`) }]));
     expect(problems({ diagnosticSettings: six })).toEqual(['stack/batch: diagnosticSettings has 6 settings; Azure allows at most 5 per resource']);
   });
 });

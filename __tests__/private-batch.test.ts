@@ -157,7 +157,7 @@ describe('PrivateBatch', () => {
       outputs: true,
     });
     expect(json.locals.approve_contosobatch_batchaccount).toContain('lower(azurerm_private_endpoint.pe_contosobatch_batchaccount.id)');
-    expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual(['azapi_resource_action.approve_contosobatch_batchaccount']);
+    expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual(['azurerm_private_endpoint.pe_contosobatch_batchaccount', 'azapi_resource_action.approve_contosobatch_batchaccount']);
     expect(Object.keys(json.output).sort()).toEqual(expect.arrayContaining(['contosobatch_endpoint_ips', 'contosobatch_record_fqdns', 'contosobatch_zone_id']));
   });
 

@@ -241,6 +241,7 @@ export class BatchPrivateEndpoint extends Construct {
         ttl: props.dns?.ttl,
         key: endpointKey(this.name),
         owner: { account: this.account, subResource: this.subResource },
+        endpoint: this.resource,
       });
     }
     if (this.dnsMode === 'zoneGroup') zone?.healing?.addZoneGroup(this.recordName, { account: this.account, subResource: this.subResource });

@@ -7,6 +7,7 @@ import { endpointLocationFindings } from './rules/endpoint-locations';
 import { policyZoneGroupFindings } from './rules/policy-zone-groups';
 import { endpointSubResourceFindings, endpointSubscriptionFindings } from './rules/endpoint-sub-resources';
 import { accountApiReachWarnings } from './rules/account-api-reach';
+import { poolDnsOrderFindings } from './rules/pool-dns-order';
 import { poolNodeManagementFindings } from './rules/pool-node-management';
 import { poolSubnetCapacityFindings } from './rules/pool-subnet-capacity';
 import { poolVnetRouteFindings } from './rules/pool-vnet-route';
@@ -43,6 +44,7 @@ export function checkStack(model: StackModel): Finding[] {
     ...vnetLinkFindings(model, writers),
     ...poolNodeManagementFindings(model, endpoints, writers),
     ...poolVnetRouteFindings(model, endpoints, writers),
+    ...poolDnsOrderFindings(model, endpoints, writers),
     ...poolSubnetCapacityFindings(model),
     ...uniqueVnetLinkFindings(model),
     ...crossStackVnetLinkFindings(model),

@@ -23,6 +23,7 @@ import type { ResourceLock, ResourceLockProps } from '../governance/resource-loc
 import type { RoleAssignments } from '../governance/role-assignments';
 import type { LockSettings } from '../rules/locks';
 import { endpointKey } from '../rules/logical-ids';
+import { readOnlyLockWithPoolsProblem } from '../rules/lock-pools';
 import { AdoptSettings, adoptSettings, armResourceId } from '../rules/adoption';
 import { AzureCloud } from '../rules/clouds';
 import { DnsMode, dnsModeUsesZone } from '../rules/dns-modes';
@@ -160,7 +161,13 @@ export class PrivateBatch extends Construct {
     // Required here, not imported: a stack without pools never loads the pool code (BENCHMARKS.md).
     const { PrivateBatchPools: Pools } = require('../pools/private-batch-pools') as typeof import('../pools/private-batch-pools');
     this.poolSet ??= new Pools(this, this.poolDefaults);
-    return this.poolSet.add(options);
+    const pool = this.poolSet.add(options);
+    // The lock comes after everything it would block: a pool is created, resized and updated under it.
+    this.lock?.waitFor(pool.resource);
+    // Reported once, at the first pool.
+    const problem = this.pools.length === 1 ? readOnlyLockWithPoolsProblem(this.lock?.kind, [pool.name]) : undefined;
+    if (problem) reportProblems(this, [problem]);
+    return pool;
   }
 
   /** The pools made with {@link addPool}, in order. */

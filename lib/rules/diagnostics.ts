@@ -1,15 +1,8 @@
 import { Token } from 'cdktf';
 import { PropProblem } from './problems';
+import { BATCH_LOG_CATEGORIES, BatchLogCategory } from './diagnostic-categories';
 
-/**
- * The resource log categories of `Microsoft.Batch/batchAccounts` (Learn, "Supported logs for
- * Microsoft.Batch/batchAccounts", 2024 and 2026 pages): `AuditLog` and `ServiceLog`, both to the AzureDiagnostics
- * table. `ServiceLogs` (plural) is the deprecated legacy category and is refused.
- */
-export const BATCH_LOG_CATEGORIES = ['AuditLog', 'ServiceLog'] as const;
-
-/** One of {@link BATCH_LOG_CATEGORIES}. */
-export type BatchLogCategory = (typeof BATCH_LOG_CATEGORIES)[number];
+export { BATCH_LOG_CATEGORIES, type BatchLogCategory } from './diagnostic-categories';
 
 /**
  * Azure Monitor's log category groups: `allLogs` (every category, and those added later), `audit`. `allLogs` for

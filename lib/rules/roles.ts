@@ -1,7 +1,10 @@
 import { Token } from 'cdktf';
 import { PRINCIPAL_TYPES, PrincipalType } from './approvers';
 import { BUILT_IN_ROLES } from './built-in-roles';
+import { DEFINITION_ID, GUID, roleDefinitionGuid } from './role-ids';
 import { PropProblem } from './problems';
+
+export { builtInRoleId, roleDefinitionGuid } from './role-ids';
 
 /** A role assignment on a resource, in AVM's shape (`roleAssignments`). */
 export interface RoleAssignmentSettings {
@@ -42,30 +45,9 @@ export interface RoleAssignmentSettings {
   readonly delegatedManagedIdentityResourceId?: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFINITION_ID = /^(?:\/subscriptions\/([^/]+))?(?:\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)?\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i;
-
-/** The built-in role of a name, matched as Azure matches role names (case-insensitively), or undefined. */
-export function builtInRoleId(name: string): string | undefined {
-  const key = Object.keys(BUILT_IN_ROLES).find((role) => role.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : BUILT_IN_ROLES[key];
-}
-
 /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
 export function subscriptionRoleDefinitionId(subscription: string, guid: string): string {
   return `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
-}
-
-/**
- * The role definition GUID that `roleDefinitionIdOrName` names, or undefined when it names none this library can
- * tell (a token passes as it is). A definition ID in another subscription than the scope's is refused by
- * {@link roleAssignmentProblems}.
- */
-export function roleDefinitionGuid(idOrName: string): string | undefined {
-  if (GUID.test(idOrName)) return idOrName.toLowerCase();
-  const id = DEFINITION_ID.exec(idOrName);
-  if (id && GUID.test(id[2])) return id[2].toLowerCase();
-  return builtInRoleId(idOrName);
 }
 
 /**
