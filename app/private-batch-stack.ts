@@ -49,7 +49,7 @@ export class PrivateBatchStack extends TerraformStack {
     const environment = azurermEnvironment(config.cloud);
     new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId: config.subscriptionId, environment });
     // azapi reads connections, and an existing zone's records during plan.
-    if (config.accounts.some((a) => a.connections.length > 0) || config.dns.existingZoneId !== undefined) {
+    if ([...config.accounts, ...config.externalAccounts].some((a) => a.connections.length > 0) || config.dns.existingZoneId !== undefined) {
       new AzapiProvider(this, 'azapi', { subscriptionId: config.subscriptionId, environment });
     }
     const location = normalizeLocation(config.location);
@@ -117,7 +117,9 @@ export class PrivateBatchStack extends TerraformStack {
     });
     config.externalAccounts.forEach((external, x) => {
       const account = batchAccountFromId(external.id, external.location);
-      const batch = new PrivateBatch(this, account.name, { ...common, account, endpoints: external.endpoints });
+      const batch = new PrivateBatch(this, account.name, {
+        ...common, account, endpoints: external.endpoints, connections: external.connections as PrivateBatchConnectionRule[],
+      });
       this.from(batch, `externalAccounts[${x}]`, { ...shared, account: `externalAccounts[${x}].id` });
     });
   }

@@ -98,7 +98,7 @@ export class PrivateBatch extends Construct {
     }
     const rules = props.connections ?? [];
     // Rules with problems (reported above) have no key to build them by.
-    if (!existing && rules.length > 0 && privateBatchConnectionProblems(props).length === 0) {
+    if (rules.length > 0 && privateBatchConnectionProblems(props).length === 0) {
       this.connections = this.manageConnections(rules, props, cloud);
     }
     if (!existing && (props.connectionApprovers?.length ?? 0) > 0) {
