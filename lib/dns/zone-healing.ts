@@ -76,6 +76,11 @@ export interface DnsRecordOwner {
 export interface ZoneHealingConfig extends ZoneHealingProps {
   /** The zone, by the parts of its literal ID. */
   readonly zone: ZoneRef;
+  /**
+   * What keeps the addresses of the zone's reads apart from another zone's of its name in the stack.
+   * @default none: `zone_records_<zone name>`, `legacy_zones_<zone name>`
+   */
+  readonly addressQualifier?: readonly string[];
   /** The cloud of the zone. */
   readonly cloud: AzureCloud;
   /**
@@ -176,7 +181,7 @@ export class ZoneHealing extends Construct {
   /** The zone's records, read once: `local.zone_records_<zone>`. */
   private records(): string {
     if (this.recordsRef) return this.recordsRef;
-    const id = zoneRecordsLogicalId(this.zone.zoneName);
+    const id = zoneRecordsLogicalId(this.zone.zoneName, this.config.addressQualifier);
     const list = stableAddress(new AzapiDataResourceList(this, 'ZoneRecords', {
       type: A_RECORD_SETS_TYPE,
       parentId: canonicalZoneId(this.zone),
@@ -241,8 +246,8 @@ export class ZoneHealing extends Construct {
   private ensureLegacyCheck(): void {
     if (this.legacyCheck || !(this.config.checkLegacyZones ?? true) || this.vnetIds.length === 0 || this.accounts.size === 0) return;
     this.legacyCheck = true;
-    const id = legacyZonesLogicalId(this.zone.zoneName);
-    const linksId = legacyZoneLinksLogicalId(this.zone.zoneName);
+    const id = legacyZonesLogicalId(this.zone.zoneName, this.config.addressQualifier);
+    const linksId = legacyZoneLinksLogicalId(this.zone.zoneName, this.config.addressQualifier);
     const zones = stableAddress(new AzapiDataResourceList(this, 'Zones', {
       type: PRIVATE_DNS_ZONES_TYPE,
       parentId: resourceGroupId(this.zone),
