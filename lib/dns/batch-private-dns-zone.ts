@@ -13,7 +13,8 @@ import {
   normalizedResourceId, parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription,
 } from '../rules/resource-id';
 import { azapiProviderMatching } from '../azapi/provider';
-import { canonicalZoneId, ZoneRef } from '../rules/zone-records';
+import { ExistingParts } from '../adoption/existing-parts';
+import { ZoneRef } from '../rules/zone-records';
 // Types only: the healing code is loaded when an existing or adopted zone heals (see heal()).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
 import { privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
@@ -244,8 +245,11 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     this.name = this.resource.name;
     if (props.adopted) {
       const zone = { subscriptionId: props.adopted.subscriptionId, resourceGroupName: props.resourceGroupName, zoneName: batchPrivateDnsZoneName(this.cloud) };
-      this.resource.importFrom(canonicalZoneId(zone), props.provider);
-      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider }, this.addressQualifier);
+      // Imported when it exists at plan, else created; its records are read only when it exists.
+      const existing = ExistingParts.of(this);
+      const target = { subscriptionId: zone.subscriptionId, resourceGroupName: zone.resourceGroupName, resource: { type: ZONE_TYPE, name: zone.zoneName } };
+      existing.importWhenExists(this.resource, target, props.provider);
+      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider }, this.addressQualifier, existing.exists(target, props.provider));
     }
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });
@@ -299,7 +303,7 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
  */
 function heal(
   zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly healing?: ZoneHealingProps; readonly provider?: TerraformProvider; readonly azapiProvider?: TerraformProvider },
-  addressQualifier: readonly string[],
+  addressQualifier: readonly string[], zoneExists?: string,
 ): ZoneHealing | undefined {
   const healing = props.healing ?? {};
   const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
@@ -309,6 +313,7 @@ function heal(
     ...healing,
     zone: ref,
     addressQualifier,
+    zoneExists,
     cloud: zone.cloud,
     provider: props.provider,
     azapiProvider: props.azapiProvider ?? azapiProviderMatching(zone, props.provider),

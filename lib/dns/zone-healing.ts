@@ -8,6 +8,8 @@ import { stableAddress } from '../core/addresses';
 import { CheckBlock } from '../terraform/check-block';
 import { ImportBlock } from '../terraform/import-block';
 import { AzureCloud } from '../rules/clouds';
+import { listWhenExpression } from '../rules/adoption';
+import { hclString } from '../adoption/existing-parts';
 import {
   adoptLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
 } from '../rules/logical-ids';
@@ -81,6 +83,12 @@ export interface ZoneHealingConfig extends ZoneHealingProps {
    * @default none: `zone_records_<zone name>`, `legacy_zones_<zone name>`
    */
   readonly addressQualifier?: readonly string[];
+  /**
+   * HCL known at plan: whether the zone exists, for a zone that `adopt` imports when it is there. Its records are
+   * read only then: listing the records of a missing zone fails the plan.
+   * @default the zone exists (a zone given by ID)
+   */
+  readonly zoneExists?: string;
   /** The cloud of the zone. */
   readonly cloud: AzureCloud;
   /**
@@ -182,13 +190,19 @@ export class ZoneHealing extends Construct {
   private records(): string {
     if (this.recordsRef) return this.recordsRef;
     const id = zoneRecordsLogicalId(this.zone.zoneName, this.config.addressQualifier);
+    const gate = this.config.zoneExists;
+    const each = gate === undefined ? undefined : TerraformIterator.fromMap(`\${${listWhenExpression(gate, hclString(canonicalZoneId(this.zone)))}}` as any);
     const list = stableAddress(new AzapiDataResourceList(this, 'ZoneRecords', {
+      forEach: each,
       type: A_RECORD_SETS_TYPE,
-      parentId: canonicalZoneId(this.zone),
+      parentId: each ? each.value : canonicalZoneId(this.zone),
       responseExportValues: { records: ZONE_RECORDS_QUERY },
       provider: this.config.azapiProvider,
     }), id);
-    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(`data.${list.terraformResourceType}.${id}.output`)}}`), id);
+    const read = `data.${list.terraformResourceType}.${id}`;
+    // A missing zone has no records: null output, which zoneRecordsExpression reads as none.
+    const output = each ? `one(values(${read})[*].output)` : `${read}.output`;
+    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(output)}}`), id);
     return (this.recordsRef = `local.${id}`);
   }
 
