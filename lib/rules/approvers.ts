@@ -2,10 +2,17 @@ import { Token } from 'cdktf';
 import { PropProblem } from './problems';
 
 /**
- * The Azure action that approves, at creation, the private endpoints its holder makes to a Batch account: a
- * creator who holds it on the account gets an Approved connection without any action of the owner.
+ * What an approver of a Batch account's private endpoint connections holds on the account: read the account (an
+ * approve rule reads it while its connection is not there), list and read its connections, and update one (the PATCH
+ * that sets it Approved). These are Microsoft.Batch's published operations (`data/batch-operations.json`, from Azure's
+ * RBAC operations list); Batch publishes no `privateEndpointConnectionsApproval/action`, so an endpoint is never
+ * approved by its creator's rights at creation: it asks (a manual connection), and an approve rule approves it.
  */
-export const CONNECTION_APPROVAL_ACTION = 'Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action';
+export const CONNECTION_APPROVER_ACTIONS = [
+  'Microsoft.Batch/batchAccounts/read',
+  'Microsoft.Batch/batchAccounts/privateEndpointConnections/read',
+  'Microsoft.Batch/batchAccounts/privateEndpointConnections/write',
+] as const;
 
 /** The kinds of Entra principals a role can be assigned to. */
 export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal'] as const;
@@ -13,7 +20,7 @@ export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal'] as const;
 /** `User`, `Group` or `ServicePrincipal`. */
 export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
-/** A principal whose private endpoints to the account are approved at creation. */
+/** A principal (a team's deployment identity) that approves its own private endpoints' connections to the account. */
 export interface ConnectionApprover {
   /** The Microsoft Entra object ID of the user, group or service principal (e.g. a team's deployment identity). */
   readonly objectId: string;
