@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { PropProblem } from './problems';
+import { everyMember } from './every-member';
 
 /**
  * The Azure action that approves, at creation, the private endpoints its holder makes to a Batch account: a
@@ -8,10 +9,10 @@ import { PropProblem } from './problems';
 export const CONNECTION_APPROVAL_ACTION = 'Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action';
 
 /** The kinds of Entra principals a role can be assigned to. */
-export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal'] as const;
+export const PRINCIPAL_TYPES = everyMember<PrincipalType>()(['User', 'Group', 'ServicePrincipal']);
 
 /** `User`, `Group` or `ServicePrincipal`. */
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+export type PrincipalType = 'User' | 'Group' | 'ServicePrincipal';
 
 /** A principal whose private endpoints to the account are approved at creation. */
 export interface ConnectionApprover {

@@ -2,12 +2,13 @@ import { Token } from 'cdktf';
 import { parseResourceId } from './resource-id';
 import { endpointKey } from './logical-ids';
 import { PropProblem } from './problems';
+import { everyMember } from './every-member';
 
 /** What a rule does to a private endpoint connection of a Batch account. */
-export const CONNECTION_ACTIONS = ['approve', 'reject', 'remove'] as const;
+export const CONNECTION_ACTIONS = everyMember<ConnectionAction>()(['approve', 'reject', 'remove']);
 
 /** `approve`, `reject` or `remove`. */
-export type ConnectionAction = (typeof CONNECTION_ACTIONS)[number];
+export type ConnectionAction = 'approve' | 'reject' | 'remove';
 
 /** A private endpoint of this stack, as a rule selects it; a `BatchPrivateEndpoint` is one. */
 export interface ConnectionEndpointRef {
@@ -60,10 +61,10 @@ export interface ConnectionRule {
 }
 
 /** The api-versions of `Microsoft.Batch/batchAccounts/privateEndpointConnections` this library supports. */
-export const BATCH_CONNECTION_API_VERSIONS = ['2024-07-01', '2025-06-01'] as const;
+export const BATCH_CONNECTION_API_VERSIONS = everyMember<BatchConnectionApiVersion>()(['2024-07-01', '2025-06-01']);
 
 /** One of {@link BATCH_CONNECTION_API_VERSIONS}. */
-export type BatchConnectionApiVersion = (typeof BATCH_CONNECTION_API_VERSIONS)[number];
+export type BatchConnectionApiVersion = '2024-07-01' | '2025-06-01';
 
 /**
  * 2024-07-01: the version azurerm 4.x manages Batch accounts with (go-azure-sdk `batch/2024-07-01`), so the

@@ -1,16 +1,17 @@
 import { Token } from 'cdktf';
 import { PropProblem } from './problems';
 import { utf8Length } from './tags';
+import { everyMember } from './every-member';
 
 /**
  * Management lock levels. `CanNotDelete`: the resource and its children can be read and changed, not deleted.
  * `ReadOnly`: not changed either (and every POST, e.g. listing keys, is blocked). `None` turns off a lock that
  * would be inherited (AVM Bicep's `kind: 'None'`).
  */
-export const LOCK_KINDS = ['CanNotDelete', 'ReadOnly', 'None'] as const;
+export const LOCK_KINDS = everyMember<LockKind>()(['CanNotDelete', 'ReadOnly', 'None']);
 
 /** One of {@link LOCK_KINDS}. */
-export type LockKind = (typeof LOCK_KINDS)[number];
+export type LockKind = 'CanNotDelete' | 'ReadOnly' | 'None';
 
 /** A management lock on a resource, in AVM's shape (`lock: { kind, name }`). */
 export interface LockSettings {

@@ -2,12 +2,13 @@ import { Token } from 'cdktf';
 import { PropProblem } from './problems';
 import { parseResourceId } from './resource-id';
 import { natPoolNameProblem } from './pool-names';
+import { everyMember } from './every-member';
 
 /** How a pool's nodes get public IPs, when they get any: Batch makes them, or you give them. */
-export const PUBLIC_IP_PROVISIONING = ['BatchManaged', 'UserManaged'] as const;
+export const PUBLIC_IP_PROVISIONING = everyMember<PublicIpProvisioning>()(['BatchManaged', 'UserManaged']);
 
 /** One of {@link PUBLIC_IP_PROVISIONING}. */
-export type PublicIpProvisioning = (typeof PUBLIC_IP_PROVISIONING)[number];
+export type PublicIpProvisioning = 'BatchManaged' | 'UserManaged';
 
 /** The opt-in to public IPs on a pool's nodes. */
 export interface PoolPublicIps {
