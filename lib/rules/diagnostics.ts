@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
 import { everyMember } from './every-member';
 
@@ -97,7 +97,7 @@ export function diagnosticSettingProblems(setting: DiagnosticSettingSettings, na
   const add = (field: string, problem: string): void => {
     problems.push({ field, problem });
   };
-  if (!Token.isUnresolved(name) && (name.length < 1 || name.length > 260 || /[<>*%&:\\?+/]/.test(name))) {
+  if (!isToken(name) && (name.length < 1 || name.length > 260 || /[<>*%&:\\?+/]/.test(name))) {
     add('name', `must be 1-260 characters without < > * % & : \\ ? + / (an Azure diagnostic setting name), got ${JSON.stringify(name)}`);
   }
   const destinations = (Object.keys(DESTINATIONS) as (keyof typeof DESTINATIONS)[]).filter((field) => setting[field] !== undefined);
@@ -105,7 +105,7 @@ export function diagnosticSettingProblems(setting: DiagnosticSettingSettings, na
   for (const field of destinations) {
     const value = setting[field]!;
     const [pattern, what] = DESTINATIONS[field];
-    if (!Token.isUnresolved(value) && !pattern.test(value)) add(field, `must be ${what}, spelled as ARM does (azurerm parses it case-sensitively), got ${JSON.stringify(value)}`);
+    if (!isToken(value) && !pattern.test(value)) add(field, `must be ${what}, spelled as ARM does (azurerm parses it case-sensitively), got ${JSON.stringify(value)}`);
   }
   if (setting.eventHubName !== undefined && setting.eventHubAuthorizationRuleId === undefined) add('eventHubName', 'only applies with eventHubAuthorizationRuleId');
   (setting.logCategories ?? []).forEach((category, i) => {

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
 import { utf8Length } from './tags';
 import { everyMember } from './every-member';
@@ -56,7 +56,7 @@ export function lockProblems(lock: LockSettings): PropProblem[] {
   if (!(LOCK_KINDS as readonly string[]).includes(lock.kind)) {
     problems.push({ field: 'kind', problem: `must be one of ${LOCK_KINDS.join(', ')}, got ${JSON.stringify(lock.kind)}` });
   }
-  if (lock.name !== undefined && !Token.isUnresolved(lock.name) && !LOCK_NAME.test(lock.name)) {
+  if (lock.name !== undefined && !isToken(lock.name) && !LOCK_NAME.test(lock.name)) {
     problems.push({ field: 'name', problem: `must be 1-90 letters, digits and . _ ( ) -, not ending in a period (an Azure lock name), got ${JSON.stringify(lock.name)}` });
   }
   if (lock.notes !== undefined && utf8Length(lock.notes) > 512) {
