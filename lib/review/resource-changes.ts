@@ -10,7 +10,12 @@ export interface ResourceChanges {
   /** Addresses that are gone (and not moved). */
   readonly removed: readonly string[];
   /** Resources that keep their state under a new address, through a `moved` block. */
-  readonly moved: readonly { readonly from: string; readonly to: string }[];
+  readonly moved: readonly {
+    /** The old address. */
+    readonly from: string;
+    /** The new address. */
+    readonly to: string;
+  }[];
 }
 
 type StackJson = Record<string, any> | undefined;

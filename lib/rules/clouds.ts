@@ -1,4 +1,5 @@
 import { everyMember } from './every-member';
+
 /** The Azure clouds that host Batch private link, by the names `az cloud list` uses. */
 export const AZURE_CLOUDS = everyMember<AzureCloud>()(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
 

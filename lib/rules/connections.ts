@@ -60,10 +60,10 @@ export interface ConnectionRule {
   readonly key?: string;
 }
 
-/** The api-versions of `Microsoft.Batch/batchAccounts/privateEndpointConnections` this library supports. */
+/** Every {@link BatchConnectionApiVersion}, in the order messages list them. */
 export const BATCH_CONNECTION_API_VERSIONS = everyMember<BatchConnectionApiVersion>()(['2024-07-01', '2025-06-01']);
 
-/** One of {@link BATCH_CONNECTION_API_VERSIONS}. */
+/** The api-versions of `Microsoft.Batch/batchAccounts/privateEndpointConnections` this library supports. */
 export type BatchConnectionApiVersion = '2024-07-01' | '2025-06-01';
 
 /**

@@ -2,23 +2,23 @@ import { isToken } from './tokens';
 import { PropProblem } from './problems';
 import { everyMember } from './every-member';
 
+/** Every {@link BatchLogCategory}, in the order messages list them. */
+export const BATCH_LOG_CATEGORIES = everyMember<BatchLogCategory>()(['AuditLog', 'ServiceLog']);
+
 /**
  * The resource log categories of `Microsoft.Batch/batchAccounts` (Learn, "Supported logs for
  * Microsoft.Batch/batchAccounts", 2024 and 2026 pages): `AuditLog` and `ServiceLog`, both to the AzureDiagnostics
  * table. `ServiceLogs` (plural) is the deprecated legacy category and is refused.
  */
-export const BATCH_LOG_CATEGORIES = everyMember<BatchLogCategory>()(['AuditLog', 'ServiceLog']);
-
-/** One of {@link BATCH_LOG_CATEGORIES}. */
 export type BatchLogCategory = 'AuditLog' | 'ServiceLog';
+
+/** Every {@link LogCategoryGroup}, in the order messages list them. */
+export const LOG_CATEGORY_GROUPS = everyMember<LogCategoryGroup>()(['allLogs', 'audit']);
 
 /**
  * Azure Monitor's log category groups: `allLogs` (every category, and those added later), `audit`. `allLogs` for
  * Batch is what AVM's batch-account module deploys; `audit` for Batch is not documented per resource type.
  */
-export const LOG_CATEGORY_GROUPS = everyMember<LogCategoryGroup>()(['allLogs', 'audit']);
-
-/** One of {@link LOG_CATEGORY_GROUPS}. */
 export type LogCategoryGroup = 'allLogs' | 'audit';
 
 /** Azure allows at most five diagnostic settings per resource (Learn, "Diagnostic settings in Azure Monitor"). */

@@ -3,14 +3,14 @@ import { PropProblem } from './problems';
 import { utf8Length } from './tags';
 import { everyMember } from './every-member';
 
+/** Every {@link LockKind}, in the order messages list them. */
+export const LOCK_KINDS = everyMember<LockKind>()(['CanNotDelete', 'ReadOnly', 'None']);
+
 /**
  * Management lock levels. `CanNotDelete`: the resource and its children can be read and changed, not deleted.
  * `ReadOnly`: not changed either (and every POST, e.g. listing keys, is blocked). `None` turns off a lock that
  * would be inherited (AVM Bicep's `kind: 'None'`).
  */
-export const LOCK_KINDS = everyMember<LockKind>()(['CanNotDelete', 'ReadOnly', 'None']);
-
-/** One of {@link LOCK_KINDS}. */
 export type LockKind = 'CanNotDelete' | 'ReadOnly' | 'None';
 
 /** A management lock on a resource, in AVM's shape (`lock: { kind, name }`). */

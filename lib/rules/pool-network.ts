@@ -4,10 +4,10 @@ import { parseResourceId } from './resource-id';
 import { natPoolNameProblem } from './pool-names';
 import { everyMember } from './every-member';
 
-/** How a pool's nodes get public IPs, when they get any: Batch makes them, or you give them. */
+/** Every {@link PublicIpProvisioning}, in the order messages list them. */
 export const PUBLIC_IP_PROVISIONING = everyMember<PublicIpProvisioning>()(['BatchManaged', 'UserManaged']);
 
-/** One of {@link PUBLIC_IP_PROVISIONING}. */
+/** How a pool's nodes get public IPs, when they get any: Batch makes them, or you give them. */
 export type PublicIpProvisioning = 'BatchManaged' | 'UserManaged';
 
 /** The opt-in to public IPs on a pool's nodes. */

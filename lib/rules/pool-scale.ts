@@ -2,10 +2,10 @@ import { PropProblem } from './problems';
 import { canonicalDuration, durationProblem, durationSeconds } from './durations';
 import { everyMember } from './every-member';
 
-/** What Batch does with tasks on nodes that a resize removes. */
+/** Every {@link NodeDeallocationMethod}, in the order messages list them. */
 export const NODE_DEALLOCATION_METHODS = everyMember<NodeDeallocationMethod>()(['Requeue', 'Terminate', 'TaskCompletion', 'RetainedData']);
 
-/** One of {@link NODE_DEALLOCATION_METHODS}. */
+/** What Batch does with tasks on nodes that a resize removes. */
 export type NodeDeallocationMethod = 'Requeue' | 'Terminate' | 'TaskCompletion' | 'RetainedData';
 
 /** azurerm's limits on `fixed_scale` (v4.55.0 `batch_pool_resource.go`). */

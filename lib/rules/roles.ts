@@ -6,7 +6,7 @@ import { PropProblem } from './problems';
 /** A role assignment on a resource, in AVM's shape (`roleAssignments`). */
 export interface RoleAssignmentSettings {
   /**
-   * The role: a built-in role's name from {@link BUILT_IN_ROLES} (`Azure Batch Job Submitter`), a role definition
+   * The role: a built-in role's name from the table in lib/rules/built-in-roles.ts (`Azure Batch Job Submitter`), a role definition
    * GUID, or a role definition ID (a custom role's `role_definition_resource_id` too). Names and GUIDs become the
    * subscription-scoped ID `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`, the form
    * ARM returns, so the next plan does not replace the assignment.

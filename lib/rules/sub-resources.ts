@@ -1,4 +1,5 @@
 import { everyMember } from './every-member';
+
 /** The private link sub-resources (group ids) of `Microsoft.Batch/batchAccounts`. */
 export const BATCH_SUB_RESOURCES = everyMember<BatchSubResource>()(['batchAccount', 'nodeManagement']);
 
