@@ -42,6 +42,8 @@ function extractorConfig(entry, dist, tempFolder) {
         overrideTsconfig: {
           compilerOptions: {
             target: 'ES2022', module: 'CommonJS', moduleResolution: 'node', lib: ['ES2022'], strict: true, types: [], skipLibCheck: true,
+            // The peers' types from the repo's node_modules, wherever the build is (the test builds into a temp folder).
+            baseUrl: ROOT, paths: { '*': ['node_modules/*'] },
           },
           files: [entry.dts],
         },
