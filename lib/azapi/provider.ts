@@ -203,8 +203,8 @@ export class AzapiProvider extends TerraformProvider {
 /**
  * The stack's default azapi provider: the first {@link AzapiProvider} without an alias found in the stack of
  * `scope`, or a new one with id `azapi` at the stack's root for `cloud`. Constructs call this so that a stack gets
- * exactly one default azapi provider however many of them use azapi. Check an existing one with
- * {@link azapiCloudProblem}: it may be for another cloud.
+ * exactly one default azapi provider however many of them use azapi. An existing one may be for another cloud:
+ * the constructs that use it check its `environment` against theirs.
  * @param cloud the cloud of what the caller manages
  */
 export function azapiProviderFor(scope: IConstruct, cloud: AzureCloud = 'AzureCloud'): AzapiProvider {

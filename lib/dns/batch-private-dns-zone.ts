@@ -64,16 +64,24 @@ export interface VirtualNetworkLinkProps {
   readonly tags?: Record<string, string>;
 }
 
-abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+/** What a created zone and a zone given by ID share: linking a virtual network to the zone. */
+export abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+  /** The zone's resource ID. */
   public abstract readonly id: string;
+  /** The zone's name, e.g. `privatelink.batch.azure.com`. */
   public abstract readonly name: string;
+  /** The zone's resource group. */
   public abstract readonly resourceGroupName: string;
+  /** The cloud whose Batch zone this is. */
   public abstract readonly cloud: AzureCloud;
+  /** The azurerm provider that writes into the zone, when not the default one. */
   public abstract readonly provider?: TerraformProvider;
+  /** What the zone does about records from before this stack, when it heals. */
   public abstract readonly healing?: ZoneHealing;
   /** What keeps this zone's addresses apart from another zone of its name in the stack (none for the first). */
   protected addressQualifier: readonly string[] = [];
 
+  /** Links a virtual network to the zone, with registration off. */
   public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
     // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
     const name = props.name ?? `link-${id}`;

@@ -1,5 +1,6 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
+import { everyMember } from './every-member';
 
 /**
  * What an approver of a Batch account's private endpoint connections holds on the account: read the account (an
@@ -15,10 +16,10 @@ export const CONNECTION_APPROVER_ACTIONS = [
 ] as const;
 
 /** The kinds of Entra principals a role can be assigned to. */
-export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal'] as const;
+export const PRINCIPAL_TYPES = everyMember<PrincipalType>()(['User', 'Group', 'ServicePrincipal']);
 
 /** `User`, `Group` or `ServicePrincipal`. */
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+export type PrincipalType = 'User' | 'Group' | 'ServicePrincipal';
 
 /** A principal (a team's deployment identity) that approves its own private endpoints' connections to the account. */
 export interface ConnectionApprover {
@@ -50,14 +51,14 @@ export function approverProblems(approvers: readonly ConnectionApprover[]): Prop
   const problems = approvers.flatMap((approver, i) => {
     const at = `approvers[${i}]`;
     const own: PropProblem[] = [];
-    if (!Token.isUnresolved(approver.objectId) && !GUID.test(approver.objectId)) {
+    if (!isToken(approver.objectId) && !GUID.test(approver.objectId)) {
       own.push({ field: `${at}.objectId`, problem: `must be a Microsoft Entra object ID (a GUID), got "${approver.objectId}"` });
     }
     const type: string | undefined = approver.principalType;
     if (type !== undefined && !(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
       own.push({ field: `${at}.principalType`, problem: `must be one of ${PRINCIPAL_TYPES.join('|')}, got "${type}"` });
     }
-    if (approver.key === undefined && Token.isUnresolved(approver.objectId)) {
+    if (approver.key === undefined && isToken(approver.objectId)) {
       own.push({ field: `${at}.key`, problem: 'is required when objectId is a reference (it names the role assignment)' });
     }
     if (approver.key !== undefined && !KEY.test(approver.key)) {
@@ -67,7 +68,7 @@ export function approverProblems(approvers: readonly ConnectionApprover[]): Prop
   });
   const seen = new Map<string, number>();
   approvers.forEach((approver, i) => {
-    if (Token.isUnresolved(approver.objectId) || problems.some((p) => p.field.startsWith(`approvers[${i}]`))) return;
+    if (isToken(approver.objectId) || problems.some((p) => p.field.startsWith(`approvers[${i}]`))) return;
     const id = approver.objectId.toLowerCase();
     const first = seen.get(id);
     if (first !== undefined) problems.push({ field: `approvers[${i}].objectId`, problem: `repeats approvers[${first}]; list each principal once` });
