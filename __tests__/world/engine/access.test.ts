@@ -22,11 +22,12 @@ describe('access', () => {
     expect(() => armPut(ctx, { ...ctx.world.get(`${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch`)! })).toThrow(/virtualNetworks\/write/);
   });
 
-  test('a list shows only what the caller may read', () => {
+  test('a list needs read at its own scope: a role on one zone does not list the resource group\'s zones (403)', () => {
     const ctx = seededContext();
     armPut(ctx, { id: `${RG}/providers/Microsoft.Network/privateDnsZones/other.zone`, type: 'Microsoft.Network/privateDnsZones', name: 'other.zone', location: 'global', properties: {} });
-    expect(armList(as(ctx, SPOKE), RG, 'Microsoft.Network/privateDnsZones').map((z) => z.name)).toEqual(['privatelink.batch.azure.com']);
-    expect(armList(ctx, RG, 'Microsoft.Network/privateDnsZones')).toHaveLength(2);
+    expect(() => armList(as(ctx, SPOKE), RG, 'Microsoft.Network/privateDnsZones')).toThrow(expect.objectContaining({ status: 403, message: expect.stringMatching(/privateDnsZones\/read' over scope '.*rg-batch'/) }));
+    expect(armList(as(ctx, SPOKE), ZONE, 'Microsoft.Network/privateDnsZones/A')).toEqual([]);
+    expect(armList(as(ctx, { name: 'reader', roles: [{ role: 'Reader', scope: RG }] }), RG, 'Microsoft.Network/privateDnsZones')).toHaveLength(2);
   });
 
   test('an automatic endpoint needs the right to approve on the target, else 403 LinkedAuthorizationFailed', () => {
