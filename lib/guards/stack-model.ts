@@ -1,3 +1,4 @@
+import type { StacksBefore } from './cross-stack';
 import { OptIn } from './opt-ins';
 
 /** A resource (or data source) of a synthesized stack, as the guards see it. */
@@ -61,6 +62,11 @@ export interface StackModel {
    * unique beyond one stack: a static IP in a shared subnet, a VNet's link to a zone of one name.
    */
   readonly stacksBefore: readonly StackElsewhere[];
+  /**
+   * The stacks before this one, indexed by what Azure keeps unique beyond a stack: the guards build it once per stack
+   * of an app, in order. When absent, the rules index `accountsElsewhere` and `stacksBefore`.
+   */
+  readonly before?: StacksBefore;
 }
 
 /** Another stack of the same app, as the guards read it. */
@@ -85,6 +91,8 @@ export interface StackContext {
   readonly stacksBefore?: readonly StackElsewhere[];
   /** Every opt-in, by construct path. @default none */
   readonly optIns?: ReadonlyMap<string, ReadonlySet<OptIn>>;
+  /** See {@link StackModel.before}. @default built from `accountsElsewhere` and `stacksBefore` */
+  readonly before?: StacksBefore;
 }
 
 /** Builds the model from a stack's synthesized JSON (`TerraformStack.toTerraform()`). */
@@ -121,6 +129,7 @@ export function stackModel(json: Record<string, any>, context: StackContext = {}
     existingZoneIds: context.existingZoneIds ?? new Map(),
     accountsElsewhere: context.accountsElsewhere ?? [],
     stacksBefore: context.stacksBefore ?? [],
+    ...(context.before ? { before: context.before } : {}),
   };
 }
 
