@@ -98,6 +98,26 @@ describe('BatchGuards over a stack', () => {
     })]);
   });
 
+  it('in a validation run, index each stack once, in app order, and find what a direct call finds; a later run reads the stacks anew', async () => {
+    const app = new App({ skipValidation: true });
+    const [first, second, third] = ['first', 'second', 'third'].map((id) => stackIn(app, id));
+    account(first, 'a', 'sharedname');
+    account(second, 'b', 'sharedname');
+    link(second, 'l', 'link-second');
+    link(third, 'l', 'link-third');
+    account(third, 'c', 'sharedname');
+    const stacks = [first, second, third];
+    const run = stacks.map((stack) => stack.node.validate());
+    expect(run).toEqual(stacks.map((stack) => BatchGuards.check(stack)));
+    expect(run.map((messages) => messages.length)).toEqual([0, 1, 2]);
+    // In a later task: a stack before changed, and the run after the change sees it.
+    await Promise.resolve();
+    account(first, 'd', 'othername');
+    account(third, 'e', 'othername');
+    expect(third.node.validate()).toEqual(BatchGuards.check(third));
+    expect(BatchGuards.findings(third).map((f) => f.path)).toEqual(['third/c', 'third/e', 'third/l']);
+  });
+
   it('take only Batch accounts of the stacks before as accounts, whatever else has a name and a region', () => {
     const app = new App({ skipValidation: true });
     const first = stackIn(app, 'first');

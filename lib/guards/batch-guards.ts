@@ -6,6 +6,7 @@ import { addressOf, clashFinding, separateClashes } from './clashes';
 import { checkStack, stackWarnings } from './check-stack';
 import { Finding, formatFinding } from './finding';
 import { OptIn, hasOptedIn, optInsOf } from './opt-ins';
+import { StacksBefore } from './cross-stack';
 import { AccountElsewhere, StackContext, StackModel, stackModel } from './stack-model';
 import { zoneWriteOf } from './zone-writes';
 import { attributeOrigin } from '../core/problems';
@@ -30,7 +31,7 @@ export class BatchGuards {
     GUARDED.add(stack);
     stack.node.addValidation({
       validate: () => {
-        const { errors, warnings } = evaluate(stack);
+        const { errors, warnings } = evaluate(stack, true);
         warnings.forEach(({ construct, finding }) => warnOnce(construct, formatFinding(finding)));
         return errors.map(formatFinding);
       },
@@ -69,25 +70,23 @@ function warnOnce(construct: IConstruct, message: string): void {
 }
 
 /** The guards' errors and warnings over one synthesized model of the stack. */
-function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { construct: IConstruct; finding: Finding }[] } {
-  const stacks = stack.node.root.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
-  // Only guarded stacks (those with a construct of this library) are read again: the others are no concern of ours.
-  const before = stacks.slice(0, Math.max(0, stacks.indexOf(stack))).filter((other) => GUARDED.has(other))
-    .map((other) => ({ stack: other.node.id, model: modelOf(other, {}).model }));
-  const { model, clashes, constructs } = modelOf(stack, { accountsElsewhere: accountsBefore(stacks, stack), stacksBefore: before });
+function evaluate(stack: TerraformStack, incremental = false): { errors: Finding[]; warnings: { construct: IConstruct; finding: Finding }[] } {
+  const pass = stacksBefore(stack, incremental);
+  const { model, clashes, constructs, accounts } = modelOf(stack, { before: pass.index });
   const located = (finding: Finding): Finding => {
     const construct = constructs.get(finding.path);
     const origin = construct && attributeOrigin(construct, finding.attribute);
     return origin ? { ...finding, origin } : finding;
   };
-  return {
-    errors: [...clashes, ...checkStack(model)].map(located),
-    warnings: stackWarnings(model).map((finding) => ({ construct: constructs.get(finding.path) ?? stack, finding: located(finding) })),
-  };
+  const errors = [...clashes, ...checkStack(model)].map(located);
+  const warnings = stackWarnings(model).map((finding) => ({ construct: constructs.get(finding.path) ?? stack, finding: located(finding) }));
+  // Only now: the index is the stacks before this one while its guards run.
+  if (incremental) pass.add(stack, model, accounts);
+  return { errors, warnings };
 }
 
-/** The stack's model, with what only its constructs know (paths, opt-ins, existing zones), and its address clashes. */
-function modelOf(stack: TerraformStack, elsewhere: Pick<StackContext, 'accountsElsewhere' | 'stacksBefore'>): { model: StackModel; clashes: Finding[]; constructs: Map<string, IConstruct> } {
+/** The stack's model, with what only its constructs know (paths, opt-ins, existing zones), its address clashes and its Batch accounts. */
+function modelOf(stack: TerraformStack, elsewhere: Pick<StackContext, 'before'>): { model: StackModel; clashes: Finding[]; constructs: Map<string, IConstruct>; accounts: AccountElsewhere[] } {
   const paths = new Map<string, string>();
   const sharing = new Map<string, TerraformElement[]>();
   const constructs = new Map<string, IConstruct>();
@@ -95,6 +94,7 @@ function modelOf(stack: TerraformStack, elsewhere: Pick<StackContext, 'accountsE
   const allOptIns = new Map<string, ReadonlySet<OptIn>>();
   const existingZoneIds = new Map<string, string>();
   const clashes: Finding[] = [];
+  const accounts: AccountElsewhere[] = [];
   for (const node of stack.node.findAll()) {
     constructs.set(node.node.path, node);
     // isTerraformElement, not instanceof: a consumer may hold a second copy of cdktf (or cdktn).
@@ -110,21 +110,71 @@ function modelOf(stack: TerraformStack, elsewhere: Pick<StackContext, 'accountsE
     if (optInsOf(node).size > 0) allOptIns.set(node.node.path, optInsOf(node));
     const zoneId = zoneWriteOf(node);
     if (zoneId !== undefined) existingZoneIds.set(node.node.path, zoneId);
+    const account = accountOf(stack, node);
+    if (account) accounts.push(account);
   }
   const json = stack.toTerraform();
   if (clashes.length > 0) separateClashes(stack, json, sharing, paths);
   const model = stackModel(json, { paths, publicAccessOptIns: optIns, optIns: allOptIns, existingZoneIds, ...elsewhere });
-  return { model, clashes, constructs };
+  return { model, clashes, constructs, accounts };
 }
 
+/** A Batch account the stack creates, by the name and region its construct was given (unknown at synth: none). */
+function accountOf(stack: TerraformStack, node: IConstruct): AccountElsewhere | undefined {
+  if (!TerraformResource.isTerraformResource(node) || node.terraformResourceType !== 'azurerm_batch_account') return undefined;
+  const { nameInput: name, locationInput: location } = node as unknown as { nameInput?: unknown; locationInput?: unknown };
+  return typeof name === 'string' && typeof location === 'string' ? { stack: stack.node.id, path: node.node.path, name, location } : undefined;
+}
+
+/** The stacks of an app indexed so far, in app order, and their index (see `stacksBefore`). */
+class Pass {
+  public readonly stacks: TerraformStack[] = [];
+  public readonly index = new StacksBefore();
+
+  /**
+   * Adds a stack: its Batch accounts, so that an account name taken twice in one region is reported once, in the
+   * later stack, and for a guarded stack (one with a construct of this library) what its model holds.
+   */
+  public add(stack: TerraformStack, model: StackModel | undefined, accounts: readonly AccountElsewhere[]): void {
+    this.stacks.push(stack);
+    this.index.addAccounts(accounts);
+    if (model) this.index.addModel(stack.node.id, model);
+  }
+
+  /** Adds a stack that was not evaluated in this pass, reading it now. */
+  public read(stack: TerraformStack): void {
+    if (!GUARDED.has(stack)) {
+      this.add(stack, undefined, stack.node.findAll().flatMap((node) => accountOf(stack, node) ?? []));
+      return;
+    }
+    const { model, accounts } = modelOf(stack, {});
+    this.add(stack, model, accounts);
+  }
+}
+
+/** The pass of each app's validation run, while it runs (see `stacksBefore`). */
+const PASSES = new WeakMap<IConstruct, Pass>();
+
 /**
- * The Batch accounts created by the stacks that come before `stack` in its app, so that an account name taken
- * twice in one region is reported once, in the later stack.
+ * The index of the stacks before `stack` in its app. A validation run (synth, or `node.validate()`) goes through the
+ * stacks in app order: each stack's guards then add that stack to the index, and the next stack's guards reuse it,
+ * so that each stack is synthesized for the guards once, not once per stack after it. The index lasts as long as
+ * the run: until the current task ends, or until a stack is validated out of order. A direct call (`check`,
+ * `findings`, `warnings`) reads the stacks before anew, as they are now.
  */
-function accountsBefore(stacks: readonly TerraformStack[], stack: TerraformStack): AccountElsewhere[] {
-  return stacks.slice(0, stacks.indexOf(stack)).flatMap((other) => other.node.findAll().flatMap((node) => {
-    if (!TerraformResource.isTerraformResource(node) || node.terraformResourceType !== 'azurerm_batch_account') return [];
-    const { nameInput: name, locationInput: location } = node as unknown as { nameInput?: unknown; locationInput?: unknown };
-    return typeof name === 'string' && typeof location === 'string' ? [{ stack: other.node.id, path: node.node.path, name, location }] : [];
-  }));
+function stacksBefore(stack: TerraformStack, incremental: boolean): Pass {
+  const root = stack.node.root;
+  const stacks = root.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  const before = stacks.slice(0, Math.max(0, stacks.indexOf(stack)));
+  let pass = incremental ? PASSES.get(root) : undefined;
+  if (!pass || pass.stacks.length > before.length || pass.stacks.some((other, i) => other !== before[i])) {
+    const fresh = new Pass();
+    pass = fresh;
+    if (incremental) {
+      PASSES.set(root, fresh);
+      queueMicrotask(() => { if (PASSES.get(root) === fresh) PASSES.delete(root); });
+    }
+  }
+  for (const other of before.slice(pass.stacks.length)) pass.read(other);
+  return pass;
 }

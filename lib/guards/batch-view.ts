@@ -108,6 +108,13 @@ export function endpointNameKey(model: StackModel, endpoint: BatchEndpointView):
 /** Every A record and zone group, with the endpoint each writes for where it can be told. */
 export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = batchEndpoints(model)): DnsWriter[] {
   const byAddress = new Map(endpoints.map((e) => [e.resource.address, e]));
+  // The batchAccount endpoints by the record name of their account, in order: a record named by a literal finds its
+  // candidates here instead of in a scan of every endpoint (issue #24).
+  const byRecordName = new Map<string, BatchEndpointView[]>();
+  for (const e of endpoints) {
+    const name = e.subResource === 'batchAccount' ? accountRecordName(model, e) : undefined;
+    if (name !== undefined) byRecordName.set(name, [...(byRecordName.get(name) ?? []), e]);
+  }
   const records = resourcesOfType(model, 'azurerm_private_dns_a_record').map((record): DnsWriter => {
     const zoneName = literalValue(model, record.config.zone_name);
     const zoneRef = referenceOf(record.config.zone_name);
@@ -116,7 +123,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
     const literalName = isLiteral(record.config.name) ? record.config.name.toLowerCase() : undefined;
     const candidates = nameRef
       ? [byAddress.get(nameRef)].filter((e): e is BatchEndpointView => e !== undefined)
-      : endpoints.filter((e) => e.subResource === 'batchAccount' && literalName !== undefined && accountRecordName(model, e) === literalName);
+      : [...(literalName === undefined ? [] : byRecordName.get(literalName) ?? [])];
     const endpoint = candidates.find((e) => carriesIpOf(record, e));
     return {
       resource: record,
