@@ -15,7 +15,9 @@ import { ArmResource } from './world';
 export function armList(ctx: ArmContext, parentId: string, type: string): ArmResource[] {
   authorize(ctx.world, ctx.caller, `${type}/read`, parentId);
   if (!ctx.world.exists(parentId)) {
-    requireParent(ctx, `${parentId}/providers/${type}/x`);
+    // A child type (`Microsoft.Network/privateDnsZones/A`) lists under its parent's ID; a top-level type under a scope.
+    const segments = type.split('/');
+    requireParent(ctx, segments.length > 2 ? `${parentId}/${segments[segments.length - 1]}/x` : `${parentId}/providers/${type}/x`);
     throw new ArmError(404, 'ResourceNotFound', `Resource '${parentId}' was not found.`);
   }
   const parent = parseId(parentId);
