@@ -78,17 +78,27 @@ describe('an existing zone', () => {
     expect(json.resource.azapi_resource_action).toBeUndefined();
   });
 
-  it('with removeStaleRecords, deletes them instead: one DELETE per stale record, through the zone\'s azapi provider', () => {
-    const removing = healingStack({ hub: true, healing: { removeStaleRecords: true } });
-    expect(removing.check).toBeUndefined();
-    expect(withoutMeta(removing.resource.azapi_resource_action.remove_stale_contosobatch01)).toEqual({
-      for_each: '${{ for r in local.stale_records_contosobatch01 : r.name => r }}',
+  it('with removeStaleRecords, deletes only the records that prove to be its own, through the zone\'s azapi provider, and reports the rest', () => {
+    const removing = healingStack({ hub: true, healing: { removeStaleRecords: true, lookUpAccounts: true } });
+    const action = withoutMeta(removing.resource.azapi_resource_action.remove_stale_contosobatch01);
+    expect(action).toMatchObject({
       provider: 'azapi.hub',
       type: 'Microsoft.Network/privateDnsZones/A@2024-06-01',
       resource_id: `${zoneId(HUB, 'rg-hub-dns')}/A/\${each.key}`,
       method: 'DELETE',
       when: 'apply',
     });
+    // Only the account's own-region name and its own nodeManagement name can be deleted.
+    expect(action.for_each).toContain('["contosobatch01.eastus", local.account_lookup_contosobatch01.record_name]');
+    expect(action.for_each).toMatch(/if contains\(/);
+    expect(Object.keys(removing.check)).toEqual(['stale_records_contosobatch01']);
+    expect(removing.check.stale_records_contosobatch01.assert[0].condition).toMatch(/if !contains\(/);
+  });
+
+  it('with removeStaleRecords, deletes nothing of an account it refers to by ID: it only reports', () => {
+    const external = healingStack({ externalAccount: true, healing: { removeStaleRecords: true } });
+    expect(external.resource?.azapi_resource_action).toBeUndefined();
+    expect(Object.keys(external.check)).toEqual(['stale_records_contosobatch01']);
   });
 
   it('reads a hub zone through an azapi provider of the hub\'s alias and subscription, and imports through the hub\'s azurerm provider', () => {

@@ -73,12 +73,13 @@ describe('zone record rules', () => {
     expect(accountLookupExpression('data.x.output', 'eastus', 'AzureUSGovernment')).toContain('lower(trimsuffix(a.endpoint, ".batch.usgovcloudapi.net"))');
   });
 
-  it('looks the account up in its own region, whether Azure writes the location "East US" or "eastus", and lists every region of its name', () => {
+  it('looks the account up in its own region, whether Azure writes the location "East US" or "eastus", and lists every other region of its name', () => {
     const lookup = accountLookupExpression('data.x.output', 'eastus', 'AzureCloud');
     const region = 'lower(replace(a.location, " ", ""))';
     expect(lookup).toMatch(/^\{ record_name = try\(one\(\[for a in data\.x\.output\.accounts : /);
     expect(lookup).toContain(`if ${region} == "eastus" && a.endpoint != null]), null)`);
-    expect(lookup).toContain(`regions = try([for a in data.x.output.accounts : ${region}], [])`);
+    // Every other region: the account's own `<account>.<region>` record is stale when no endpoint writes it.
+    expect(lookup).toContain(`regions = try([for a in data.x.output.accounts : ${region} if ${region} != "eastus"], [])`);
   });
 
   it('reads a zone\'s records from the list\'s output as { name, ips } with lower-case names, and none when the output holds no list', () => {
@@ -132,10 +133,17 @@ describe('stale records', () => {
     expect(body).toContain(recordDeleteCommand(ZONE, '${r.name}'));
   });
 
-  it('end with the two fixes: the commands, or removeStaleRecords on the zone', () => {
+  it('end with the fixes: the commands, after making sure another region\'s record is no other subscription\'s account', () => {
     const { after } = forLoop(message);
-    expect(after).toContain('Delete them with the commands above');
-    expect(after).toContain('set removeStaleRecords on the zone');
+    expect(after).toContain('with the commands above');
+    expect(after).toContain("another subscription's account named contosobatch01");
+    expect(after).toContain('removeStaleRecords on the zone deletes, in the apply, only the records that prove to be this stack\'s');
+  });
+
+  it('while the apply removes the provable ones, say the records listed are left alone', () => {
+    const { before, after } = forLoop(staleRecordsMessage('contosobatch01', ZONE, 'local.kept', true));
+    expect(before).toContain('cannot prove are its own, so it leaves them');
+    expect(after).not.toContain('removeStaleRecords');
   });
 });
 

@@ -39,7 +39,7 @@ export class AccountLookup extends Construct {
 
   /** HCL: the account's nodeManagement record name, null while the account does not exist. */
   public readonly recordName: string;
-  /** HCL: the regions where an account of this name exists in the subscription. */
+  /** HCL: the other regions where an account of this name exists (not the account's own). */
   public readonly regions: string;
 
   private constructor(stack: TerraformStack, account: IBatchAccount, subscriptionId: string, cloud: AzureCloud) {

@@ -12,11 +12,12 @@ import {
   adoptLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
 } from '../rules/logical-ids';
 import { parseResourceId } from '../rules/resource-id';
+import { batchAccountRecordName } from '../rules/dns-records';
 import { BatchSubResource } from '../rules/sub-resources';
 import {
   A_RECORD_SETS_TYPE, accountLabelsExpression, aRecordSetId, canonicalZoneId, existingRecordExpression, keptNamesExpression,
   legacyZoneMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_ZONES_TYPE, resourceGroupId, shadowingLinksExpression,
-  staleRecordsExpression, staleRecordsMessage, VNET_LINKS_QUERY, VNET_LINKS_TYPE, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
+  provableNamesExpression, provenRecordsExpression, staleRecordsExpression, staleRecordsMessage, VNET_LINKS_QUERY, VNET_LINKS_TYPE, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
   ZONES_QUERY,
 } from '../rules/zone-records';
 
@@ -41,9 +42,13 @@ export interface ZoneHealingProps {
    */
   readonly reportStaleRecords?: boolean;
   /**
-   * Delete those records in the apply instead of warning about them: one `azapi_resource_action` DELETE per record
-   * (`azapi_resource_action.remove_stale_<account>["<name>"]`). A record `<account>.<region>` of another region is
-   * deleted too, unless an account of that name exists in that region in the account's subscription.
+   * Delete, in the apply, those of the stale records that prove to be this stack's own: one `azapi_resource_action`
+   * DELETE per record (`azapi_resource_action.remove_stale_<account>["<name>"]`). Only two names prove it: the
+   * `batchAccount` record `<account>.<region>` of an account this stack manages, in that account's own region, and the
+   * account's own nodeManagement record (its name, from the account lookup, starts with a GUID Azure gave this
+   * account). Any other record named for the account (`<account>.<another region>`: Batch account names are unique per
+   * region only, so it may be another subscription's account) is left alone and only reported; so is every record of
+   * an account the stack refers to by ID.
    * @default false
    */
   readonly removeStaleRecords?: boolean;
@@ -105,6 +110,8 @@ interface AccountState {
 export class ZoneHealing extends Construct {
   /** The zone. */
   public readonly zone: ZoneRef;
+  /** The azapi provider of the plan-time reads in the zone's subscription. */
+  public readonly azapiProvider: TerraformProvider;
   private readonly config: ZoneHealingConfig;
   private readonly adopt: boolean;
   private readonly report: boolean;
@@ -120,6 +127,7 @@ export class ZoneHealing extends Construct {
     super(scope, id);
     this.config = config;
     this.zone = config.zone;
+    this.azapiProvider = config.azapiProvider;
     this.adopt = config.adoptExistingRecords ?? true;
     this.report = config.reportStaleRecords ?? true;
     this.remove = config.removeStaleRecords ?? false;
@@ -220,19 +228,23 @@ export class ZoneHealing extends Construct {
       produce: () => `\${${staleRecordsExpression(records, labels, keptNamesExpression(account.name, this.written, lookup?.regions))}}`,
     })), id);
     const stale = `local.${id}`;
-    if (this.remove) {
+    const provable = provableNamesExpression(ownRecordName(account), lookup?.recordName);
+    const removing = this.remove && (ownRecordName(account) !== undefined || lookup !== undefined);
+    if (removing) {
       stableAddress(new AzapiResourceAction(this, `remove-${account.name}`, {
-        forEach: TerraformIterator.fromMap(`\${{ for r in ${stale} : r.name => r }}` as any),
+        forEach: TerraformIterator.fromMap(`\${{ for r in ${provenRecordsExpression(stale, provable, true)} : r.name => r }}` as any),
         type: A_RECORD_SETS_TYPE,
         resourceId: aRecordSetId(this.zone, '${each.key}'),
         method: 'DELETE',
         when: 'apply',
         provider: this.config.azapiProvider,
       }), removeStaleLogicalId(account.name));
-    } else {
+    }
+    if (this.report) {
+      const reported = removing ? provenRecordsExpression(stale, provable, false) : stale;
       new CheckBlock(this, `check-${account.name}`, {
         name: id,
-        assertions: [{ condition: `\${length(${stale}) == 0}`, errorMessage: staleRecordsMessage(account.name, this.zone, stale) }],
+        assertions: [{ condition: `\${length(${reported}) == 0}`, errorMessage: staleRecordsMessage(account.name, this.zone, reported, removing) }],
       });
     }
   }
@@ -270,4 +282,13 @@ export class ZoneHealing extends Construct {
       assertions: [{ condition: `\${length(local.${linksId}) == 0}`, errorMessage: legacyZoneMessage(this.zone, `local.${linksId}`) }],
     });
   }
+}
+
+/**
+ * The `batchAccount` record name of an account this stack manages (its ID a reference), in its own region; undefined
+ * for an account referred to by ID, or one whose region is not known at synth.
+ */
+function ownRecordName(account: IBatchAccount): string | undefined {
+  if (!Token.isUnresolved(account.id) || Token.isUnresolved(account.name) || Token.isUnresolved(account.location)) return undefined;
+  return batchAccountRecordName(account.name, account.location);
 }
