@@ -343,6 +343,10 @@ mock_provider "azapi" {
     ] } }
   }
   override_data {
+    target = data.azapi_resource_list.expected_link_vnet_hub
+    values = { output = { links = [{ name = "link-vnet-hub", vnet = "${HUB_VNET_ID}" }] } }
+  }
+  override_data {
     target = data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com
     values = { output = { links = [{ name = "link-legacy", vnet = "${legacyLinkedVnet}" }] } }
   }

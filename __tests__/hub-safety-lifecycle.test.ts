@@ -8,6 +8,7 @@
  */
 import { describeWithTerraform, LifecycleResult, LifecycleRun, runLifecycleTests } from './helpers/terraform';
 import { healingStack, HUB } from './helpers/healing-stack';
+import { rawConfig, synthConfig } from './helpers/config';
 
 const NODE_NAME = 'a1b2c3d4.eastus.service';
 
@@ -94,4 +95,73 @@ describeWithTerraform('stale-record removal in a hub zone deletes only what prov
       expect(detail).not.toMatch(/otherteam|contosobatch01\.eastus ->/);
     },
   );
+});
+
+/**
+ * config/hub-zone.json: the spoke relies on the hub VNet's link to the hub zone, and never owns it. Mocks cannot show
+ * Azure's 409 for a second link of the same VNet, nor a real destroy; they show that the stack plans no link of the
+ * hub VNet, so it has none in state to delete, and that the apply goes on whether or not the link is there.
+ */
+describeWithTerraform('the hub VNet\'s link is expected, not owned (terraform test)', () => {
+  const HUB_SUB = '99999999-8888-7777-6666-555555555555';
+  const HUB_VNET_ID = `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub-network/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
+  const links = (vnets: string[]) => `
+  override_data {
+    target = data.azapi_resource_list.expected_link_vnet_hub
+    values = { output = { links = [${vnets.map((v, i) => `{ name = "link-${i}", vnet = "${v}" }`).join(', ')}] } }
+  }`;
+  const mocks = (hubLinked: boolean) => `
+mock_provider "azurerm" {}
+mock_provider "azurerm" {
+  alias = "dns"
+}
+mock_provider "azapi" {}
+mock_provider "azapi" {
+  alias = "dns"
+  ${links(hubLinked ? [HUB_VNET_ID.toLowerCase()] : [])}
+}`;
+  // Stale-record and legacy checks are left out: this story is about the link only.
+  const healingOff = { adoptExistingRecords: false, reportStaleRecords: false, checkLegacyZones: false };
+  const hubStack = (ownVnetLinks?: boolean): Record<string, any> => {
+    const raw = rawConfig('hub-zone.json');
+    raw.stacks[0].dns = { ...raw.stacks[0].dns, healing: healingOff, ...(ownVnetLinks ? { ownVnetLinks } : {}) };
+    return synthConfig(raw)['batch-hub-dns-eastus'];
+  };
+  let expected: LifecycleResult;
+  let owned: LifecycleResult;
+  beforeAll(async () => {
+    [expected, owned] = await Promise.all([
+      runLifecycleTests(hubStack(), [
+        { name: 'hub_not_linked', hcl: `${mocks(false)}\nrun "plan" {\n  command = plan\n  expect_failures = [check.expected_link_vnet_hub]\n}\nrun "apply" {\n  expect_failures = [check.expected_link_vnet_hub]\n}\n# Without expect_failures, for the warning's text.\nrun "warning" {\n  command = plan\n}\n` },
+        { name: 'hub_linked', hcl: `${mocks(true)}\nrun "apply" {}\nrun "next_plan" {\n  command = plan\n}\n` },
+      ], { plans: true }),
+      runLifecycleTests(hubStack(true), [{ name: 'owned', hcl: `${mocks(true)}\nrun "plan" {\n  command = plan\n}\n` }], { plans: true }),
+    ]);
+  }, 900_000);
+
+  it('plans no link of the hub VNet, only the spoke VNet\'s own, and applies whether or not the hub link exists', () => {
+    const plan = run(expected, 'hub_not_linked', 'plan');
+    expect(plan.status).toBe('pass');
+    expect(planned(plan, 'azurerm_private_dns_zone_virtual_network_link.')).toEqual({ 'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch_spoke': 'create' });
+    expect(run(expected, 'hub_not_linked', 'apply').status).toBe('pass');
+    expect(run(expected, 'hub_linked', 'apply')).toMatchObject({ status: 'pass', diagnostics: [] });
+    expect(run(expected, 'hub_linked', 'next_plan').status).toBe('pass');
+  });
+
+  it('warns when the hub VNet is not linked, naming the VNet and what the platform team must do', () => {
+    const warning = run(expected, 'hub_not_linked', 'warning');
+    expect(warning.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.expected_link_vnet_hub.assert[0]']);
+    const detail = warning.diagnostics.find((d) => d.context === 'check.expected_link_vnet_hub.assert[0]')?.detail ?? '';
+    expect(detail).toContain(`has no link to VNet ${HUB_VNET_ID}`);
+    expect(detail).toContain(`az network private-dns link vnet create --subscription ${HUB_SUB} --resource-group rg-hub-dns --zone-name privatelink.batch.azure.com --name link-vnet-hub --virtual-network ${HUB_VNET_ID}`);
+  });
+
+  it('with dns.ownVnetLinks, owns the hub VNet\'s link (the opt-in)', () => {
+    const plan = run(owned, 'owned', 'plan');
+    expect(plan.status).toBe('pass');
+    expect(planned(plan, 'azurerm_private_dns_zone_virtual_network_link.')).toEqual({
+      'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch_spoke': 'create',
+      'azurerm_private_dns_zone_virtual_network_link.link_vnet_hub': 'create',
+    });
+  });
 });

@@ -200,7 +200,9 @@ describe('PrivateBatch and the example app turn it on for their zones', () => {
       { alias: 'dns', environment: 'public', subscription_id: '99999999-8888-7777-6666-555555555555' },
     ]);
     expect(json.import.map((i: any) => i.to)).toEqual(['azurerm_private_dns_a_record.dns_teambatch01_batchaccount', 'azurerm_private_dns_a_record.dns_teambatch01_nodemanagement']);
-    expect(Object.keys(json.check).sort()).toEqual(['legacy_zones_privatelink_batch_azure_com', 'stale_records_teambatch01']);
+    // The hub VNet's link is the hub's: checked, not owned (issue #22).
+    expect(Object.keys(json.check).sort()).toEqual(['expected_link_vnet_hub', 'legacy_zones_privatelink_batch_azure_com', 'stale_records_teambatch01']);
+    expect(Object.keys(json.resource.azurerm_private_dns_zone_virtual_network_link)).toEqual(['link_vnet_batch_spoke']);
   });
 
   it('the app maps dns.healing onto the zone, and rejects an unknown key of it', () => {

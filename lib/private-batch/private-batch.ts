@@ -189,7 +189,7 @@ export class PrivateBatch extends Construct {
     }
     (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
       const name = parseResourceId(virtualNetworkId)?.name;
-      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId });
+      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId, outsideStack: true });
     });
     const choice = batchZoneChoice(this, 'DnsZone', {
       zoneId: dns.zoneId,
@@ -198,6 +198,7 @@ export class PrivateBatch extends Construct {
       provider: dns.provider,
       stackSubscriptionId: this.subscriptionId(props),
       links,
+      ownHubVnetLinks: dns.ownHubVnetLinks,
       tags: this.tags(props),
       healing: dns.healing,
       azapiProvider: dns.azapiProvider,

@@ -155,3 +155,8 @@ export function diagnosticSettingLogicalId(account: string, settingName: string)
 export function asgAssociationLogicalId(endpoint: string, group: string | number): string {
   return logicalId('asg', endpoint, String(group));
 }
+
+/** The check that a zone not owned here is linked to a VNet outside the stack: `expected_link_<link name>`. */
+export function expectedLinkLogicalId(linkName: string): string {
+  return logicalId('expected_link', withoutPrefix('link', linkName));
+}
