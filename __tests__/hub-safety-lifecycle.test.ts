@@ -111,7 +111,12 @@ describeWithTerraform('the hub VNet\'s link is expected, not owned (terraform te
     values = { output = { links = [${vnets.map((v, i) => `{ name = "link-${i}", vnet = "${v}" }`).join(', ')}] } }
   }`;
   const mocks = (hubLinked: boolean) => `
-mock_provider "azurerm" {}
+mock_provider "azurerm" {
+  override_resource {
+    target = azurerm_private_endpoint.pe_teambatch01_nodemanagement
+    values = { custom_dns_configs = [{ fqdn = "c0ffee00.eastus.service.batch.azure.com", ip_addresses = ["10.40.1.5"] }] }
+  }
+}
 mock_provider "azurerm" {
   alias = "dns"
 }

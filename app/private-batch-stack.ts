@@ -184,7 +184,7 @@ export class PrivateBatchStack extends TerraformStack {
       stackSubscriptionId: subscriptionId,
       tags,
       // The example turns healing on for its zones: an existing zone adopts, reports and checks (see the README).
-      healing: dns.healing,
+      healing: adopt ? { lookUpAccounts: true, ...dns.healing } : dns.healing,
       // An adopted zone heals too: the portal's zone groups left records that the stack's would collide with.
       adopted: adopt && !dns.existingZoneId ? { subscriptionId } : undefined,
       links: [

@@ -17,7 +17,7 @@ const LOOKUPS = new WeakMap<TerraformStack, Map<string, AccountLookup>>();
  *
  * The nodeManagement name comes from the account's `nodeManagementEndpoint` (`<id>.<region>.service.batch.azure.com`),
  * which only the account knows: `<id>` is a GUID Azure picks when the account is created. It is read from the list of
- * the subscription's Batch accounts, filtered by name, because a read of the account itself would fail the plan while
+ * the Batch accounts of its resource group (or subscription, when the group is not known), filtered by name, because a read of the account itself would fail the plan while
  * the account does not exist yet; the list then just has no such account, and `record_name` is null.
  *
  * One per account and stack (`data.azapi_resource_list.account_lookup_<account>` and its local), shared by every
@@ -47,7 +47,10 @@ export class AccountLookup extends Construct {
     const id = accountLookupLogicalId(account.name);
     const list = stableAddress(new AzapiDataResourceList(this, 'Accounts', {
       type: BATCH_ACCOUNTS_TYPE,
-      parentId: `/subscriptions/${subscriptionId}`,
+      // The account's resource group when known: a spoke's credentials rarely read a whole subscription.
+      parentId: account.resourceGroupName !== undefined && !Token.isUnresolved(account.resourceGroupName)
+        ? `/subscriptions/${subscriptionId}/resourceGroups/${account.resourceGroupName}`
+        : `/subscriptions/${subscriptionId}`,
       responseExportValues: { accounts: accountsNamedQuery(account.name) },
       provider: azapiProviderFor(stack),
     }), id);

@@ -271,7 +271,8 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     if (props.adopted) {
       const zone = { subscriptionId: props.adopted.subscriptionId, resourceGroupName: props.resourceGroupName, zoneName: batchPrivateDnsZoneName(this.cloud) };
       this.resource.importFrom(canonicalZoneId(zone), props.provider);
-      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider });
+      // An adopted setup's accounts exist: their nodeManagement records may be there to import, so they are looked up.
+      this.healing = heal(this, zone, { ...props, healing: { lookUpAccounts: true, ...props.healing }, azapiProvider: props.adopted.azapiProvider });
     }
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });

@@ -200,7 +200,8 @@ export class PrivateBatch extends Construct {
       links,
       ownHubVnetLinks: dns.ownHubVnetLinks,
       tags: this.tags(props),
-      healing: dns.healing,
+      // An adopted account exists: its nodeManagement record may be in the zone to import, so it is looked up.
+      healing: props.adopt && adoptSettings(props.adopt).account ? { lookUpAccounts: true, ...dns.healing } : dns.healing,
       azapiProvider: dns.azapiProvider,
       adopted: this.adoptedZone(props),
     });

@@ -182,24 +182,7 @@ export function legacyZonesExpression(output: string, names: readonly string[]):
   return `try({ for z in ${output}.zones : lower(z.name) => z.id if contains(${JSON.stringify(names)}, lower(z.name)) }, {})`;
 }
 
-/**
- * HCL: the links of the legacy zones (`links`, the for_each data source keyed by zone name) to any of `vnetIds`, as a
- * list of `{ zone, link, vnet }`.
- */
-export function shadowingLinksExpression(links: string, vnetIds: readonly string[]): string {
-  const ids = JSON.stringify([...new Set(vnetIds.map((id) => id.toLowerCase()))].sort());
-  return `flatten([for zone, list in ${links} : [for l in try(list.output.links, []) : { zone = zone, link = l.name, vnet = l.vnet } ` +
-    `if contains(${ids}, lower(l.vnet))]])`;
-}
 
-/** The warning of the legacy-zone check over the shadowing links (`links`, an expression). */
-export function legacyZoneMessage(zone: ZoneRef, links: string): string {
-  return `Private DNS zone ${zone.zoneName}: a VNet it is linked to is also linked to a legacy regional Batch zone in ` +
-    `resource group ${zone.resourceGroupName}, and resolves Batch names through that zone: it never sees the ` +
-    `records in ${zone.zoneName}.%{ for l in ${links} }\n  ${'${l.vnet}'} is linked to ${'${l.zone}'} by link ${'${l.link}'}\n    ` +
-    `${vnetLinkDeleteCommand(zone.subscriptionId, zone.resourceGroupName, '${l.zone}', '${l.link}')}%{ endfor }\n` +
-    `Once ${zone.zoneName} holds every record those VNets need, delete the links with the commands above.`;
-}
 
 /** The Azure CLI command that links a VNet to a zone (registration off); its arguments may be templates. */
 export function vnetLinkCreateCommand(zone: ZoneRef, linkName: string, vnetId: string): string {
@@ -224,4 +207,22 @@ export function expectedLinkMessage(zone: ZoneRef, linkName: string, vnetId: str
     `${vnetLinkCreateCommand(zone, linkName, vnetId)}\n` +
     'If the plan could not read the links (an error above), the stack\'s credentials lack Reader on the zone ' +
     '(Microsoft.Network/privateDnsZones/virtualNetworkLinks/read).';
+}
+
+/**
+ * The warning of the legacy-zone check: the legacy zones found in the zone's resource group (`found`, an expression of a
+ * map of zone name to ID), with the commands that list their links and delete one, and the role a refused read lacks.
+ * `vnetIds` are the VNets the zone is linked to by literal ID.
+ */
+export function legacyZonesFoundMessage(zone: ZoneRef, found: string, vnetIds: readonly string[]): string {
+  const group = `--subscription ${zone.subscriptionId} --resource-group ${zone.resourceGroupName}`;
+  return `Private DNS zone ${zone.zoneName}: its resource group ${zone.resourceGroupName} (subscription ${zone.subscriptionId}) ` +
+    `also holds the legacy regional Batch zones below. A VNet linked to one of them and to ${zone.zoneName} resolves ` +
+    `Batch names through the legacy zone and never sees the records in ${zone.zoneName}. ${zone.zoneName} is linked to ` +
+    `${[...new Set(vnetIds)].sort().join(', ')}.%{ for name, id in ${found} }\n  ${'${name}'}: list its links with\n    ` +
+    `az network private-dns link vnet list ${group} --zone-name ${'${name}'} --query "[].{link: name, vnet: virtualNetwork.id}"%{ endfor }\n` +
+    `Once ${zone.zoneName} holds every record those VNets need, delete their legacy links: ` +
+    `${vnetLinkDeleteCommand(zone.subscriptionId, zone.resourceGroupName, '<legacy zone>', '<link>')}\n` +
+    `If the plan could not read the zones (a warning above), the stack's credentials lack Reader on resource group ` +
+    `${zone.resourceGroupName} (Microsoft.Network/privateDnsZones/read): grant it, or set checkLegacyZones: false.`;
 }
