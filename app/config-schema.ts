@@ -188,7 +188,9 @@ const stackSchema = z.strictObject({
       checkLegacyZones: z.boolean().optional(),
     }).default({}),
     linkName: z.string().min(1).max(80).optional(),
-  }).default({ linkedVnetIds: [], healing: {} }),
+    // With existingZoneId: own (create, and delete on destroy) the zone's links to linkedVnetIds; a named opt-in.
+    ownVnetLinks: z.boolean().default(false),
+  }).default({ linkedVnetIds: [], healing: {}, ownVnetLinks: false }),
   adopt: z.boolean().default(false),
   outputs: z.boolean().default(true),
   tags: tags.optional(),

@@ -189,13 +189,15 @@ export class PrivateBatchStack extends TerraformStack {
       stackSubscriptionId: subscriptionId,
       tags,
       // The example turns healing on for its zones: an existing zone adopts, reports and checks (see the README).
-      healing: dns.healing,
+      healing: adopt ? { lookUpAccounts: true, ...dns.healing } : dns.healing,
       // An adopted zone heals too: the portal's zone groups left records that the stack's would collide with.
       adopted: adopt && !dns.existingZoneId ? { subscriptionId } : undefined,
       links: [
         { id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.virtualNetwork!.name}`, virtualNetworkId: subnet.virtualNetwork!.id },
-        ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId })),
+        ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId, outsideStack: true })),
       ],
+      // A hub zone's links to dns.linkedVnetIds are the hub's: checked, not owned, unless dns.ownVnetLinks.
+      ownHubVnetLinks: dns.ownVnetLinks,
     });
     if (adopt) importZoneLinks(choice, subscriptionId, choice.links.slice(0, 1));
     const { zone } = choice;

@@ -13,6 +13,12 @@ export interface IBatchAccount {
   readonly location: string;
   /** The account's subscription, when known at synth; used to check endpoints. */
   readonly subscriptionId?: string;
+  /**
+   * The account's resource group, when known at synth: the account lookup of a healing zone lists the accounts of this
+   * group only.
+   * @default unknown: the lookup lists the subscription's accounts
+   */
+  readonly resourceGroupName?: string;
 }
 
 /**

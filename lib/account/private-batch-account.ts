@@ -145,6 +145,8 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
   public readonly location: string;
   /** The account's subscription, when known at synth. */
   public readonly subscriptionId?: string;
+  /** The account's resource group. */
+  public readonly resourceGroupName: string;
   /** The account's data plane endpoint, `<name>.<region>.batch.azure.com`. */
   public readonly accountEndpoint: string;
 
@@ -156,6 +158,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
     // A token passes through as is (it is reported above): lower-casing `${TfToken[TOKEN.n]}` would break it.
     this.location = Token.isUnresolved(props.location) ? props.location : normalizeLocation(String(props.location ?? ''));
     this.subscriptionId = props.subscriptionId;
+    this.resourceGroupName = props.resourceGroupName;
 
     this.resource = new BatchAccount(this, 'Resource', {
       provider: props.provider,

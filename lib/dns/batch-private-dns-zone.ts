@@ -20,6 +20,7 @@ import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
 import { privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
 import { tagProblems } from '../rules/tags';
 import { markExistingZone, markZoneWrite } from '../guards/zone-writes';
+import { ExpectedVnetLink } from './expected-vnet-link';
 
 // CommonJS's require, declared here because the library is built without Node's types.
 declare const require: (id: string) => unknown;
@@ -44,8 +45,15 @@ export interface IBatchPrivateDnsZone extends IConstruct {
    * endpoints register their records with; undefined for a zone this stack creates, which starts empty.
    */
   readonly healing?: ZoneHealing;
-  /** Links the zone to a VNet so that the VNet resolves through it. */
+  /** Links the zone to a VNet so that the VNet resolves through it: the link is this stack's, made and destroyed here. */
   linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink;
+  /**
+   * Relies on a link this stack does not own, of a zone it does not own (a hub zone by ID) to a VNet outside the stack
+   * (the hub VNet): a plan-time check warns when the link is missing, naming what the zone's owners must do, and the
+   * stack never creates, changes or deletes it (see {@link ExpectedVnetLink}). Only for a zone given by ID: a zone
+   * made here owns its links.
+   */
+  expectVirtualNetworkLink(id: string, props: VirtualNetworkLinkProps): ExpectedVnetLink | undefined;
 }
 
 /** Props of {@link IBatchPrivateDnsZone.linkVirtualNetwork}. */
@@ -80,6 +88,29 @@ export abstract class BatchPrivateDnsZoneBase extends Construct implements IBatc
   public abstract readonly healing?: ZoneHealing;
   /** What keeps this zone's addresses apart from another zone of its name in the stack (none for the first). */
   protected addressQualifier: readonly string[] = [];
+
+  public expectVirtualNetworkLink(id: string, props: VirtualNetworkLinkProps): ExpectedVnetLink | undefined {
+    const zone = this.existingZone();
+    const problems = virtualNetworkLinkProblems(props.name ?? `link-${id}`, props);
+    if (Token.isUnresolved(props.virtualNetworkId)) problems.push({ field: 'virtualNetworkId', problem: 'must be a literal VNet ID, known at synth (a VNet made in this stack has its own link: linkVirtualNetwork)' });
+    if (!zone) problems.push({ field: 'zone', problem: 'is made by this stack, which owns its links: use linkVirtualNetwork' });
+    if (problems.length > 0 || !zone) {
+      reportProblems(this, problems.map((p) => ({ ...p, field: `expectVirtualNetworkLink(${id}).${p.field}` })));
+      return undefined;
+    }
+    this.healing?.addVirtualNetwork(props.virtualNetworkId);
+    return new ExpectedVnetLink(this, id, {
+      zone,
+      linkName: props.name ?? `link-${id}`,
+      virtualNetworkId: props.virtualNetworkId,
+      azapiProvider: this.healing?.azapiProvider ?? azapiProviderMatching(this, this.provider),
+    });
+  }
+
+  /** The zone by the parts of its literal ID, when it is an existing zone this stack does not own. */
+  protected existingZone(): ZoneRef | undefined {
+    return undefined;
+  }
 
   /** Links a virtual network to the zone, with registration off. */
   public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
@@ -257,7 +288,9 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
       const existing = ExistingParts.of(this);
       const target = { subscriptionId: zone.subscriptionId, resourceGroupName: zone.resourceGroupName, resource: { type: ZONE_TYPE, name: zone.zoneName } };
       existing.importWhenExists(this.resource, target, props.provider);
-      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider }, this.addressQualifier, existing.exists(target, props.provider));
+      // An adopted setup's accounts exist: their nodeManagement records may be there to import, so they are looked up.
+      this.healing = heal(this, zone, { ...props, healing: { lookUpAccounts: true, ...props.healing }, azapiProvider: props.adopted.azapiProvider },
+        this.addressQualifier, existing.exists(target, props.provider));
     }
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });
@@ -267,6 +300,7 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
 }
 
 class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
+  private readonly ref?: ZoneRef;
   public readonly id: string;
   public readonly name: string;
   public readonly resourceGroupName: string;
@@ -297,11 +331,16 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
       this.addressQualifier = zoneAddressQualifier(this, { zoneName: this.name, resourceGroupName: parts.resourceGroupName, subscriptionId: parts.subscriptionId });
     }
     if (parts && problems.length === 0) {
-      this.healing = heal(this, { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name }, props, this.addressQualifier);
+      this.ref = { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name };
+      this.healing = heal(this, this.ref, props, this.addressQualifier);
     }
     // The guards check the subscription of what is written here, unless a problem with the zone or its provider
     // is reported above already.
     if (problems.length === 0) markExistingZone(this, this.id);
+  }
+
+  protected existingZone(): ZoneRef | undefined {
+    return this.ref;
   }
 }
 

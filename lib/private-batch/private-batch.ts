@@ -221,7 +221,7 @@ export class PrivateBatch extends Construct {
     }
     (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
       const name = parseResourceId(virtualNetworkId)?.name;
-      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId });
+      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId, outsideStack: true });
     });
     const choice = batchZoneChoice(this, 'DnsZone', {
       zoneId: dns.zoneId,
@@ -230,8 +230,10 @@ export class PrivateBatch extends Construct {
       provider: dns.provider,
       stackSubscriptionId: this.subscriptionId(props),
       links,
+      ownHubVnetLinks: dns.ownHubVnetLinks,
       tags: this.tags(props),
-      healing: dns.healing,
+      // An adopted account exists: its nodeManagement record may be in the zone to import, so it is looked up.
+      healing: props.adopt && adoptSettings(props.adopt).account ? { lookUpAccounts: true, ...dns.healing } : dns.healing,
       azapiProvider: dns.azapiProvider,
       adopted: this.adoptedZone(props),
     });

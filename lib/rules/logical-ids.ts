@@ -135,15 +135,11 @@ export function removeStaleLogicalId(accountName: string): string {
   return logicalId('remove_stale', accountName);
 }
 
-/** The read of the zones beside a zone, the local of the legacy ones found, and their check: `legacy_zones_<zone name>`. */
+/** The check for legacy zones beside a zone, and its read of the zones of the zone's resource group: `legacy_zones_<zone name>`. */
 export function legacyZonesLogicalId(zoneName: string, zoneQualifier: readonly string[] = []): string {
   return logicalId('legacy_zones', zoneName, ...zoneQualifier);
 }
 
-/** The read of the VNet links of each legacy zone found: `legacy_zone_links_<zone name>`. */
-export function legacyZoneLinksLogicalId(zoneName: string, zoneQualifier: readonly string[] = []): string {
-  return logicalId('legacy_zone_links', zoneName, ...zoneQualifier);
-}
 
 /** The logical ID of a Batch pool: `pool_<account>_<pool>`, e.g. `pool_contosobatch01_small`. */
 export function poolLogicalId(accountName: string, poolName: string): string {
@@ -203,4 +199,9 @@ export function diagnosticSettingLogicalId(account: string, settingName: string)
  */
 export function asgAssociationLogicalId(endpoint: string, group: string | number): string {
   return logicalId('asg', endpoint, String(group));
+}
+
+/** The check that a zone not owned here is linked to a VNet outside the stack: `expected_link_<link name>`. */
+export function expectedLinkLogicalId(linkName: string): string {
+  return logicalId('expected_link', withoutPrefix('link', linkName));
 }
