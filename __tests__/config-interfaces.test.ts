@@ -49,8 +49,11 @@ describe('the config\'s AVM-style fields', () => {
     stack.adopt = true;
     const json = synthConfig({ stacks: [stack] })[stack.name];
     expect(json.import.map((i: any) => i.to)).toEqual(expect.arrayContaining(['azurerm_virtual_network.Vnet', 'azurerm_subnet.EndpointSubnet']));
-    expect(json.import.find((i: any) => i.to === 'azurerm_subnet.EndpointSubnet').id)
-      .toBe('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints');
+    // Imported when the plan finds it (the VNet listed in the group, the subnet in the VNet), else created.
+    expect(json.import.find((i: any) => i.to === 'azurerm_subnet.EndpointSubnet')).toEqual({ for_each: '${local.adopt_endpointsubnet}', to: 'azurerm_subnet.EndpointSubnet', id: '${each.value}' });
+    expect(json.locals.adopt_endpointsubnet).toContain('contains(local.exists_subnets_vnet_batch_eastus, lower("snet-private-endpoints"))');
+    expect(json.locals.adopt_endpointsubnet)
+      .toContain('["/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints"]');
   });
 
   // Each passed every check before (#22): Azure refuses them at apply with 409 or "already exists".

@@ -89,22 +89,22 @@ describe('connection management in the example app', () => {
     expect(synthConfig({ stacks: [stack] })['fixture-reject-and-remove'].provider.azapi).toEqual([{ environment, subscription_id: stack.subscriptionId }]);
   });
 
-  it('delegates approval: a custom role with the one approval action, assigned to the principal on the account', () => {
+  it('delegates approval: a custom role that reads the account and updates its connections, assigned to the principal on the account', () => {
     const json = synthSetup('fixture-delegated-approval');
     const role = resources(json, 'azurerm_role_definition').approver_role_contosobatch01;
     expect(role).toEqual({
-      name: 'Batch endpoint auto-approval: ${element(split("/", azurerm_batch_account.batch_contosobatch01.id), 4)}/contosobatch01',
+      name: 'Batch endpoint connection approver: ${element(split("/", azurerm_batch_account.batch_contosobatch01.id), 4)}/contosobatch01',
       scope: '${regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+", azurerm_batch_account.batch_contosobatch01.id)}',
       assignable_scopes: ['${regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+", azurerm_batch_account.batch_contosobatch01.id)}'],
-      description: 'Private endpoints that its holders create to Batch account contosobatch01 are approved at creation.',
-      permissions: [{ actions: ['Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action'] }],
+      description: 'Reads Batch account contosobatch01 and approves its private endpoint connections (privateEndpointConnections/write).',
+      permissions: [{ actions: ['Microsoft.Batch/batchAccounts/read', 'Microsoft.Batch/batchAccounts/privateEndpointConnections/read', 'Microsoft.Batch/batchAccounts/privateEndpointConnections/write'] }],
     });
     expect(resources(json, 'azurerm_role_assignment').approver_contosobatch01_analytics_ci).toEqual({
       scope: '${azurerm_batch_account.batch_contosobatch01.id}',
       role_definition_id: '${azurerm_role_definition.approver_role_contosobatch01.role_definition_resource_id}',
       principal_id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
       principal_type: 'ServicePrincipal',
-      description: 'Approves at creation the private endpoints this principal makes to Batch account contosobatch01',
+      description: 'Approves the connections of the private endpoints this principal makes to Batch account contosobatch01',
     });
     expect(json.resource.azapi_resource_action).toBeUndefined();
   });

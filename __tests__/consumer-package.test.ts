@@ -159,9 +159,17 @@ describe(`the packed ${PACKAGE_NAME} in a consumer ${FLAVOUR.name} app`, () => {
     expect(imports.map(({ specifier }) => packageOf(specifier))).toEqual(expect.arrayContaining([FLAVOUR.corePackage, FLAVOUR.providerPackage, 'constructs']));
   });
 
-  it('resolves to the packed dist through the exports map', () => {
+  it('resolves to the packed dist through the exports map, the root and each subpath', () => {
     const resolved = require.resolve(PACKAGE_NAME, { paths: [join(work, 'app')] });
     expect(resolved).toBe(join(work, 'app', 'node_modules', PACKAGE_NAME, 'dist', 'index.js'));
+    const { exports } = JSON.parse(readFileSync(join(work, 'app', 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+    const subpaths = Object.keys(exports).filter((s) => s !== '.' && s !== './package.json');
+    expect(subpaths).toEqual(expect.arrayContaining(['./azapi', './terraform', './review']));
+    for (const subpath of subpaths) {
+      const file = require.resolve(`${PACKAGE_NAME}${subpath.slice(1)}`, { paths: [join(work, 'app')] });
+      expect(file).toBe(join(work, 'app', 'node_modules', PACKAGE_NAME, 'dist', subpath.slice(2), 'index.js'));
+      expect(Object.keys(require(file)).length).toBeGreaterThan(0);
+    }
   });
 
   it('type-checks and synthesizes the README example against the packed types and code', () => {

@@ -54,7 +54,7 @@ describe(`the ${FLAVOUR.name} flavour under test`, () => {
   });
 
   it('runs the Terraform checks on the azurerm schema nearest to the flavour\'s provider', () => {
-    expect(process.env.TFSHIM_AZURERM_VERSION ?? '4.55.0').toBe(FLAVOUR.tfshimAzurermVersion);
+    expect(process.env.AZURE_WORLD_AZURERM_VERSION ?? '4.55.0').toBe(FLAVOUR.azurermSchemaVersion);
   });
 
   it('loads one copy of each peer, the flavour\'s, when the app command runs in its own process', () => {

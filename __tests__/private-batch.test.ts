@@ -147,7 +147,7 @@ describe('PrivateBatch', () => {
       expect.stringMatching(/stack\/batch: endpointResourceGroupName is required with an existing account/),
     ]));
     expect(problems({ account, endpointResourceGroupName: 'rg', connections: [{ action: 'remove', connectionName: 'pe-x.1' }] }))
-      .toEqual([expect.stringMatching(/stack\/batch: connections only apply to an account made here/)]);
+      .toEqual([expect.stringMatching(/stack\/batch: connections\[0\]\.action must be approve on an existing account/)]);
   });
 
   it('approves a connection of one of its endpoints by reference, and a manual endpoint\'s record waits for it', () => {

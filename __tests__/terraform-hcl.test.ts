@@ -1,6 +1,6 @@
 /**
  * `cdktf synth --hcl` (npm run synth:hcl) output, as real Terraform reads it: every shipped config and every
- * user-setup fixture validates with no error and no warning (tfshim's dev-overrides notice aside).
+ * user-setup fixture validates with no error and no warning (the dev-overrides notice aside).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';

@@ -2,6 +2,7 @@ import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { AppConfig } from './config-schema';
 import { ConfigError } from './load-config';
 import { PrivateBatchStack } from './private-batch-stack';
+import { orderStacksByAccounts } from './stack-order';
 
 /** Where the app writes and what it names in its errors. */
 export interface BuildOptions {
@@ -21,6 +22,7 @@ export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
   // Validations run below, once, for all stacks; synth skips them so they are not run twice.
   const app = new App({ outdir: options.outdir, skipValidation: true });
   const stacks = config.stacks.map((stack, i) => new PrivateBatchStack(app, stack, { file, path: `stacks[${i}]` }));
+  orderStacksByAccounts(config.stacks, stacks);
   // One mistake in a field that several constructs take (the stack's tags, say) reads the same from each: once is enough.
   const problems = [...new Set(stacks.flatMap((stack) => stack.node.findAll().flatMap((node) =>
     node.node.validate().map((message) => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : `[${node.node.path}] ${message}`)))))];

@@ -142,6 +142,8 @@ const externalAccountSchema = z.strictObject({
   id: z.string(),
   location: z.string(),
   endpoints: z.array(endpointSchema).min(1),
+  // Approve rules for this stack's own manual endpoints, with the rights the owner delegated (connectionApprovers).
+  connections: z.array(connectionSchema).default([]),
 }).superRefine((account, ctx) => report(ctx, [], batchAccountIdProblems(account.id, account.location).map((p) => ({ ...p, field: p.field === 'accountId' ? 'id' : p.field }))));
 
 const backendSchema = z.discriminatedUnion('type', [

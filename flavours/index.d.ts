@@ -16,8 +16,8 @@ export interface Flavour {
   readonly corePackage: string;
   /** The prebuilt azurerm provider package. */
   readonly providerPackage: string;
-  /** The azurerm schema tfshim serves for this flavour's Terraform checks. */
-  readonly tfshimAzurermVersion: string;
+  /** The azurerm schema (world/schemas) the project's plugins serve for this flavour's Terraform checks. */
+  readonly azurermSchemaVersion: string;
   /** The tsconfig that compiles lib/ for this flavour. */
   readonly tsconfig: string;
   /** A README header that replaces the repo README's title in this flavour's package. */

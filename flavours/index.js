@@ -55,7 +55,7 @@ const cdktf = {
   peerDependencies: ROOT_MANIFEST.peerDependencies,
   corePackage: 'cdktf',
   providerPackage: '@cdktf/provider-azurerm',
-  tfshimAzurermVersion: '4.55.0',
+  azurermSchemaVersion: '4.55.0',
   tsconfig: join(ROOT, 'tsconfig.build.json'),
   renameSpecifier: (specifier) => specifier,
   cdktfOnlyTests: {},
@@ -76,8 +76,8 @@ const cdktn = {
   },
   corePackage: 'cdktn',
   providerPackage: '@cdktn/provider-azurerm',
-  // The nearest azurerm schema tfshim has to the 4.73.0 that @cdktn/provider-azurerm 16.1.0 binds.
-  tfshimAzurermVersion: '4.74.0',
+  // The nearest azurerm schema world/schemas has to the 4.73.0 that @cdktn/provider-azurerm 16.1.0 binds.
+  azurermSchemaVersion: '4.74.0',
   tsconfig: join(__dirname, 'cdktn', 'tsconfig.build.json'),
   readmeHeader: join(__dirname, 'cdktn', 'README-header.md'),
   keywords: ['cdk-terrain'],

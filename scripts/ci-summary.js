@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // CI's last word on a jest run: reads jest's --json results, prints "N passed, N failed, N skipped" and the
 // Terraform suites that did not run, and exits 1 when any did not: a green run must never hide unrun Terraform
-// checks. describeWithTerraform names such a skip "SKIPPED: <reason>" (without terraform or tfshim).
+// checks. describeWithTerraform names such a skip "SKIPPED: <reason>" (without terraform).
 const { readFileSync } = require('fs');
 
 /** The totals line and the skipped Terraform checks of jest's JSON results. */

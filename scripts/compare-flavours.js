@@ -2,12 +2,14 @@
 /**
  * node scripts/compare-flavours.js <cdktf-results.json> <cdktn-results.json>: reads jest's --json results of
  * `npm test` and `npm run test:cdktn` and checks that the cdktn run ran every test file of the cdktf run with as
- * many tests, less the files listed as cdktf-only (flavours/index.js, each with its reason). Prints the cdktn
+ * many tests, less the files listed as cdktf-only (flavours/index.js, each with its reason) and the files whose
+ * result cannot depend on the flavour (flavours/flavour-independent.js), which run once for both. Prints the cdktn
  * totals; exits non-zero when a file or a test is missing, or when a cdktn test failed.
  */
 const { readFileSync } = require('fs');
 const { relative } = require('path');
 const { FLAVOURS, ROOT } = require('../flavours');
+const { flavourIndependentTests } = require('../flavours/flavour-independent');
 
 /** Test count by test file (relative to the repo root), and the totals. */
 function readResults(file) {
@@ -36,11 +38,13 @@ if (require.main === module) {
     process.exit(2);
   }
   const cdktfOnly = FLAVOURS.cdktn.cdktfOnlyTests;
+  const once = flavourIndependentTests();
   const cdktf = readResults(cdktfFile);
   const cdktn = readResults(cdktnFile);
-  const problems = compare(cdktf, cdktn, cdktfOnly);
-  const left = Object.keys(cdktfOnly).reduce((sum, file) => sum + (cdktf.counts.get(file) ?? 0), 0);
-  console.log(`cdktn ran ${cdktn.total} tests: cdktf's ${cdktf.total} less ${left} cdktf-only`);
+  const problems = compare(cdktf, cdktn, { ...cdktfOnly, ...Object.fromEntries(once.map((file) => [file, 'flavour-independent'])) });
+  const sum = (files) => files.reduce((total, file) => total + (cdktf.counts.get(file) ?? 0), 0);
+  console.log(`cdktn ran ${cdktn.total} tests: cdktf's ${cdktf.total} less ${sum(Object.keys(cdktfOnly))} cdktf-only `
+    + `and ${sum(once)} in ${once.length} flavour-independent files, which ran once for both`);
   for (const [file, reason] of Object.entries(cdktfOnly)) console.log(`  cdktf-only: ${file}: ${reason}`);
   for (const problem of problems) console.log(`  not the same suite: ${problem}`);
   process.exit(problems.length || cdktn.failed ? 1 : 0);

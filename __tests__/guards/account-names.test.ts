@@ -1,8 +1,8 @@
 import { accountNameFindings } from '../../lib/guards/rules/account-names';
-import { CLOUDS, VARIANTS, copyResource, modelOf, privateSetup } from './stack-json';
+import { PUBLIC_CLOUD, VARIANTS, copyResource, modelOf, privateSetup } from './stack-json';
 
 describe('account names, taken once per region', () => {
-  describe.each(CLOUDS)('in $cloud', (cloud) => {
+  describe.each(PUBLIC_CLOUD)('in $cloud', (cloud) => {
     const variant = { cloud, dns: 'records' as const, hub: false, dataAccount: false };
 
     it('refuse an account whose name and region a stack before this one has taken', () => {

@@ -34,7 +34,7 @@ describe('BatchGuards over a stack', () => {
       ['stack/second', 'virtual_network_id'],
     ]);
     expect(BatchGuards.check(stack)[0]).toBe('stack/second: address = "azurerm_private_dns_zone_virtual_network_link.link": stack/first has this Terraform address too, '
-      + 'and Terraform would merge the two into one. Fix: give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one');
+      + 'and Terraform would merge the two into one. Fix: give one of them another name (the address is built from the account, endpoint or link name), or call overrideLogicalId() on one');
   });
 
   it('see clashing data sources and outputs apart too, each at its own construct path', () => {

@@ -1,12 +1,12 @@
 import { batchEndpoints, dnsWriters, subscriptionOfResource } from '../../lib/guards/batch-view';
 import { resourceAt } from '../../lib/guards/stack-model';
-import { CLOUDS, HUB_SUBSCRIPTION, SUBSCRIPTION, VARIANTS, copyResource, hubZoneId, modelOf, privateSetup } from './stack-json';
+import { CLOUDS, HUB_SUBSCRIPTION, SUBSCRIPTION, copyResource, hubZoneId, modelOf, privateSetup, variantsAlong } from './stack-json';
 
 const PE = 'azurerm_private_endpoint';
 const ACCOUNT_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/other`;
 
 describe('the Batch endpoints of a stack', () => {
-  it.each(VARIANTS)('are the endpoints to the account, each with its sub-resource and the IPs a record may carry: %s', (_name, variant) => {
+  it.each(variantsAlong('cloud', 'dns', 'hub', 'dataAccount'))('are the endpoints to the account, each with its sub-resource and the IPs a record may carry: %s', (_name, variant) => {
     const setup = privateSetup(variant);
     const endpoints = batchEndpoints(modelOf(setup));
     expect(endpoints.map((e) => [e.resource.address, e.accountKey, e.subResource, e.subResourceNames])).toEqual([
@@ -71,7 +71,7 @@ describe('the subscription of a resource', () => {
 });
 
 describe('what writes an endpoint\'s name into a zone', () => {
-  it.each(VARIANTS)('is one record or zone group per endpoint, in its zone: %s', (_name, variant) => {
+  it.each(variantsAlong('cloud', 'dns', 'hub', 'dataAccount'))('is one record or zone group per endpoint, in its zone: %s', (_name, variant) => {
     const setup = privateSetup(variant);
     const writers = dnsWriters(modelOf(setup));
     const zoneKey = `${variant.hub ? 'rg-hub-dns' : 'rg-batch'}/${variant.cloud.zone}`;

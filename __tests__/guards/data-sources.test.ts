@@ -3,9 +3,9 @@ import { endpointSubResourceFindings } from '../../lib/guards/rules/endpoint-sub
 import { publicNetworkAccessFindings } from '../../lib/guards/rules/public-network-access';
 import { vnetLinkFindings } from '../../lib/guards/rules/vnet-links';
 import { dataSourcesOfType, referenceOf, resourcesOfType } from '../../lib/guards/stack-model';
-import { VARIANTS, modelOf, privateSetup } from './stack-json';
+import { modelOf, privateSetup, variantsAlong } from './stack-json';
 
-const dataAccount = VARIANTS.filter(([, v]) => v.dataAccount);
+const dataAccount = variantsAlong('dataAccount').filter(([, v]) => v.dataAccount);
 
 describe('data sources', () => {
   it('are read apart from the resources the stack creates', () => {

@@ -25,6 +25,9 @@ export const CLOUDS: readonly CloudCase[] = [
   { cloud: 'AzureUSGovernment', environment: 'usgovernment', location: 'usgovvirginia', zone: 'privatelink.batch.usgovcloudapi.net', suffix: 'batch.usgovcloudapi.net' },
 ];
 
+/** The one cloud that the tests of a rule which ignores the cloud run in; `expectEverySetupAccepted` covers the others. */
+export const PUBLIC_CLOUD: readonly CloudCase[] = [CLOUDS[0]];
+
 /** One supported setup. */
 export interface Variant {
   readonly cloud: CloudCase;
@@ -42,6 +45,22 @@ export const VARIANTS: readonly (readonly [string, Variant])[] = CLOUDS.flatMap(
     `${cloud.cloud}, ${dns}, ${hub ? 'hub zone' : 'zone of the stack'}, ${dataAccount ? 'account data source' : 'account of the stack'}`,
     { cloud, dns, hub, dataAccount },
   ] as const))));
+
+/** What sets one supported setup apart from another. */
+export type Dimension = keyof Variant;
+
+/**
+ * The setups a rule's refusal tests run over: the first supported setup, and for each dimension the rule reads, one
+ * setup per other value of it, differing from the first in that dimension only. The dimensions a rule does not
+ * read are covered once, by `expectEverySetupAccepted`: a matrix over them would test nothing the rule looks at.
+ */
+export function variantsAlong(...dimensions: Dimension[]): readonly (readonly [string, Variant])[] {
+  const first = VARIANTS[0][1];
+  return VARIANTS.filter(([, variant]) => {
+    const differing = (Object.keys(first) as Dimension[]).filter((d) => variant[d] !== first[d]);
+    return differing.length === 0 || (differing.length === 1 && dimensions.includes(differing[0]));
+  });
+}
 
 export const HUB_ZONE_GROUP = 'rg-hub-dns';
 export const hubZoneId = (zone: string): string =>
@@ -145,4 +164,10 @@ export function copyResource(setup: Setup, type: string, from: string, to: strin
   change(config);
   setup.json.resource[type][to] = config;
   return config;
+}
+
+/** A rule finds nothing in any correct supported setup: every setup is named, so a failure says which one. */
+export function expectEverySetupAccepted(rule: (model: StackModel) => readonly unknown[]): void {
+  const found = Object.fromEntries(VARIANTS.map(([name, variant]) => [name, rule(modelOf(privateSetup(variant)))]));
+  expect(found).toEqual(Object.fromEntries(VARIANTS.map(([name]) => [name, []])));
 }

@@ -1,12 +1,12 @@
 /**
  * Offline `terraform validate` / `terraform plan` for synthesized stacks.
  *
- * Providers come from tfshim (../shared/tools/tfshim, or env TFSHIM): fake plugins serving the real
- * azurerm/azapi schemas, wired in through a CLI config with `dev_overrides` (TF_CLI_CONFIG_FILE),
- * so no `terraform init` is needed. Without tfshim, outside CI, the helper falls back to
- * `terraform init -backend=false` and the public registry.
+ * Providers are the project's own fake plugins (world/bin: `terraform-provider-azurerm`, `-azapi`), serving the
+ * real azurerm/azapi schemas of the types the library uses (world/schemas), wired in through a CLI config with
+ * `dev_overrides` (TF_CLI_CONFIG_FILE), so no `terraform init`, registry or other checkout is needed: only
+ * `terraform` on PATH.
  *
- * The pieces live in ./terraform/: availability (terraform, tfshim or the registry), env and
+ * The pieces live in ./terraform/: availability (terraform on PATH), env and
  * workspace (running terraform in a temp dir), copy-stack, stack-groups, diagnostics and validate
  * (validateStacks), plan (planStack), graph (terraformGraph: the order Terraform gives the resources),
  * synth-app (synthApp) and upgrade (runUpgradeStories: an old stack's state

@@ -16,9 +16,6 @@ import { BatchGuards } from '../guards/batch-guards';
 import { stableAddress } from '../core/addresses';
 import { accountLogicalId } from '../rules/logical-ids';
 
-/** How the account allocates pool nodes. */
-export type PoolAllocationMode = 'BatchService' | 'UserSubscription';
-
 /** The managed identity of the account. */
 export type BatchAccountIdentity =
   | {
@@ -100,7 +97,7 @@ export interface PrivateBatchAccountProps {
    * is create-only.
    * @default 'BatchService'
    */
-  readonly poolAllocationMode?: PoolAllocationMode;
+  readonly poolAllocationMode?: 'BatchService' | 'UserSubscription';
   /**
    * The Key Vault for `UserSubscription` mode.
    * @default none

@@ -5,7 +5,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { mapAttributes, reportProblems } from '../core/problems';
 import { PropProblem } from '../rules/problems';
 import { BatchGuards } from '../guards/batch-guards';
-import { stableAddress } from '../core/addresses';
+import { stableAddress, zoneAddressQualifier } from '../core/addresses';
 import { vnetLinkLogicalId, zoneLogicalId } from '../rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from '../rules/clouds';
 import { existingZoneProblem } from '../rules/zones';
@@ -13,7 +13,8 @@ import {
   normalizedResourceId, parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription,
 } from '../rules/resource-id';
 import { azapiProviderMatching } from '../azapi/provider';
-import { canonicalZoneId, ZoneRef } from '../rules/zone-records';
+import { ExistingParts } from '../adoption/existing-parts';
+import { ZoneRef } from '../rules/zone-records';
 // Types only: the healing code is loaded when an existing or adopted zone heals (see heal()).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
 import { privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
@@ -63,14 +64,24 @@ export interface VirtualNetworkLinkProps {
   readonly tags?: Record<string, string>;
 }
 
-abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+/** What a created zone and a zone given by ID share: linking a virtual network to the zone. */
+export abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+  /** The zone's resource ID. */
   public abstract readonly id: string;
+  /** The zone's name, e.g. `privatelink.batch.azure.com`. */
   public abstract readonly name: string;
+  /** The zone's resource group. */
   public abstract readonly resourceGroupName: string;
+  /** The cloud whose Batch zone this is. */
   public abstract readonly cloud: AzureCloud;
+  /** The azurerm provider that writes into the zone, when not the default one. */
   public abstract readonly provider?: TerraformProvider;
+  /** What the zone does about records from before this stack, when it heals. */
   public abstract readonly healing?: ZoneHealing;
+  /** What keeps this zone's addresses apart from another zone of its name in the stack (none for the first). */
+  protected addressQualifier: readonly string[] = [];
 
+  /** Links a virtual network to the zone, with registration off. */
   public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
     // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
     const name = props.name ?? `link-${id}`;
@@ -83,7 +94,7 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
       virtualNetworkId: normalizedResourceId(props.virtualNetworkId, VNET_TYPE),
       registrationEnabled: false,
       tags: props.tags,
-    }), vnetLinkLogicalId(name));
+    }), vnetLinkLogicalId(name, this.addressQualifier));
     reportProblems(link, virtualNetworkLinkProblems(name, props));
     markZoneWrite(link, this);
     return link;
@@ -233,14 +244,20 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
       resourceGroupName: props.resourceGroupName,
       tags: props.tags,
     });
-    stableAddress(this.resource, zoneLogicalId(batchPrivateDnsZoneName(this.cloud)));
+    this.addressQualifier = zoneAddressQualifier(this, {
+      zoneName: batchPrivateDnsZoneName(this.cloud), resourceGroupName: props.resourceGroupName, subscriptionId: props.adopted?.subscriptionId, provider: props.provider,
+    });
+    stableAddress(this.resource, zoneLogicalId(batchPrivateDnsZoneName(this.cloud), this.addressQualifier));
     mapAttributes(this.resource, this, { name: 'cloud', resource_group_name: 'resourceGroupName', tags: 'tags' });
     this.id = this.resource.id;
     this.name = this.resource.name;
     if (props.adopted) {
       const zone = { subscriptionId: props.adopted.subscriptionId, resourceGroupName: props.resourceGroupName, zoneName: batchPrivateDnsZoneName(this.cloud) };
-      this.resource.importFrom(canonicalZoneId(zone), props.provider);
-      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider });
+      // Imported when it exists at plan, else created; its records are read only when it exists.
+      const existing = ExistingParts.of(this);
+      const target = { subscriptionId: zone.subscriptionId, resourceGroupName: zone.resourceGroupName, resource: { type: ZONE_TYPE, name: zone.zoneName } };
+      existing.importWhenExists(this.resource, target, props.provider);
+      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider }, this.addressQualifier, existing.exists(target, props.provider));
     }
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });
@@ -276,8 +293,11 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     }
     this.resourceGroupName = parts?.resourceGroupName ?? '';
     this.provider = props.provider;
+    if (parts) {
+      this.addressQualifier = zoneAddressQualifier(this, { zoneName: this.name, resourceGroupName: parts.resourceGroupName, subscriptionId: parts.subscriptionId });
+    }
     if (parts && problems.length === 0) {
-      this.healing = heal(this, { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name }, props);
+      this.healing = heal(this, { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name }, props, this.addressQualifier);
     }
     // The guards check the subscription of what is written here, unless a problem with the zone or its provider
     // is reported above already.
@@ -289,7 +309,10 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
  * The healing of a zone that exists already, unless every part of it is off. Required here, not imported: a stack
  * whose zones are all made here never loads it, which keeps its synth as fast as before.
  */
-function heal(zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly healing?: ZoneHealingProps; readonly provider?: TerraformProvider; readonly azapiProvider?: TerraformProvider }): ZoneHealing | undefined {
+function heal(
+  zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly healing?: ZoneHealingProps; readonly provider?: TerraformProvider; readonly azapiProvider?: TerraformProvider },
+  addressQualifier: readonly string[], zoneExists?: string,
+): ZoneHealing | undefined {
   const healing = props.healing ?? {};
   const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
   if (!heals.some((on) => on)) return undefined;
@@ -297,6 +320,8 @@ function heal(zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly hea
   return new Healing(zone, 'Healing', {
     ...healing,
     zone: ref,
+    addressQualifier,
+    zoneExists,
     cloud: zone.cloud,
     provider: props.provider,
     azapiProvider: props.azapiProvider ?? azapiProviderMatching(zone, props.provider),

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { AdoptedZone, BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { armResourceId } from '../rules/adoption';
+import { ExistingParts } from '../adoption/existing-parts';
 import { AzureCloud, batchPrivateDnsZoneName } from '../rules/clouds';
 import type { ZoneHealingProps } from './zone-healing';
 
@@ -102,6 +102,13 @@ export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneCh
  */
 export function importZoneLinks(choice: BatchZoneChoice, subscriptionId: string, links: readonly PrivateDnsZoneVirtualNetworkLink[]): void {
   if (!(choice.zone instanceof BatchPrivateDnsZone)) return;
-  const zoneId = armResourceId(subscriptionId, choice.zone.resourceGroupName, 'Microsoft.Network/privateDnsZones', batchPrivateDnsZoneName(choice.zone.cloud));
-  for (const link of links) link.importFrom(`${zoneId}/virtualNetworkLinks/${link.nameInput}`, choice.zone.provider);
+  const zone = choice.zone;
+  // Each link is imported when it exists at plan (zone and link listed), else created.
+  for (const link of links) {
+    ExistingParts.of(zone).importWhenExists(link, {
+      subscriptionId, resourceGroupName: zone.resourceGroupName,
+      resource: { type: 'Microsoft.Network/privateDnsZones', name: batchPrivateDnsZoneName(zone.cloud) },
+      child: { type: 'virtualNetworkLinks', name: link.nameInput ?? '' },
+    }, zone.provider);
+  }
 }

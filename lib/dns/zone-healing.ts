@@ -8,6 +8,8 @@ import { stableAddress } from '../core/addresses';
 import { CheckBlock } from '../terraform/check-block';
 import { ImportBlock } from '../terraform/import-block';
 import { AzureCloud } from '../rules/clouds';
+import { listWhenExpression } from '../rules/adoption';
+import { hclString } from '../adoption/existing-parts';
 import {
   adoptLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
 } from '../rules/logical-ids';
@@ -76,6 +78,17 @@ export interface DnsRecordOwner {
 export interface ZoneHealingConfig extends ZoneHealingProps {
   /** The zone, by the parts of its literal ID. */
   readonly zone: ZoneRef;
+  /**
+   * What keeps the addresses of the zone's reads apart from another zone's of its name in the stack.
+   * @default none: `zone_records_<zone name>`, `legacy_zones_<zone name>`
+   */
+  readonly addressQualifier?: readonly string[];
+  /**
+   * HCL known at plan: whether the zone exists, for a zone that `adopt` imports when it is there. Its records are
+   * read only then: listing the records of a missing zone fails the plan.
+   * @default the zone exists (a zone given by ID)
+   */
+  readonly zoneExists?: string;
   /** The cloud of the zone. */
   readonly cloud: AzureCloud;
   /**
@@ -176,14 +189,20 @@ export class ZoneHealing extends Construct {
   /** The zone's records, read once: `local.zone_records_<zone>`. */
   private records(): string {
     if (this.recordsRef) return this.recordsRef;
-    const id = zoneRecordsLogicalId(this.zone.zoneName);
+    const id = zoneRecordsLogicalId(this.zone.zoneName, this.config.addressQualifier);
+    const gate = this.config.zoneExists;
+    const each = gate === undefined ? undefined : TerraformIterator.fromMap(`\${${listWhenExpression(gate, hclString(canonicalZoneId(this.zone)))}}` as any);
     const list = stableAddress(new AzapiDataResourceList(this, 'ZoneRecords', {
+      forEach: each,
       type: A_RECORD_SETS_TYPE,
-      parentId: canonicalZoneId(this.zone),
+      parentId: each ? each.value : canonicalZoneId(this.zone),
       responseExportValues: { records: ZONE_RECORDS_QUERY },
       provider: this.config.azapiProvider,
     }), id);
-    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(`data.${list.terraformResourceType}.${id}.output`)}}`), id);
+    const read = `data.${list.terraformResourceType}.${id}`;
+    // A missing zone has no records: null output, which zoneRecordsExpression reads as none.
+    const output = each ? `one(values(${read})[*].output)` : `${read}.output`;
+    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(output)}}`), id);
     return (this.recordsRef = `local.${id}`);
   }
 
@@ -241,8 +260,8 @@ export class ZoneHealing extends Construct {
   private ensureLegacyCheck(): void {
     if (this.legacyCheck || !(this.config.checkLegacyZones ?? true) || this.vnetIds.length === 0 || this.accounts.size === 0) return;
     this.legacyCheck = true;
-    const id = legacyZonesLogicalId(this.zone.zoneName);
-    const linksId = legacyZoneLinksLogicalId(this.zone.zoneName);
+    const id = legacyZonesLogicalId(this.zone.zoneName, this.config.addressQualifier);
+    const linksId = legacyZoneLinksLogicalId(this.zone.zoneName, this.config.addressQualifier);
     const zones = stableAddress(new AzapiDataResourceList(this, 'Zones', {
       type: PRIVATE_DNS_ZONES_TYPE,
       parentId: resourceGroupId(this.zone),

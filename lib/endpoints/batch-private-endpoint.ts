@@ -101,7 +101,8 @@ export interface BatchPrivateEndpointProps {
   readonly staticIp?: string;
   /**
    * Ask the account owner for approval instead of connecting automatically.
-   * @default automatic approval (needs `privateEndpointConnectionsApproval/action` on the account)
+   * @default automatic approval (the creator needs broad rights on the account, e.g. Contributor; Batch publishes no
+   *   narrow approval action)
    */
   readonly manualApproval?: ManualApproval;
   /**

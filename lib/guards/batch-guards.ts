@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Annotations, TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { useBareHclReferences } from '../hcl/stack-hcl';
+import { requireTerraformVersion } from '../terraform/required-version';
 import { addressOf, clashFinding, separateClashes } from './clashes';
 import { checkStack, stackWarnings } from './check-stack';
 import { Finding, formatFinding } from './finding';
@@ -19,7 +20,10 @@ const WARNED = new WeakMap<IConstruct, Set<string>>();
  * `BatchGuards.of(stack)` for a stack that uses none.
  */
 export class BatchGuards {
-  /** Adds the guards to the stack of `scope`, once, and makes its HCL output write bare references (`useBareHclReferences`). */
+  /**
+   * Adds the guards to the stack of `scope`, once, makes its HCL output write bare references (`useBareHclReferences`)
+   * and writes the Terraform version it needs (`requireTerraformVersion`).
+   */
   public static of(scope: IConstruct): void {
     const stack = TerraformStack.of(scope);
     if (GUARDED.has(stack)) return;
@@ -31,8 +35,10 @@ export class BatchGuards {
         return errors.map(formatFinding);
       },
     });
-    // Every construct comes here once per stack, so this is also where its HCL output is made Terraform-ready.
+    // Every construct comes here once per stack, so this is also where its output is made Terraform-ready: bare
+    // references in HCL, and the Terraform version its features need.
     useBareHclReferences(stack);
+    requireTerraformVersion(stack);
   }
 
   /** The guards' findings for a stack, one message each; empty when the stack is fine. */

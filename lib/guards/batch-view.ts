@@ -1,5 +1,6 @@
 import { batchAccountRecordName } from '../rules/dns-records';
-import { subscriptionOf } from '../rules/resource-id';
+import { parseResourceId, subscriptionOf } from '../rules/resource-id';
+import { ZoneIdentity, zoneOf } from './network-view';
 import {
   ModelResource, StackModel, blocks, isLiteral, literalValue, providerOf, referenceOf, resourceAt, resourcesOfType,
 } from './stack-model';
@@ -64,8 +65,13 @@ export interface DnsWriter {
   readonly kind: 'record' | 'zoneGroup';
   /** The zone's name, when it can be told at synth. */
   readonly zoneName?: string;
-  /** Identifies the zone: its name (and resource group for records), or the zone ID expression. */
+  /** Names the zone in messages: its resource group and name, or the zone ID expression. */
   readonly zoneKey: string;
+  /**
+   * The zone by subscription, resource group and name, when known at synth: two zones of one name in other groups or
+   * subscriptions are two zones (Azure fixes the name, not where the zone is).
+   */
+  readonly zone?: ZoneIdentity;
   /** Whether the zone is an `azurerm_private_dns_zone` of this stack (not an existing zone named by literal). */
   readonly zoneInStack: boolean;
   /** Identifies the DNS name written, so that two writers of one name can be found. */
@@ -117,6 +123,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
       kind: 'record',
       zoneName,
       zoneKey: `${group.toLowerCase()}/${zoneName ?? String(record.config.zone_name)}`,
+      zone: identityOfId(model.existingZoneIds.get(record.path)) ?? zoneOf(model, record, record.config.zone_name),
       zoneInStack: isManagedZone(resourceAt(model, zoneRef?.address ?? '')),
       nameKey: literalName ?? (candidates[0] ? endpointNameKey(model, candidates[0]) : String(record.config.name)),
       endpoint,
@@ -135,6 +142,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
           kind: 'zoneGroup',
           zoneName,
           zoneKey: `${(group ?? '').toLowerCase()}/${zoneName ?? String(zoneId)}`,
+          zone: zone ? zoneOf(model, zone, zone.config.name) : identityOfId(isLiteral(zoneId) ? zoneId : undefined),
           zoneInStack: isManagedZone(zone),
           nameKey: endpointNameKey(model, endpoint),
           endpoint,
@@ -144,4 +152,11 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
     ),
   );
   return [...records, ...groups];
+}
+
+/** A zone's identity from its literal ID. */
+function identityOfId(zoneId: string | undefined): ZoneIdentity | undefined {
+  const parts = zoneId === undefined ? undefined : parseResourceId(zoneId);
+  if (!parts) return undefined;
+  return { name: parts.name.toLowerCase(), group: parts.resourceGroupName.toLowerCase(), subscription: parts.subscriptionId.toLowerCase() };
 }

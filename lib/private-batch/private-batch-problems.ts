@@ -51,9 +51,7 @@ export function privateBatchProblems(props: PrivateBatchProps): PropProblem[] {
   if (existing && props.endpointResourceGroupName === undefined) {
     add('endpointResourceGroupName', "is required with an existing account: the endpoints are yours, the account's resource group is not");
   }
-  if (existing && (props.connections?.length ?? 0) > 0) {
-    add('connections', "only apply to an account made here: the account's owner approves connections to it");
-  }
+  if (existing) problems.push(...delegatedApprovalProblems(props.connections ?? [], endpoints));
   if (existing && (props.connectionApprovers?.length ?? 0) > 0) {
     add('connectionApprovers', "only apply to an account made here: the account's owner grants approval of connections to it");
   }
@@ -90,8 +88,8 @@ export function privateBatchConnectionRule(
  * in a `PrivateBatch`'s words: its `endpoint` where the library says `privateEndpoint`.
  */
 export function privateBatchConnectionProblems(props: PrivateBatchProps): PropProblem[] {
-  if (props.account === undefined || isExistingAccount(props.account) || !props.connections?.length) return [];
-  const { name: accountName } = props.account;
+  if (props.account === undefined || !props.connections?.length) return [];
+  const accountName = props.account.name;
   const names = new Map((props.endpoints ?? DEFAULT_PRIVATE_BATCH_ENDPOINTS).map((e) => [
     privateBatchEndpointKey(e), e.name ?? defaultEndpointName(accountName, e.subResource),
   ]));
@@ -101,6 +99,27 @@ export function privateBatchConnectionProblems(props: PrivateBatchProps): PropPr
   }));
   const inOurWords = (text: string): string => text.replace(/\bprivateEndpoint\b/g, 'endpoint');
   return connectionRuleProblems(rules, accountName).map(({ field, problem }) => ({ field: inOurWords(field), problem: inOurWords(problem) }));
+}
+
+/**
+ * On an existing account, a rule approves this stack's own endpoint, with the rights the account's owner delegated
+ * (`BatchConnectionApprovers`: `privateEndpointConnections/write` on the account). That endpoint asks for approval
+ * (`manualApproval`): Batch publishes no approval action, so an approver's endpoint is not approved at its creation,
+ * and an automatic one would be refused (LinkedAuthorizationFailed). Rejecting and removing stay with the owner.
+ */
+function delegatedApprovalProblems(rules: readonly PrivateBatchConnectionRule[], endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {
+  return rules.flatMap((rule, i): PropProblem[] => {
+    const at = `connections[${i}]`;
+    if (rule.action !== 'approve') {
+      return [{ field: `${at}.action`, problem: `must be approve on an existing account, got "${rule.action}": this stack approves its own endpoint with the rights the owner delegated; rejecting and removing are the owner's` }];
+    }
+    if (rule.endpoint === undefined) {
+      return [{ field: `${at}.endpoint`, problem: "is required on an existing account: a rule here approves an endpoint of this stack, not another stack's connection" }];
+    }
+    const endpoint = endpoints.find((e) => privateBatchEndpointKey(e) === rule.endpoint);
+    if (endpoint === undefined || endpoint.manualApproval !== undefined) return [];
+    return [{ field: `${at}.endpoint`, problem: `names endpoint ${rule.endpoint}, which connects automatically: give it manualApproval, so that it asks and this rule approves it (Batch publishes no action that approves an endpoint at its creation)` }];
+  });
 }
 
 /** Where the import IDs of an adopted `PrivateBatch` come from, as far as the props give them. */

@@ -206,14 +206,16 @@ export interface PrivateBatchProps {
    */
   readonly cloud?: AzureCloud;
   /**
-   * The account owner's decisions on endpoint connections (approve, reject, remove), through azapi. Only for a
-   * new account.
+   * Decisions on endpoint connections (approve, reject, remove), through azapi: the account owner's, on a new
+   * account. On an existing account, only approve rules for this construct's own endpoints with `manualApproval`,
+   * when the owner made this stack's identity an approver (`connectionApprovers`, `BatchConnectionApprovers`).
    * @default none
    */
   readonly connections?: readonly PrivateBatchConnectionRule[];
   /**
-   * Delegated approval: principals whose private endpoints to the account are Approved at creation (a custom role
-   * with the auto-approval action, assigned on the account; see `BatchConnectionApprovers`). Only for a new account.
+   * Delegated approval: principals (other teams' deployment identities) that may approve their own endpoints'
+   * connections to the account from their stacks (a custom role with `privateEndpointConnections/read` and `/write`
+   * and `batchAccounts/read`, assigned on the account; see `BatchConnectionApprovers`). Only for a new account.
    * @default none
    */
   readonly connectionApprovers?: readonly ConnectionApprover[];

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 
 /** The parts of an Azure resource ID that the library reads. */
 export interface ResourceIdParts {
@@ -34,7 +34,7 @@ export function sameSubscription(a: string, b: string): boolean {
 
 /** The subscription of an ID when it is known at synth (not a token), or undefined. */
 export function literalSubscription(id: string | undefined): string | undefined {
-  return id === undefined || Token.isUnresolved(id) ? undefined : subscriptionOf(id);
+  return id === undefined || isToken(id) ? undefined : subscriptionOf(id);
 }
 
 /**
@@ -46,7 +46,7 @@ export function crossSubscriptionProblem(
   endpointSubscription: string | undefined,
   accountSubscription: string | undefined,
 ): string | undefined {
-  const known = (id: string | undefined): id is string => id !== undefined && id !== '' && !Token.isUnresolved(id);
+  const known = (id: string | undefined): id is string => id !== undefined && id !== '' && !isToken(id);
   if (subResource !== 'batchAccount' || !known(endpointSubscription) || !known(accountSubscription)) return undefined;
   return sameSubscription(endpointSubscription, accountSubscription)
     ? undefined
@@ -101,5 +101,5 @@ export function resourceIdProblem(id: string, type: string): string | undefined 
 
 /** A literal ID of `type` in ARM's spelling; a token, or what is no such ID (reported elsewhere), as it is. */
 export function normalizedResourceId(id: string, type: string): string {
-  return Token.isUnresolved(id) ? id : canonicalResourceId(id, type) ?? id;
+  return isToken(id) ? id : canonicalResourceId(id, type) ?? id;
 }

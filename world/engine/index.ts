@@ -39,3 +39,6 @@ export interface Engine {
   /** A data source's read. */
   readDataSource(type: string, config: Obj): { state: Obj | null; diagnostics: EngineDiagnostic[] };
 }
+
+/** The engine the plugins use: the ARM world of `world/engine` (see docs/azure-world.md). */
+export { createEngine } from './engine';

@@ -6,7 +6,8 @@ import { withWorkspace } from './workspace';
 /**
  * Lifecycle tests: Terraform's own `terraform test` runs a sequence of applies (and plans) against mock
  * providers, with `override_data` standing in for what Azure returns in each run. Runs in one file share state,
- * so one file tells one story. See ../../../../shared/tools/tfshim/README.md, "Lifecycle tests".
+ * so one file tells one story. Mock providers take their schemas from the project's plugins (world/bin); the
+ * README's "Lifecycle tests" says what they do and do not model.
  */
 
 /** One story: written to `tests/<name>.tftest.hcl` beside the stack. */
@@ -94,7 +95,7 @@ const STORY_NAME = /^[A-Za-z0-9_-]+$/;
 
 /**
  * Copies the stack without its backend into a temp dir, writes each story to `tests/<name>.tftest.hcl`, runs
- * `terraform test` there (through tfshim's providers, as the other Terraform helpers do) and returns every run's
+ * `terraform test` there (through the project's plugins, as the other Terraform helpers do) and returns every run's
  * result. Throws only when Terraform gave no results at all (with its output). Use inside
  * `describeWithTerraform`, and check the result with {@link expectStoriesPassed}.
  */
@@ -109,7 +110,7 @@ export async function runLifecycleTests(
     for (const [name, variant] of variants) writeStack(variant, join(ws.root, 'variants', name));
     mkdirSync(join(ws.root, 'tests'), { recursive: true });
     for (const story of stories) writeFileSync(join(ws.root, 'tests', `${story.name}.tftest.hcl`), story.hcl);
-    // `terraform get` installs the modules that runs name (the variants); nothing else needs init with tfshim.
+    // `terraform get` installs the modules that runs name (the variants); nothing else needs init with dev_overrides.
     const init = await ws.initialize(variants.length > 0);
     const result = await ws.terraform(['test', '-json', '-no-color', ...(options.plans ? ['-verbose'] : [])]);
     const parsed = parseTestOutput(result.stdout);

@@ -39,21 +39,17 @@ export async function withWorkspace<T>(use: (ws: Workspace) => Promise<T>): Prom
   const source = providerSource();
   const dir = mkdtempSync(join(tmpdir(), 'tfcheck-'));
   try {
-    let cliConfig: string | undefined;
-    if (source.kind === 'tfshim') {
-      cliConfig = join(dir, 'tfshim.tfrc');
-      writeFileSync(cliConfig, source.tfrc);
-    }
+    const cliConfig = join(dir, 'azure-world.tfrc');
+    writeFileSync(cliConfig, source.tfrc);
     const root = join(dir, 'root');
     const env = terraformEnv(cliConfig);
     const terraform = (args: string[]): Promise<RunResult> => run(args, root, env);
     const initialize = async (hasModuleCalls: boolean): Promise<string> => {
-      if (source.kind === 'tfshim' && !hasModuleCalls) return '';
+      if (!hasModuleCalls) return '';
       // With dev_overrides `init` still asks the registry for providers and fails offline;
       // `get` only installs the (local) module calls.
-      const args = source.kind === 'registry' ? ['init', '-backend=false', '-input=false', '-no-color'] : ['get', '-no-color'];
-      const result = await terraform(args);
-      return result.code === 0 ? '' : `terraform ${args[0]} failed:\n${result.stderr}${result.stdout}\n`;
+      const result = await terraform(['get', '-no-color']);
+      return result.code === 0 ? '' : `terraform get failed:\n${result.stderr}${result.stdout}\n`;
     };
     return await use({ root, terraform, initialize });
   } finally {

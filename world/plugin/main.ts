@@ -1,0 +1,154 @@
+/**
+ * A fake Terraform provider plugin (azurerm or azapi): speaks plugin protocol 6 over go-plugin's handshake and
+ * serves a provider schema from world/schemas/. Terraform starts it through world/bin/terraform-provider-<name>.
+ *
+ *   main.js --provider azurerm|azapi --schema FILE.json [--legacy-type-system]
+ *
+ * Environment: AZURE_WORLD_FILE (apply against that world, through the engine), AZURE_WORLD_ENGINE (the engine
+ * module, default world/engine/engine.ts), AZURE_WORLD_DEBUG=1 (log each call to stderr; Terraform shows plugin
+ * stderr with TF_LOG=debug).
+ */
+import { execFileSync } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Engine } from '../engine';
+import { loadEngine } from './engine-module';
+import { packageDefinition } from './protocol';
+import { providerHandlers } from './provider';
+import { loadSchema } from './schema';
+
+const DEBUG = !!process.env.AZURE_WORLD_DEBUG;
+const log = (...a: unknown[]): void => {
+  if (DEBUG) console.error('[azure-world]', ...a);
+};
+// With AZURE_WORLD_DEBUG, also log the calls not served (grpc-js answers them UNIMPLEMENTED). grpc-js reports those
+// through its `server_call` tracer, chosen before it loads.
+const LOG_UNSERVED = DEBUG && !process.env.GRPC_TRACE && !process.env.GRPC_NODE_TRACE;
+if (LOG_UNSERVED) process.env.GRPC_NODE_TRACE = 'server_call';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
+
+const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+
+function args(): { provider: 'azurerm' | 'azapi'; schema: string; legacy: boolean } {
+  const argv = process.argv.slice(2);
+  const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const provider = value('--provider');
+  const schema = value('--schema');
+  if ((provider !== 'azurerm' && provider !== 'azapi') || !schema) {
+    console.error('usage: main.js --provider azurerm|azapi --schema FILE.json [--legacy-type-system]');
+    process.exit(2);
+  }
+  return { provider, schema, legacy: argv.includes('--legacy-type-system') };
+}
+
+/** go-plugin AutoMTLS: a self-signed certificate like go-plugin's generateCert (CA, localhost, server and client auth). */
+function serverCredentials(): { creds: import('@grpc/grpc-js').ServerCredentials; cert: string } {
+  const clientCert = process.env.PLUGIN_CLIENT_CERT;
+  if (!clientCert) return { creds: grpc.ServerCredentials.createInsecure(), cert: '' };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-world-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+      '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '3650', '-subj', '/O=HashiCorp/CN=localhost',
+      '-addext', 'subjectAltName=DNS:localhost', '-addext', 'basicConstraints=critical,CA:TRUE',
+      '-addext', 'keyUsage=critical,digitalSignature,keyCertSign', '-addext', 'extendedKeyUsage=serverAuth,clientAuth'],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+    const key = fs.readFileSync(`${dir}/key.pem`);
+    const cert = fs.readFileSync(`${dir}/cert.pem`);
+    return {
+      creds: grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: key, cert_chain: cert }], true),
+      // go-plugin sends the leaf certificate as base64.RawStdEncoding of its DER bytes.
+      cert: new crypto.X509Certificate(cert).raw.toString('base64').replace(/=+$/, ''),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function logUnserved(): void {
+  grpc.setLogVerbosity(grpc.logVerbosity.DEBUG);
+  grpc.setLogger({
+    error: (...a: unknown[]) => console.error('E', ...a),
+    info: () => undefined,
+    debug: (msg: string) => {
+      const m = /No handler registered for method (\S+?)\. /.exec(msg);
+      if (m) log(`${m[1]}: not served, answered UNIMPLEMENTED`);
+    },
+  });
+}
+
+function main(): void {
+  if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE) {
+    console.error('This binary is a plugin. These are not meant to be executed directly.\n' +
+      'Please execute the program that consumes these plugins, which will\nload any plugins automatically');
+    process.exit(1);
+  }
+  if (LOG_UNSERVED) logUnserved();
+  const { provider, schema, legacy } = args();
+  const versions = (process.env.PLUGIN_PROTOCOL_VERSIONS ?? '6').split(',');
+  if (!versions.includes('6')) console.error(`azure-world: only protocol 6 is spoken, the client offered ${versions.join(',')}`);
+
+  const handlers = providerHandlers({
+    provider, schema: loadSchema(schema), legacyTypeSystem: legacy, worldFile: process.env.AZURE_WORLD_FILE || undefined,
+    loadEngine: (): Engine => loadEngine(process.env.AZURE_WORLD_ENGINE),
+  });
+  const pkg = grpc.loadPackageDefinition(packageDefinition({ longs: Number, enums: String, defaults: true })) as any;
+  const described = Object.keys(pkg.tfplugin6.Provider.service);
+  const unmatched = described.filter((n) => !handlers[n]).concat(Object.keys(handlers).filter((n) => !described.includes(n)));
+  if (unmatched.length) throw new Error(`azure-world: handlers and protocol.ts disagree on ${unmatched.join(', ')}`);
+
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 << 20, 'grpc.max_send_message_length': -1 });
+  const streams: unknown[] = [];
+  const unary = (name: string, fn: (req: any) => object) => (call: any, callback: import('@grpc/grpc-js').sendUnaryData<object>): void => {
+    log(name, call.request.type_name ?? '');
+    try {
+      callback(null, fn(call.request));
+    } catch (e) {
+      console.error(`[azure-world] ${name}: ${(e as Error).stack}`);
+      callback({ code: grpc.status.INTERNAL, details: String((e as Error).message) }, null);
+    }
+  };
+  server.addService(pkg.tfplugin6.Provider.service, Object.fromEntries(Object.entries(handlers).map(([n, fn]) => [n, unary(n, fn)])));
+  server.addService(pkg.plugin.GRPCController.service, {
+    Shutdown: (_call: unknown, callback: (e: null, r: object) => void) => {
+      log('Shutdown');
+      callback(null, {});
+      setTimeout(() => {
+        server.forceShutdown();
+        process.exit(0);
+      }, 20);
+    },
+  });
+  // Stdio and broker streams are accepted and simply kept open (nothing to forward).
+  server.addService(pkg.plugin.GRPCStdio.service, { StreamStdio: (call: unknown) => streams.push(call) });
+  server.addService(pkg.plugin.GRPCBroker.service, {
+    StartStream: (call: any) => {
+      streams.push(call);
+      call.on('data', () => undefined);
+      call.on('end', () => call.end());
+    },
+  });
+
+  const socket = path.join(process.env.PLUGIN_UNIX_SOCKET_DIR || os.tmpdir(),
+    `azure-world-${process.pid}-${crypto.randomBytes(4).toString('hex')}.sock`);
+  process.on('exit', () => fs.rmSync(socket, { force: true }));
+  process.on('SIGTERM', () => process.exit(0));
+  process.on('SIGINT', () => undefined); // like go-plugin: Terraform handles Ctrl-C and tells us to stop
+  setInterval(() => {
+    if (process.ppid === 1) process.exit(0); // orphaned
+  }, 2000).unref();
+
+  const { creds, cert } = serverCredentials();
+  server.bindAsync(`unix:${socket}`, creds, (err) => {
+    if (err) {
+      console.error(`azure-world: cannot listen on ${socket}: ${err.message}`);
+      process.exit(1);
+    }
+    process.stdout.write(`1|6|unix|${socket}|grpc|${cert}\n`);
+  });
+}
+
+main();
