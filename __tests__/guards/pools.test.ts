@@ -1,4 +1,5 @@
 import { ITerraformDependable, Testing, dependable } from 'cdktf';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { BatchPool } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -339,5 +340,24 @@ describe('warning: a private account that nothing in the stack can call', () => 
     const { accountEndpoint } = rawPrivateSetup(stack);
     accountEndpoint.node.scope!.node.tryRemoveChild(accountEndpoint.node.id);
     expect(() => stack.runAllValidations()).not.toThrow();
+  });
+});
+
+describe('lock guard: a lock on an account comes after the account\'s pools, which inherit it', () => {
+  it('refuses a raw lock on the account that does not wait for a pool, naming the pool', () => {
+    const stack = rawStack();
+    const { batch } = rawPoolSetup(stack);
+    new ManagementLock(stack, 'lock', { name: 'lock-rawbatch', scope: batch.id, lockLevel: 'CanNotDelete' });
+    expect(BatchGuards.check(stack)).toEqual([
+      'raw/lock: depends_on = unset: the lock may be put on the account before its pools raw/pool (azurerm_batch_pool.pool) exist, and would block their creation. '
+      + 'Fix: add the pools to the lock\'s depends_on (PrivateBatch does this for its lock and pools)',
+    ]);
+  });
+
+  it('accepts it once it waits for the pool', () => {
+    const stack = rawStack();
+    const { batch, pool } = rawPoolSetup(stack);
+    new ManagementLock(stack, 'lock', { name: 'lock-rawbatch', scope: batch.id, lockLevel: 'CanNotDelete', dependsOn: [pool] });
+    expect(BatchGuards.check(stack)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The order Terraform gives the DNS a private Batch setup needs, as Terraform itself evaluates it (its graph and
  * `terraform test` with mock providers): an A record is written after its endpoint and replaced with it; a pool is
- * created after everything its nodes need to resolve node management, the zone's link to the pool's VNet included.
+ * created after everything its nodes need to resolve node management, the zone's link to the pool's VNet included;
+ * the account's lock comes after the pools it would block.
  *
  * What mocks cannot show: an endpoint that fails at apply (a taken static IP, a Policy deny), since mock providers
  * never fail. The graph shows what such a failure stops: Terraform creates nothing that waits for a failed resource.
@@ -59,6 +60,11 @@ describeWithTerraform('records follow their endpoints (terraform graph and terra
     for (const earlier of [NODE_ENDPOINT, NODE_RECORD, 'azurerm_private_dns_zone.zone_privatelink_batch_azure_com', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_pools']) {
       expect([earlier, graph.after(POOL_ADDRESS, earlier)]).toEqual([earlier, true]);
     }
+  }, 120_000);
+
+  it('Terraform puts the account\'s lock in place only once its pools exist', async () => {
+    const graph = await terraformGraph(stackJson({ lock: { kind: 'CanNotDelete' } }));
+    expect(graph.after('azurerm_management_lock.lock_contosobatch', POOL_ADDRESS)).toBe(true);
   }, 120_000);
 
   it('-replace of an endpoint replaces its record too', async () => {
