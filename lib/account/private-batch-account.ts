@@ -11,7 +11,8 @@ const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 import { tagProblems } from '../rules/tags';
 import { PropProblem } from '../rules/problems';
 import { optIn } from '../guards/opt-ins';
-import { accountNameProblem, locationProblem, normalizeLocation } from '../rules/naming';
+import { accountNameProblem, normalizeLocation } from '../rules/naming';
+import { anyRegionProblem } from '../rules/regions';
 import { BatchGuards } from '../guards/batch-guards';
 import { stableAddress } from '../core/addresses';
 import { accountLogicalId } from '../rules/logical-ids';
@@ -218,7 +219,7 @@ export function privateBatchAccountProblems(props: PrivateBatchAccountProps): Pr
   else if (Token.isUnresolved(props.name)) add('name', 'must be known at synth (DNS record names are built from it), got a token');
   else add('name', accountNameProblem(props.name));
   if (typeof props.location !== 'string') add('location', 'is required');
-  else add('location', Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : locationProblem(props.location));
+  else add('location', Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : anyRegionProblem(props.location));
   if (props.publicNetworkProfile && !props.allowPublicNetworkAccess) {
     add('publicNetworkProfile', 'only applies while public network access is enabled; set allowPublicNetworkAccess: true or remove it');
   }

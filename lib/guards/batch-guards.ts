@@ -7,7 +7,7 @@ import { Finding, formatFinding } from './finding';
 import { OptIn, hasOptedIn, optInsOf } from './opt-ins';
 import { AccountElsewhere, StackContext, StackModel, stackModel } from './stack-model';
 import { zoneWriteOf } from './zone-writes';
-import { attributeOrigin } from '../core/problems';
+import { attributeOrigin, locate, problemsIn } from '../core/problems';
 
 const GUARDED = new WeakSet<TerraformStack>();
 /** The warnings already added to each construct, so that a validation run twice does not warn twice. */
@@ -75,7 +75,7 @@ function evaluate(stack: TerraformStack): { errors: Finding[]; warnings: { const
     return origin ? { ...finding, origin } : finding;
   };
   return {
-    errors: [...clashes, ...checkStack(model)].map(located),
+    errors: [...clashes, ...checkStack(model)].filter((f) => !reportedAtProp(stack, constructs.get(f.path), f.attribute)).map(located),
     warnings: stackWarnings(model).map((finding) => ({ construct: constructs.get(finding.path) ?? stack, finding: located(finding) })),
   };
 }
@@ -121,4 +121,15 @@ function accountsBefore(stacks: readonly TerraformStack[], stack: TerraformStack
     const { nameInput: name, locationInput: location } = node as unknown as { nameInput?: unknown; locationInput?: unknown };
     return typeof name === 'string' && typeof location === 'string' ? [{ stack: other.node.id, path: node.node.path, name, location }] : [];
   }));
+}
+
+/**
+ * Whether the attribute was made from a prop that its construct reports a problem with already ("US East" as the
+ * account's location): the user sees the problem once, at the prop, with the value as typed.
+ */
+function reportedAtProp(stack: TerraformStack, construct: IConstruct | undefined, attribute: string): boolean {
+  if (!construct) return false;
+  const at = locate(construct, { field: attribute, problem: '' });
+  if (at.owner === construct) return false;
+  return problemsIn(stack).some((p) => p.owner === at.owner && p.source === at.source && p.field === at.field);
 }

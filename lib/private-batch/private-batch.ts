@@ -26,7 +26,7 @@ import { endpointKey } from '../rules/logical-ids';
 import { AdoptSettings, adoptSettings, armResourceId } from '../rules/adoption';
 import { AzureCloud } from '../rules/clouds';
 import { DnsMode, dnsModeUsesZone } from '../rules/dns-modes';
-import { parseResourceId } from '../rules/resource-id';
+import { literalResourceIdProblem, parseResourceId } from '../rules/resource-id';
 import { ResolvedSubnet, resolveSubnet } from '../rules/subnets';
 
 /**
@@ -184,7 +184,9 @@ export class PrivateBatch extends Construct {
     const usesZone = endpoints.some((e) => dnsModeUsesZone(modeOf(props, e)));
     if (dns.zone || !usesZone) return undefined;
     const links: ZoneLink[] = [];
-    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined) {
+    // A malformed VNet ID is reported at subnet.virtualNetwork.id (privateBatchProblems), not again at the link.
+    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined
+      && literalResourceIdProblem(subnet.vnetId, 'Microsoft.Network/virtualNetworks') === undefined) {
       links.push({ id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.vnetName}`, virtualNetworkId: subnet.vnetId });
     }
     (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
@@ -261,6 +263,8 @@ export class PrivateBatch extends Construct {
       fields: {
         account: 'account',
         subnet: 'subnet',
+        // A subnet given as a plain ID string is the prop itself.
+        'subnet.id': typeof props.subnet === 'string' ? 'subnet' : 'subnet.id',
         'subnet.location': 'subnet.virtualNetwork.location',
         location: endpoint.location !== undefined ? `${at}.location` : subnet?.vnetLocation !== undefined ? 'subnet.virtualNetwork.location' : 'account.location',
         resourceGroupName: endpoint.resourceGroupName !== undefined ? `${at}.resourceGroupName` : 'endpointResourceGroupName',
