@@ -1,4 +1,7 @@
-import { skipLines } from '../../scripts/jest-skip-reporter';
+// A CommonJS script without types: jest loads it as it is.
+const { skipLines } = require('../../scripts/jest-skip-reporter') as {
+  skipLines: (results: object, options: { rootDir: string; leftOut?: Record<string, string> }) => string[];
+};
 
 /** jest's aggregated results with one file of these tests. */
 const results = (tests: { title: string; status: string; ancestorTitles?: string[] }[]) => ({
