@@ -49,6 +49,15 @@ describe('a malformed resource ID', () => {
     ]);
   });
 
+  it('is reported at the account\'s storage account and identity IDs', () => {
+    const storage = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccount/stbatch`;
+    const identity = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentity/id-batch`;
+    expect(problems({ account: { ...ACCOUNT, autoStorage: { storageAccountId: storage }, identity: { type: 'UserAssigned', identityIds: [identity] } } })).toEqual([
+      expect.stringMatching(/^stack\/batch: account\.autoStorage\.storageAccountId must be a Microsoft\.Storage\/storageAccounts ID, .*: "storageAccount" where the ID has "storageAccounts"$/),
+      expect.stringMatching(/^stack\/batch: account\.identity\.identityIds\[0\] must be a Microsoft\.ManagedIdentity\/userAssignedIdentities ID, .*: "userAssignedIdentity" where the ID has "userAssignedIdentities"$/),
+    ]);
+  });
+
   it('is reported at an endpoint\'s applicationSecurityGroupIds', () => {
     const asg = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/applicationSecurityGroup/asg-batch`;
     expect(problems({ endpoints: [{ subResource: 'batchAccount', applicationSecurityGroupIds: [asg] }] })).toEqual([

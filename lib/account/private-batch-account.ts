@@ -5,7 +5,7 @@ import { IBatchAccount } from './batch-account-ref';
 import { mapAttributes, reportProblems } from '../core/problems';
 import { resourceGroupNameProblem } from '../rules/azure-names';
 import { keyVaultUrlProblem } from '../rules/key-vault';
-import { normalizedResourceId, resourceIdProblem } from '../rules/resource-id';
+import { literalResourceIdProblem, normalizedResourceId, resourceIdProblem } from '../rules/resource-id';
 
 const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 import { tagProblems } from '../rules/tags';
@@ -258,6 +258,10 @@ export function privateBatchAccountProblems(props: PrivateBatchAccountProps): Pr
   const vault = props.keyVaultReference;
   if (vault && typeof vault.id === 'string' && !Token.isUnresolved(vault.id)) add('keyVaultReference.id', resourceIdProblem(vault.id, 'Microsoft.KeyVault/vaults'));
   if (vault && typeof vault.url === 'string' && !Token.isUnresolved(vault.url)) add('keyVaultReference.url', keyVaultUrlProblem(vault.url));
+  // IDs azurerm parses at plan: a malformed one is named here, at the prop, with the segment that is wrong.
+  add('autoStorage.storageAccountId', literalResourceIdProblem(props.autoStorage?.storageAccountId, 'Microsoft.Storage/storageAccounts'));
+  add('autoStorage.nodeIdentityId', literalResourceIdProblem(props.autoStorage?.nodeIdentityId, IDENTITY_TYPE));
+  if (identity.type === 'UserAssigned') identity.identityIds?.forEach((id, i) => add(`identity.identityIds[${i}]`, literalResourceIdProblem(id, IDENTITY_TYPE)));
   if (props.tags) problems.push(...tagProblems(props.tags));
   return problems;
 }
