@@ -11,6 +11,8 @@ export interface BuildOptions {
   readonly outdir?: string;
   /** The config file, as the user named it: errors found in a construct name it with the config field. @default `config` */
   readonly file?: string;
+  /** cdktf context, as `cdktf.json` has it (see `cdktfJsonContext`); CDKTF_CONTEXT_JSON overrides it. @default none */
+  readonly context?: Record<string, unknown>;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
   const file = options.file ?? 'config';
   // Validations run below, once, for all stacks; synth skips them so they are not run twice.
-  const app = new App({ outdir: options.outdir, skipValidation: true });
+  const app = new App({ outdir: options.outdir, context: options.context, skipValidation: true });
   const stacks = config.stacks.map((stack, i) => new PrivateBatchStack(app, stack, { file, path: `stacks[${i}]` }));
   orderStacksByAccounts(config.stacks, stacks);
   stacks.forEach(synthesizeOnce);

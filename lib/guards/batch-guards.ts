@@ -9,7 +9,7 @@ import { OptIn, hasOptedIn, optInsOf } from './opt-ins';
 import { StacksBefore } from './cross-stack';
 import { AccountElsewhere, StackContext, StackModel, stackModel } from './stack-model';
 import { zoneWriteOf } from './zone-writes';
-import { attributeOrigin } from '../core/problems';
+import { attributeOrigin, locate, problemsIn } from '../core/problems';
 
 const GUARDED = new WeakSet<TerraformStack>();
 /** The warnings already added to each construct, so that a validation run twice does not warn twice. */
@@ -78,7 +78,7 @@ function evaluate(stack: TerraformStack, incremental = false): { errors: Finding
     const origin = construct && attributeOrigin(construct, finding.attribute);
     return origin ? { ...finding, origin } : finding;
   };
-  const errors = [...clashes, ...checkStack(model)].map(located);
+  const errors = [...clashes, ...checkStack(model)].filter((f) => !reportedAtProp(stack, constructs.get(f.path), f.attribute)).map(located);
   const warnings = stackWarnings(model).map((finding) => ({ construct: constructs.get(finding.path) ?? stack, finding: located(finding) }));
   // Only now: the index is the stacks before this one while its guards run.
   if (incremental) pass.add(stack, model, accounts);
@@ -177,4 +177,15 @@ function stacksBefore(stack: TerraformStack, incremental: boolean): Pass {
   }
   for (const other of before.slice(pass.stacks.length)) pass.read(other);
   return pass;
+}
+
+/**
+ * Whether the attribute was made from a prop that its construct reports a problem with already ("US East" as the
+ * account's location): the user sees the problem once, at the prop, with the value as typed.
+ */
+function reportedAtProp(stack: TerraformStack, construct: IConstruct | undefined, attribute: string): boolean {
+  if (!construct) return false;
+  const at = locate(construct, { field: attribute, problem: '' });
+  if (at.owner === construct) return false;
+  return problemsIn(stack).some((p) => p.owner === at.owner && p.source === at.source && p.field === at.field);
 }

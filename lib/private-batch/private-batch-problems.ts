@@ -7,11 +7,12 @@ import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from '.
 import { dnsModeUsesZone } from '../rules/dns-modes';
 import { defaultEndpointName } from '../rules/naming';
 import { PropProblem } from '../rules/problems';
-import { resourceIdProblem, resourceIdTemplate } from '../rules/resource-id';
+import { literalResourceIdProblem, resourceIdProblem, resourceIdTemplate } from '../rules/resource-id';
 import { resolveSubnet } from '../rules/subnets';
 import { BATCH_SUB_RESOURCES } from '../rules/sub-resources';
 
 const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
+const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 
 /** The endpoints a `PrivateBatch` makes when its props name none: one per sub-resource. */
 export const DEFAULT_PRIVATE_BATCH_ENDPOINTS: readonly PrivateBatchEndpoint[] = BATCH_SUB_RESOURCES.map((subResource) => ({ subResource }));
@@ -206,7 +207,12 @@ function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchE
   });
   if ((dns.linkSubnetVnet ?? true) && props.subnet !== undefined) {
     const subnet = resolveSubnet(props.subnet);
-    if (subnet.vnetId === undefined || subnet.vnetName === undefined) {
+    const vnetId = typeof props.subnet === 'string' ? undefined : props.subnet.virtualNetwork?.id;
+    const vnetIdProblem = literalResourceIdProblem(vnetId, VNET_TYPE);
+    if (vnetIdProblem) problems.push({ field: 'subnet.virtualNetwork.id', problem: vnetIdProblem });
+    // A literal subnet ID that is malformed is reported as such by the endpoints (at subnet); it is no missing VNet.
+    const malformed = vnetIdProblem !== undefined || literalResourceIdProblem(subnet.id, SUBNET_TYPE) !== undefined;
+    if (!malformed && (subnet.vnetId === undefined || subnet.vnetName === undefined)) {
       problems.push({
         field: 'subnet',
         problem: "has no known VNet to link the zone to: give a literal subnet ID, or virtualNetwork { id, name } (a VirtualNetwork construct fits), or set dns.linkSubnetVnet: false and link it yourself",

@@ -28,7 +28,7 @@ import { AdoptSettings, adoptSettings } from '../rules/adoption';
 import { ExistingParts } from '../adoption/existing-parts';
 import { AzureCloud } from '../rules/clouds';
 import { DnsMode, dnsModeUsesZone } from '../rules/dns-modes';
-import { parseResourceId } from '../rules/resource-id';
+import { literalResourceIdProblem, parseResourceId } from '../rules/resource-id';
 import { ResolvedSubnet, resolveSubnet } from '../rules/subnets';
 
 /**
@@ -216,7 +216,9 @@ export class PrivateBatch extends Construct {
     const usesZone = endpoints.some((e) => dnsModeUsesZone(modeOf(props, e)));
     if (dns.zone || !usesZone) return undefined;
     const links: ZoneLink[] = [];
-    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined) {
+    // A malformed VNet ID is reported at subnet.virtualNetwork.id (privateBatchProblems), not again at the link.
+    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined
+      && literalResourceIdProblem(subnet.vnetId, 'Microsoft.Network/virtualNetworks') === undefined) {
       links.push({ id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.vnetName}`, virtualNetworkId: subnet.vnetId });
     }
     (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
@@ -295,6 +297,8 @@ export class PrivateBatch extends Construct {
       fields: {
         account: 'account',
         subnet: 'subnet',
+        // A subnet given as a plain ID string is the prop itself.
+        'subnet.id': typeof props.subnet === 'string' ? 'subnet' : 'subnet.id',
         'subnet.location': 'subnet.virtualNetwork.location',
         location: endpoint.location !== undefined ? `${at}.location` : subnet?.vnetLocation !== undefined ? 'subnet.virtualNetwork.location' : 'account.location',
         resourceGroupName: endpoint.resourceGroupName !== undefined ? `${at}.resourceGroupName` : 'endpointResourceGroupName',

@@ -94,9 +94,27 @@ export function canonicalResourceId(id: string, type: string): string | undefine
   return fits ? segments.map((s, i) => expected[i] ?? s).join('/') : undefined;
 }
 
-/** Why `id` is not a resource ID of `type`, or undefined. The case of the fixed segments does not matter here. */
+/**
+ * Why `id` is not a resource ID of `type`, or undefined. The case of the fixed segments does not matter here. A
+ * misspelt fixed segment (`/subnet/` for `/subnets/`, `Microsoft.Netwrok`) is named, since it is easy to miss in a
+ * long ID.
+ */
 export function resourceIdProblem(id: string, type: string): string | undefined {
-  return canonicalResourceId(id, type) === undefined ? `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}` : undefined;
+  if (canonicalResourceId(id, type) !== undefined) return undefined;
+  return `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}${misspeltSegment(id, type)}`;
+}
+
+/** `: "subnet" where the ID has "subnets"` for the first fixed segment of `id` that is not `type`'s, else nothing. */
+function misspeltSegment(id: string, type: string): string {
+  const segments = id.split('/');
+  if (segments[0] !== '' || segments.length < 3) return '';
+  const wrong = idSegments(type).findIndex((expected, i) => expected !== undefined && segments[i] !== undefined && segments[i].toLowerCase() !== expected.toLowerCase());
+  return wrong > 0 ? `: "${segments[wrong]}" where the ID has "${idSegments(type)[wrong]}"` : '';
+}
+
+/** A literal ID that is no ID of `type`: why, or undefined (a token is known only at apply, and not checked). */
+export function literalResourceIdProblem(id: string | undefined, type: string): string | undefined {
+  return id === undefined || isToken(id) ? undefined : resourceIdProblem(id, type);
 }
 
 /** A literal ID of `type` in ARM's spelling; a token, or what is no such ID (reported elsewhere), as it is. */
