@@ -1,6 +1,6 @@
 /**
- * The README's "Use it in your own cdktf app" example, shared by the test that compiles it against lib/ and
- * the test that runs it as a consumer of the packed package. One snippet, so the README cannot drift from
+ * The library guide's example (docs/library.md), shared by the test that compiles it against lib/ and
+ * the test that runs it as a consumer of the packed package. One snippet, so the guide cannot drift from
  * what is tested.
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
@@ -14,7 +14,7 @@ export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(ROOT, 'package.
 
 const START = '<!-- example:start -->';
 const END = '<!-- example:end -->';
-const SOURCES = ['README.md'];
+const SOURCES = ['docs/library.md'];
 
 /** The example's TypeScript source and the file it was read from. */
 export interface ReadmeExample {
@@ -24,7 +24,7 @@ export interface ReadmeExample {
   readonly file: string;
 }
 
-/** Reads the example from README.md, between the markers. */
+/** Reads the example from docs/library.md, between the markers. */
 export function readmeExample(): ReadmeExample {
   for (const file of SOURCES) {
     const path = join(ROOT, file);

@@ -9,16 +9,16 @@ const stacksOf = (file: string, change: (raw: any) => void = () => undefined) =>
   return new Map(Object.entries(synthConfig(raw)));
 };
 
-/** The fenced block between `<!-- review:start -->` and `<!-- review:end -->` in the README. */
+/** The fenced block between `<!-- review:start -->` and `<!-- review:end -->` in docs/review.md. */
 function readmeReview(): string {
-  const text = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const text = readFileSync(join(REPO, 'docs', 'review.md'), 'utf8');
   const block = /<!-- review:start -->\s*```markdown\n([\s\S]*?)```\s*<!-- review:end -->/.exec(text);
-  if (!block) throw new Error('README.md has no ```markdown block between <!-- review:start --> and <!-- review:end -->');
+  if (!block) throw new Error('docs/review.md has no ```markdown block between <!-- review:start --> and <!-- review:end -->');
   return block[1];
 }
 
 describe('reviewDocument on the shipped configs', () => {
-  it('reviews the default example as the README shows it', () => {
+  it('reviews the default example as docs/review.md shows it', () => {
     const markdown = reviewDocument({ stacks: stacksOf('example.json'), config: 'config/example.json' });
     expect(markdown).toContain('## Stack `batch-private-eastus` (`stacks/batch-private-eastus/cdk.tf.json`)');
     expect(markdown).toContain('| `contosobatch01` | eastus | Disabled | AAD | SystemAssigned | BatchService |');
