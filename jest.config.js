@@ -9,4 +9,6 @@ module.exports = {
   transform: { '\\.ts$': '<rootDir>/scripts/jest-transform.js' },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // jest's own reporters, then what did not run and why as the last lines (scripts/jest-skip-reporter.js).
+  reporters: ['<rootDir>/scripts/jest-skip-reporter.js'],
 };

@@ -75,7 +75,7 @@ describe('Terraform addresses', () => {
     new PrivateBatchAccount(new Construct(stack, 'team'), 'b', { name: 'samebatch', resourceGroupName: 'rg2', location: 'eastus' });
     expect(BatchGuards.check(stack)).toEqual([
       'stack/team/b/Resource: address = "azurerm_batch_account.batch_samebatch": stack/a/Resource has this Terraform address too, and Terraform would merge the two into one. '
-        + 'Fix: give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one',
+        + 'Fix: give one of them another name (the address is built from the account, endpoint or link name), or call overrideLogicalId() on one',
       // The guards still see both accounts (cdktf merges them in the JSON), so the specific problem is named too.
       expect.stringMatching(/^stack\/team\/b\/Resource: name = "samebatch": stack\/a\/Resource is a Batch account of this name in eastus too/),
     ]);

@@ -182,13 +182,32 @@ describe('BatchPrivateEndpoint', () => {
       const f = fixture();
       f.endpoint('pe', { staticIp: '10.0.1.10' });
       const json = parse(f.stack);
+      const endpoint = `azurerm_private_endpoint.${logicalId(json, 'azurerm_private_endpoint', 'pe')}`;
       expect(only(json.resource.azurerm_private_dns_a_record)).toEqual([{
         name: 'mybatch.eastus',
         zone_name: `\${azurerm_private_dns_zone.${logicalId(json, 'azurerm_private_dns_zone', 'zone')}.name}`,
         resource_group_name: 'rg-dns',
         ttl: 10,
         records: ['10.0.1.10'],
+        depends_on: [endpoint],
+        lifecycle: { replace_triggered_by: [`${endpoint}.id`] },
       }]);
+    });
+
+    // A static IP refers to nothing: without depends_on the record would be written beside the endpoint, and stay
+    // in a shared zone when the endpoint fails. replace_triggered_by takes the record along on `-replace`.
+    it.each([
+      ['a static IP', { staticIp: '10.0.1.10' }],
+      ['a dynamic IP', {}],
+      ['nodeManagement', { subResource: 'nodeManagement' as const }],
+    ])('writes the record of an endpoint with %s after the endpoint, and replaces it with the endpoint', (_, props) => {
+      const f = fixture();
+      f.endpoint('pe', props);
+      const json = parse(f.stack);
+      const endpoint = `azurerm_private_endpoint.${logicalId(json, 'azurerm_private_endpoint', 'pe')}`;
+      const [record] = only(json.resource.azurerm_private_dns_a_record);
+      expect(record.depends_on).toEqual([endpoint]);
+      expect(record.lifecycle).toEqual({ replace_triggered_by: [`${endpoint}.id`] });
     });
 
     it('names the nodeManagement record after the exported FQDN less the public suffix', () => {

@@ -49,19 +49,43 @@ describe('the config\'s AVM-style fields', () => {
     stack.adopt = true;
     const json = synthConfig({ stacks: [stack] })[stack.name];
     expect(json.import.map((i: any) => i.to)).toEqual(expect.arrayContaining(['azurerm_virtual_network.Vnet', 'azurerm_subnet.EndpointSubnet']));
-    expect(json.import.find((i: any) => i.to === 'azurerm_subnet.EndpointSubnet').id)
-      .toBe('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints');
+    // Imported when the plan finds it (the VNet listed in the group, the subnet in the VNet), else created.
+    expect(json.import.find((i: any) => i.to === 'azurerm_subnet.EndpointSubnet')).toEqual({ for_each: '${local.adopt_endpointsubnet}', to: 'azurerm_subnet.EndpointSubnet', id: '${each.value}' });
+    expect(json.locals.adopt_endpointsubnet).toContain('contains(local.exists_subnets_vnet_batch_eastus, lower("snet-private-endpoints"))');
+    expect(json.locals.adopt_endpointsubnet)
+      .toContain('["/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints"]');
   });
 
-  it('name the config field of every problem the library finds in them, all at once (7 here)', () => {
+  // Each passed every check before (#22): Azure refuses them at apply with 409 or "already exists".
+  it('refuse what Azure refuses twice, at the later field the user wrote: a role for one principal, a setting name, a category to one destination', () => {
+    const workspace = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops';
+    const principal = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+    expect(build((s) => {
+      s.accounts[0].roleAssignments = {
+        team: { roleDefinitionIdOrName: 'Azure Batch Job Submitter', principalId: principal },
+        again: { roleDefinitionIdOrName: '48e5e92e-a480-4e71-aa9c-2778f4c13781', principalId: principal.toUpperCase() },
+      };
+      s.accounts[0].diagnosticSettings = {
+        logs: { workspaceId: workspace },
+        audit: { name: 'LOGS', workspaceId: workspace, logCategories: ['AuditLog'], metricCategories: [] },
+      };
+    })).toThrow(new RegExp(['3 problems found',
+      '  stacks\\[0\\]\\.accounts\\[0\\]\\.roleAssignments\\.again: assigns role 48e5e92e-a480-4e71-aa9c-2778f4c13781 to principal 3F2504E0-4F89-11D3-9A0C-0305E82C3301 again, as team does \\(Azure Batch Job Submitter\\): Azure refuses a second assignment of one role to one principal at one scope \\(409 RoleAssignmentExists\\)',
+      '  stacks\\[0\\]\\.accounts\\[0\\]\\.diagnosticSettings\\.audit\\.name: names the diagnostic setting LOGS again, as logs does',
+      '  stacks\\[0\\]\\.accounts\\[0\\]\\.diagnosticSettings\\.audit\\.workspaceId: sends AuditLog to .* again, as logs does: Azure refuses one category to one destination twice',
+    ].join('[\\s\\S]*')));
+  });
+
+  it('name the config field of every problem the library finds in them, all at once (8 here)', () => {
     expect(build((s) => {
       s.accounts[0].lock = { kind: 'ReadOnly', name: 'lock.' };
       s.accounts[0].connections = [{ action: 'approve', endpoint: 'batchAccount', description: 'ok' }];
       s.accounts[0].roleAssignments = { team: { roleDefinitionIdOrName: 'Batch Superuser', principalId: 'someone' } };
       s.accounts[0].diagnosticSettings = { logs: { workspaceId: '/x', logCategories: ['ServiceLogs'] } };
       s.accounts[0].endpoints[1].zoneGroupName = 'default';
-    })).toThrow(new RegExp(['7 problems found',
+    })).toThrow(new RegExp(['8 problems found',
       'stacks\\[0\\]\\.accounts\\[0\\]\\.lock\\.kind: ReadOnly blocks the connection rules',
+      'stacks\\[0\\]\\.accounts\\[0\\]\\.lock\\.kind: is ReadOnly, but the account has pools \\(small\\)',
       'stacks\\[0\\]\\.accounts\\[0\\]\\.roleAssignments\\.team\\.roleDefinitionIdOrName: must be a role definition GUID or ID',
       'stacks\\[0\\]\\.accounts\\[0\\]\\.roleAssignments\\.team\\.principalId: must be the principal\'s object ID',
       'stacks\\[0\\]\\.accounts\\[0\\]\\.diagnosticSettings\\.logs\\.workspaceId: must be a Log Analytics workspace ID',

@@ -62,11 +62,12 @@ describe('connection management in the example app', () => {
     const [actionId, action] = Object.entries(resources(json, 'azapi_resource_action'))[0];
     const [endpointId] = Object.entries(resources(json, 'azurerm_private_endpoint')).find(([, e]) => e.private_service_connection.is_manual_connection)!;
     const record = Object.values(resources(json, 'azurerm_private_dns_a_record')).find((r) => r.name.includes(endpointId))!;
-    expect(record.depends_on).toEqual([`azapi_resource_action.${actionId}`]);
+    expect(record.depends_on).toEqual([`azurerm_private_endpoint.${endpointId}`, `azapi_resource_action.${actionId}`]);
     expect(JSON.stringify(json.locals)).toContain(`azurerm_private_endpoint.${endpointId}.id`);
     expect(action.body.properties.privateLinkServiceConnectionState.status).toBe('Approved');
     const other = Object.values(resources(json, 'azurerm_private_dns_a_record')).find((r) => !r.name.includes(endpointId))!;
-    expect(other.depends_on).toBeUndefined();
+    // Only its own endpoint: no approval to wait for.
+    expect(other.depends_on).toEqual([expect.stringMatching(/^azurerm_private_endpoint\./)]);
   });
 
   it('rejects, removes and approves by endpoint ID or name, each rule addressed by its key', () => {
@@ -88,22 +89,22 @@ describe('connection management in the example app', () => {
     expect(synthConfig({ stacks: [stack] })['fixture-reject-and-remove'].provider.azapi).toEqual([{ environment, subscription_id: stack.subscriptionId }]);
   });
 
-  it('delegates approval: a custom role with the one approval action, assigned to the principal on the account', () => {
+  it('delegates approval: a custom role that reads the account and updates its connections, assigned to the principal on the account', () => {
     const json = synthSetup('fixture-delegated-approval');
     const role = resources(json, 'azurerm_role_definition').approver_role_contosobatch01;
     expect(role).toEqual({
-      name: 'Batch endpoint auto-approval: ${element(split("/", azurerm_batch_account.batch_contosobatch01.id), 4)}/contosobatch01',
+      name: 'Batch endpoint connection approver: ${element(split("/", azurerm_batch_account.batch_contosobatch01.id), 4)}/contosobatch01',
       scope: '${regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+", azurerm_batch_account.batch_contosobatch01.id)}',
       assignable_scopes: ['${regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+", azurerm_batch_account.batch_contosobatch01.id)}'],
-      description: 'Private endpoints that its holders create to Batch account contosobatch01 are approved at creation.',
-      permissions: [{ actions: ['Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action'] }],
+      description: 'Reads Batch account contosobatch01 and approves its private endpoint connections (privateEndpointConnections/write).',
+      permissions: [{ actions: ['Microsoft.Batch/batchAccounts/read', 'Microsoft.Batch/batchAccounts/privateEndpointConnections/read', 'Microsoft.Batch/batchAccounts/privateEndpointConnections/write'] }],
     });
     expect(resources(json, 'azurerm_role_assignment').approver_contosobatch01_analytics_ci).toEqual({
       scope: '${azurerm_batch_account.batch_contosobatch01.id}',
       role_definition_id: '${azurerm_role_definition.approver_role_contosobatch01.role_definition_resource_id}',
       principal_id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
       principal_type: 'ServicePrincipal',
-      description: 'Approves at creation the private endpoints this principal makes to Batch account contosobatch01',
+      description: 'Approves the connections of the private endpoints this principal makes to Batch account contosobatch01',
     });
     expect(json.resource.azapi_resource_action).toBeUndefined();
   });

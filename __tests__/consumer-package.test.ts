@@ -9,10 +9,11 @@
 import { execFile } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { basename, dirname, join } from 'path';
 import * as ts from 'typescript';
 import { promisify } from 'util';
 import { currentFlavour, FLAVOURS, rewriteImports } from '../flavours';
+import { quickStart, withTarball } from './helpers/quick-start';
 import { expectPrivateAccountWithHubRecords, readmeExample, ROOT, synthesizedStack } from './helpers/readme-example';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -120,7 +121,8 @@ describe(`the packed ${PACKAGE_NAME} in a consumer ${FLAVOUR.name} app`, () => {
     work = mkdtempSync(join(tmpdir(), 'consumer-package-'));
     // The repo's own dry run lists what `npm pack` would take from the tree; it runs beside the build.
     [repoPack] = await Promise.all([npmPack(ROOT, ['--dry-run']), consume()]);
-  }, 60_000);
+    // About 20 s alone; a loaded 2-core machine (the whole suite beside it) has taken over 60.
+  }, 180_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -159,12 +161,39 @@ describe(`the packed ${PACKAGE_NAME} in a consumer ${FLAVOUR.name} app`, () => {
     expect(imports.map(({ specifier }) => packageOf(specifier))).toEqual(expect.arrayContaining([FLAVOUR.corePackage, FLAVOUR.providerPackage, 'constructs']));
   });
 
-  it('resolves to the packed dist through the exports map', () => {
+  it('resolves to the packed dist through the exports map, the root and each subpath', () => {
     const resolved = require.resolve(PACKAGE_NAME, { paths: [join(work, 'app')] });
     expect(resolved).toBe(join(work, 'app', 'node_modules', PACKAGE_NAME, 'dist', 'index.js'));
+    const { exports } = JSON.parse(readFileSync(join(work, 'app', 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+    const subpaths = Object.keys(exports).filter((s) => s !== '.' && s !== './package.json');
+    expect(subpaths).toEqual(expect.arrayContaining(['./azapi', './terraform', './review']));
+    for (const subpath of subpaths) {
+      const file = require.resolve(`${PACKAGE_NAME}${subpath.slice(1)}`, { paths: [join(work, 'app')] });
+      expect(file).toBe(join(work, 'app', 'node_modules', PACKAGE_NAME, 'dist', subpath.slice(2), 'index.js'));
+      expect(Object.keys(require(file)).length).toBeGreaterThan(0);
+    }
   });
 
   it('type-checks and synthesizes the README example against the packed types and code', () => {
     expectPrivateAccountWithHubRecords(synthesizedStack(outdir));
   });
+
+  // The docs' quick start for this flavour, run as written in an empty folder with npm (the registry, through npm's
+  // cache: `npm ci` and `setup:cdktn` put every package it installs there, hence prefer-offline).
+  it(`runs the ${FLAVOUR.name} quick start as written: install from the tarball, scaffold and synthesize`, async () => {
+    const start = quickStart(FLAVOUR.name);
+    // The tarball it names is the one `npm pack` writes, version and all.
+    expect(basename(start.tarball)).toBe(packed.filename);
+    const app = join(work, 'quick-start');
+    mkdirSync(app);
+    const npm = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    const begun = Date.now();
+    await run('bash', ['-euo', 'pipefail', '-c', withTarball(start, join(work, packed.filename))], app, { ...CONSUMER_ENV, ...npm });
+    // About 30 s (cdktf) and 50 s (cdktn) on the 2-core CI machine under load, nearly all of it npm install.
+    expect(Date.now() - begun).toBeLessThan(240_000);
+    const json = JSON.parse(readFileSync(join(app, 'cdktf.out', 'stacks', 'private-batch', 'cdk.tf.json'), 'utf8'));
+    expect(Object.values(json.resource.azurerm_batch_account)).toEqual([expect.objectContaining({ name: 'contosobatch', public_network_access_enabled: false })]);
+    expect(Object.keys(json.resource.azurerm_private_endpoint)).toHaveLength(2);
+    expect(Object.keys(json.resource.azurerm_private_dns_a_record)).toHaveLength(2);
+  }, 300_000);
 });

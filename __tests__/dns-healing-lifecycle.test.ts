@@ -70,7 +70,7 @@ describeWithTerraform('a zone that heals, over several applies (terraform test)'
   describe('an existing zone in the stack\'s subscription, both endpoints writing records', () => {
     let result: LifecycleResult;
     beforeAll(async () => {
-      result = await runLifecycleTests(healingStack({ nodeManagementIp: '10.20.1.11' }), [
+      result = await runLifecycleTests(healingStack({ nodeManagementIp: '10.20.1.11', healing: { lookUpAccounts: true } }), [
         {
           // An empty zone: the records are created, nothing is imported, nothing is reported.
           name: 'empty_zone',
@@ -189,7 +189,7 @@ run "plan" {
     let removed: LifecycleResult;
     beforeAll(async () => {
       [reported, removed] = await Promise.all([
-        runLifecycleTests(healingStack({ subResources: ['batchAccount'] }), [
+        runLifecycleTests(healingStack({ subResources: ['batchAccount'], healing: { lookUpAccounts: true } }), [
           {
             name: 'stale_reported',
             hcl: `${MOCKS}
@@ -213,27 +213,32 @@ run "warning_text" {
 }`,
           },
         ], { plans: true }),
-        runLifecycleTests(healingStack({ subResources: ['batchAccount'], healing: { removeStaleRecords: true } }), [{
+        runLifecycleTests(healingStack({ subResources: ['batchAccount'], healing: { removeStaleRecords: true, lookUpAccounts: true } }), [{
           name: 'stale_removed',
+          // contosobatch01.westus may be another subscription's account (names are unique per region only): it is
+          // reported, never deleted, so every run expects the warning.
           hcl: `${MOCKS}
 run "plan" {
-  command = plan
+  command         = plan
+  expect_failures = [check.stale_records_contosobatch01]
   ${zone}
   ${ACCOUNT_EXISTS}
   ${importable(BATCH_RECORD)}
 }
 run "apply" {
+  expect_failures = [check.stale_records_contosobatch01]
   ${zone}
   ${ACCOUNT_EXISTS}
   ${importable(BATCH_RECORD)}
   assert {
-    condition     = keys(azapi_resource_action.remove_stale_contosobatch01) == ["${NODE_NAME}", "contosobatch01.westus"]
+    condition     = keys(azapi_resource_action.remove_stale_contosobatch01) == ["${NODE_NAME}"]
     error_message = "deleted: \${jsonencode(keys(azapi_resource_action.remove_stale_contosobatch01))}"
   }
 }
 run "plan_after_removal" {
-  command = plan
-  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']]])}
+  command         = plan
+  expect_failures = [check.stale_records_contosobatch01]
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']], ['contosobatch01.westus', ['10.9.9.7']]])}
   ${ACCOUNT_EXISTS}
   assert {
     condition     = length(azapi_resource_action.remove_stale_contosobatch01) == 0
@@ -241,7 +246,8 @@ run "plan_after_removal" {
   }
 }
 run "apply_after_removal" {
-  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']]])}
+  expect_failures = [check.stale_records_contosobatch01]
+  ${zoneRecords([['contosobatch01.eastus', ['10.20.1.10']], ['contosobatch01.westus', ['10.9.9.7']]])}
   ${ACCOUNT_EXISTS}
 }
 run "plan_converged" {
@@ -270,18 +276,17 @@ run "plan_converged" {
       expect(warning?.detail).not.toContain('contosobatch01.eastus ->');
     });
 
-    it('with removeStaleRecords, deletes each stale record in the apply, then forgets the spent deletes, then plans nothing', () => {
+    it('with removeStaleRecords, deletes only its own stale record in the apply, reports another region\'s, then plans nothing', () => {
       expectStoriesPassed(removed);
       const plan = run(removed, 'stale_removed', 'plan');
-      for (const name of [NODE_NAME, 'contosobatch01.westus']) {
-        const remove = change(plan, `azapi_resource_action.remove_stale_contosobatch01["${name}"]`);
-        expect(remove.actions).toEqual(['create']);
-        expect(remove.after).toMatchObject({ method: 'DELETE', resource_id: `${ZONE_ID}/A/${name}`, when: 'apply' });
-      }
-      expect(Object.keys(actionsBy(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toHaveLength(2);
-      // The next plan drops the two spent actions from state (no request: an action sends nothing on destroy).
+      const remove = change(plan, `azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`);
+      expect(remove.actions).toEqual(['create']);
+      expect(remove.after).toMatchObject({ method: 'DELETE', resource_id: `${ZONE_ID}/A/${NODE_NAME}`, when: 'apply' });
+      // Another region's record of the same name may be another subscription's account: never deleted.
+      expect(Object.keys(actionsBy(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toEqual([`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`]);
+      // The next plan drops the spent action from state (no request: an action sends nothing on destroy).
       expect(Object.entries(actionsBy(run(removed, 'stale_removed', 'plan_after_removal'))).filter(([, a]) => a !== 'no-op'))
-        .toEqual([[`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`, 'delete'], ['azapi_resource_action.remove_stale_contosobatch01["contosobatch01.westus"]', 'delete']]);
+        .toEqual([[`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`, 'delete']]);
       // Other teams' records and a live account of the same name in another region are never deleted.
       allNoOp(run(removed, 'stale_removed', 'plan_converged'));
     });
@@ -296,7 +301,7 @@ run "plan_converged" {
     const legacyZone = (name: string) => `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
     // The zone's reads and the imports are served only by the hub's providers ("dns"): through the default ones, the
     // reads would find nothing and the import would fail ("Cannot import resources from mock providers").
-    const mocks = (legacyLinkedVnet: string) => `
+    const mocks = () => `
 mock_provider "azurerm" {
   override_resource {
     target = azurerm_private_endpoint.pe_teambatch01_nodemanagement
@@ -338,8 +343,8 @@ mock_provider "azapi" {
     ] } }
   }
   override_data {
-    target = data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com
-    values = { output = { links = [{ name = "link-legacy", vnet = "${legacyLinkedVnet}" }] } }
+    target = data.azapi_resource_list.expected_link_vnet_hub
+    values = { output = { links = [{ name = "link-vnet-hub", vnet = "${HUB_VNET_ID}" }] } }
   }
 }`;
     let result: LifecycleResult;
@@ -348,17 +353,13 @@ mock_provider "azapi" {
       result = await runLifecycleTests(stack, [
         {
           name: 'hub_zone',
-          hcl: `${mocks(`/subscriptions/${HUB_SUB}/resourceGroups/rg-team-b/providers/Microsoft.Network/virtualNetworks/vnet-b`)}
+          hcl: `${mocks()}
 run "plan" {
   command         = plan
-  expect_failures = [check.stale_records_teambatch01]
-  assert {
-    condition     = keys(data.azapi_resource_list.legacy_zone_links_privatelink_batch_azure_com) == ["privatelink.eastus.batch.azure.com"]
-    error_message = "only the legacy zone of the account's region is read"
-  }
+  expect_failures = [check.stale_records_teambatch01, check.legacy_zones_privatelink_batch_azure_com]
 }
 run "apply" {
-  expect_failures = [check.stale_records_teambatch01]
+  expect_failures = [check.stale_records_teambatch01, check.legacy_zones_privatelink_batch_azure_com]
   assert {
     condition     = ${RECORD}.fqdn == "written-through-the-hub-provider" && ${TEAM_NODE}.fqdn == "written-through-the-hub-provider"
     error_message = "the records are managed through the hub's provider"
@@ -370,7 +371,7 @@ run "apply" {
 }`,
         },
         // Without expect_failures the plan fails on its warnings, whose text is checked below.
-        { name: 'hub_warnings', hcl: `${mocks(HUB_VNET_ID.replace('resourceGroups', 'resourcegroups'))}\nrun "plan" {\n  command = plan\n}\n` },
+        { name: 'hub_warnings', hcl: `${mocks()}\nrun "plan" {\n  command = plan\n}\n` },
       ], { plans: true });
     }, 180_000);
 
@@ -390,9 +391,10 @@ run "apply" {
       expect(detail('stale_records_teambatch01')).toContain(`\n  teambatch01.westus -> 10.8.8.8\n    az network private-dns record-set a delete --subscription ${HUB_SUB} `
         + '--resource-group rg-hub-dns --zone-name privatelink.batch.azure.com --name teambatch01.westus --yes');
       expect(detail('stale_records_teambatch01')).not.toMatch(/otherteam|teambatch01\.eastus ->/);
-      expect(detail('legacy_zones_privatelink_batch_azure_com')).toContain(`\n  ${HUB_VNET_ID.replace('resourceGroups', 'resourcegroups')} is linked to `
-        + 'privatelink.eastus.batch.azure.com by link link-legacy\n    az network private-dns link vnet delete '
-        + `--subscription ${HUB_SUB} --resource-group rg-hub-dns --zone-name privatelink.eastus.batch.azure.com --name link-legacy --yes`);
+      // Only the legacy zone of the account's region (eastus), with the command that lists its links.
+      expect(detail('legacy_zones_privatelink_batch_azure_com')).toContain('\n  privatelink.eastus.batch.azure.com: list its links with\n    az network private-dns link vnet list '
+        + `--subscription ${HUB_SUB} --resource-group rg-hub-dns --zone-name privatelink.eastus.batch.azure.com`);
+      expect(detail('legacy_zones_privatelink_batch_azure_com')).not.toContain('privatelink.westus.batch.azure.com: list');
     });
   });
 });
@@ -421,6 +423,16 @@ describeWithTerraform('an adopted zone heals (terraform test)', () => {
     'azurerm_private_endpoint.pe_contosobatch01_nodemanagement', BATCH_RECORD, NODE_RECORD,
   );
   const portalRecords = zoneRecords([['contosobatch01.eastus', ['10.20.1.4']], [NODE_NAME, ['10.20.1.5']]]);
+  // What adopt lists at plan: every part of the portal's setup is there.
+  const portalLists = Object.entries({
+    [`exists_resourcegroups_${SUB.replace(/-/g, '_')}`]: ['rg-batch'], exists_batchaccounts_rg_batch: ['contosobatch01'],
+    exists_privateendpoints_rg_batch: ['pe-contosobatch01-batchaccount', 'pe-contosobatch01-nodemanagement'],
+    exists_privatednszones_rg_batch: ['privatelink.batch.azure.com'], exists_virtualnetworklinks_privatelink_batch_azure_com: ['link-vnet-spoke'],
+  }).map(([address, names]) => `
+  override_data {
+    target = data.azapi_resource_list.${address}
+    values = { output = { names = ${JSON.stringify(names)} } }
+  }`).join('');
   let result: LifecycleResult;
   beforeAll(async () => {
     result = await runLifecycleTests(portalSetup(), [{
@@ -429,17 +441,20 @@ describeWithTerraform('an adopted zone heals (terraform test)', () => {
 run "plan" {
   command = plan
   ${portalRecords}
+  ${portalLists}
   ${ACCOUNT_EXISTS}
   ${adopted}
 }
 run "apply" {
   ${portalRecords}
+  ${portalLists}
   ${ACCOUNT_EXISTS}
   ${adopted}
 }
 run "next_plan" {
   command = plan
   ${portalRecords}
+  ${portalLists}
   ${ACCOUNT_EXISTS}
 }`,
     }], { plans: true });

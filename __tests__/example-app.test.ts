@@ -76,7 +76,10 @@ describe('the default example', () => {
       target_node_communication_mode: 'Simplified',
       fixed_scale: { target_dedicated_nodes: 1, target_low_priority_nodes: 0 },
       network_configuration: { subnet_id: '${azurerm_subnet.PoolSubnet.id}', public_address_provisioning_type: 'NoPublicIPAddresses' },
-      depends_on: [`azurerm_private_endpoint.${nodesId}`, `azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement`],
+      depends_on: [
+        `azurerm_private_endpoint.${nodesId}`, 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement',
+        'azurerm_private_dns_zone.zone_privatelink_batch_azure_com', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch_eastus',
+      ],
     });
     expect(pools.pool_contosobatch01_small.network_configuration.endpoint_configuration).toBeUndefined();
     expect(resources(json, 'azurerm_subnet').PoolSubnet).toMatchObject({ address_prefixes: ['10.20.2.0/24'], virtual_network_name: '${azurerm_virtual_network.Vnet.name}' });

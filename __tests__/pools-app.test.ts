@@ -61,8 +61,15 @@ describe('pools in the example app\'s config', () => {
     }))).toThrow(/  stacks\[0\]\.network\.poolSubnet \(batch-private-eastus\/contosobatch01\/pool-small\/Resource\): network_configuration\.subnet_id = .*has 11 usable addresses .* but 12 are needed/);
   });
 
-  it('reports a pool of an account without a nodeManagement endpoint at the account\'s config entry', () => {
-    expect(build(withStack((s) => { s.accounts[0].endpoints = [{ subResource: 'batchAccount' }]; }))).toThrow(/  stacks\[0\]\.accounts\[0\] \(batch-private-eastus\/contosobatch01\/pool-small\/Resource\): account_name = .*and the stack has none/);
+  it('reports a pool of an account without a nodeManagement endpoint at the pool\'s config entry, the one the user wrote', () => {
+    expect(build(withStack((s) => {
+      s.accounts[0].endpoints = [{ subResource: 'batchAccount' }];
+      s.accounts[0].pools.push({ ...s.accounts[0].pools[0], name: 'large' });
+    }))).toThrow(/  stacks\[0\]\.accounts\[0\]\.pools\[1\] \(batch-private-eastus\/contosobatch01\/pool-large\/Resource\): account_name = .*and the stack has none/);
+  });
+
+  it('refuses a ReadOnly lock on an account with pools at the lock\'s config field', () => {
+    expect(build(withStack((s) => { s.accounts[0].lock = { kind: 'ReadOnly' }; }))).toThrow(/stacks\[0\]\.accounts\[0\]\.lock\.kind: is ReadOnly, but the account has pools \(small\)/);
   });
 
   it('warns, without failing, of an account that no batchAccount endpoint reaches', () => {

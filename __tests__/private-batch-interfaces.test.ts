@@ -22,6 +22,7 @@ const PRINCIPAL = '33333333-3333-3333-3333-333333333333';
 const RG = `/subscriptions/${SUB}/resourceGroups`;
 const SUBNET_ID = `${RG}/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe`;
 const WORKSPACE_ID = `${RG}/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops`;
+const STORAGE_ID = `${RG}/rg-ops/providers/Microsoft.Storage/storageAccounts/stopslogs`;
 const ASG_ID = `${RG}/rg-net/providers/Microsoft.Network/applicationSecurityGroups/asg-batch`;
 const ACCOUNT = { name: 'contosobatch', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB };
 
@@ -38,7 +39,8 @@ const INTERFACES: Record<string, (stack: TerraformStack) => Partial<PrivateBatch
   'diagnostic-settings': () => ({
     diagnosticSettings: {
       'to-workspace': { workspaceId: WORKSPACE_ID },
-      audit: { workspaceId: WORKSPACE_ID, logCategories: ['AuditLog'], metricCategories: [] },
+      // AuditLog goes to the workspace already (allLogs above): Azure refuses it there twice, so it goes to storage.
+      audit: { storageAccountId: STORAGE_ID, logCategories: ['AuditLog'], metricCategories: [] },
     },
   }),
   'endpoint-names': () => ({
@@ -196,7 +198,7 @@ describe('PrivateBatch diagnosticSettings', () => {
       'stack/batch: diagnosticSettings.b:c.eventHubName only applies with eventHubAuthorizationRuleId',
       'stack/batch: diagnosticSettings.b:c.metricCategories is empty, as are the logs: a setting must send something',
     ]);
-    const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, { workspaceId: WORKSPACE_ID }]));
+    const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, { workspaceId: WORKSPACE_ID.replace('law-ops', `law-${k}`) }]));
     expect(problems({ diagnosticSettings: six })).toEqual(['stack/batch: diagnosticSettings has 6 settings; Azure allows at most 5 per resource']);
   });
 });
@@ -280,14 +282,20 @@ describe('PrivateBatch Policy-managed zone groups', () => {
 describe('PrivateBatch adopt', () => {
   const json = synth('adopt');
 
-  it('imports the account, the endpoints, the zone and its link to the subnet\'s VNet, by IDs built from their names', () => {
-    const byTarget = (a: { to: string }, b: { to: string }) => a.to.localeCompare(b.to);
-    expect([...json.import].sort(byTarget)).toEqual([
-      { to: 'azurerm_batch_account.batch_contosobatch', id: `${RG}/rg-batch/providers/Microsoft.Batch/batchAccounts/contosobatch` },
-      { to: 'azurerm_private_dns_zone.zone_privatelink_batch_azure_com', id: `/subscriptions/${HUB}/resourceGroups/rg-batch/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com`, provider: 'azurerm.dns' },
-      { to: 'azurerm_private_dns_zone_virtual_network_link.link_a1b2c3d4e5f6', id: `/subscriptions/${HUB}/resourceGroups/rg-batch/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com/virtualNetworkLinks/a1b2c3d4e5f6`, provider: 'azurerm.dns' },
-      { to: 'azurerm_private_endpoint.pe_portal_batch', id: `${RG}/rg-batch/providers/Microsoft.Network/privateEndpoints/pe-portal-batch` },
-    ].sort(byTarget));
+  it('imports the account, the endpoints, the zone and its link to the subnet\'s VNet when the plan finds them, by IDs built from their names', () => {
+    const ids: Record<string, [string, string | undefined]> = {
+      'azurerm_batch_account.batch_contosobatch': [`${RG}/rg-batch/providers/Microsoft.Batch/batchAccounts/contosobatch`, undefined],
+      'azurerm_private_dns_zone.zone_privatelink_batch_azure_com': [`/subscriptions/${HUB}/resourceGroups/rg-batch/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com`, 'azurerm.dns'],
+      'azurerm_private_dns_zone_virtual_network_link.link_a1b2c3d4e5f6': [`/subscriptions/${HUB}/resourceGroups/rg-batch/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com/virtualNetworkLinks/a1b2c3d4e5f6`, 'azurerm.dns'],
+      'azurerm_private_endpoint.pe_portal_batch': [`${RG}/rg-batch/providers/Microsoft.Network/privateEndpoints/pe-portal-batch`, undefined],
+    };
+    expect(json.import.map((i: any) => i.to).sort()).toEqual(Object.keys(ids).sort());
+    for (const block of json.import) {
+      const [id, provider] = ids[block.to];
+      expect(block).toEqual({ for_each: expect.stringMatching(/^\$\{local\.adopt_/), to: block.to, id: '${each.value}', ...(provider ? { provider } : {}) });
+      // The ID is imported only while the lists read at plan hold every level of it.
+      expect(json.locals[block.for_each.slice(8, -1)]).toMatch(new RegExp(`\\? \\["${id.replace(/[.]/g, '\\.')}"\\] : \\[\\]\\}$`));
+    }
   });
 
   it('needs the subscription its import IDs are built from', () => {
@@ -342,11 +350,25 @@ describeWithTerraform('PrivateBatch adopt, planned and applied by terraform test
   target = ${target}
   values = { id = "${imported[target]}" }
 }`).join('\n');
+  // Everything is there: each list read at plan holds it.
+  const lists = Object.entries({
+    [`exists_resourcegroups_${SUB.replace(/-/g, '_')}`]: ['rg-batch'], [`exists_resourcegroups_${HUB.replace(/-/g, '_')}`]: ['rg-batch'],
+    exists_batchaccounts_rg_batch: ['contosobatch'], exists_privateendpoints_rg_batch: ['pe-portal-batch'],
+    exists_privatednszones_rg_batch: ['privatelink.batch.azure.com'], exists_virtualnetworklinks_privatelink_batch_azure_com: ['a1b2c3d4e5f6'],
+  }).map(([address, names]) => `override_data {
+  target = data.azapi_resource_list.${address}
+  values = { output = { names = ${JSON.stringify(names)} } }
+}`).join('\n');
   const story = (targets: string[]) => `mock_provider "azurerm" {}
 mock_provider "azurerm" {
   alias = "dns"
 }
+mock_provider "azapi" {}
+mock_provider "azapi" {
+  alias = "dns"
+}
 ${overrides(targets)}
+${lists}
 run "adopt" {
   command = plan
   assert {
@@ -376,5 +398,5 @@ run "next_plan" {
     expect(negative.status).toBe('error');
     expect(negative.diagnostics).toContainEqual(expect.objectContaining({ summary: 'Invalid import request' }));
     expect(() => expectStoriesPassed(result)).toThrow(/no_override_for_the_link\/adopt: error/);
-  }, 90_000);
+  }, 180_000);
 });

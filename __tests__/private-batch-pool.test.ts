@@ -6,6 +6,7 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { batchAccountFromId } from '../lib/account/batch-account-ref';
 import { BatchGuards } from '../lib/guards/batch-guards';
 import { PrivateBatch } from '../lib/private-batch/private-batch';
+import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
 import { PrivateBatchAccount } from '../lib/account/private-batch-account';
 import { PrivateBatchPool } from '../lib/pools/private-batch-pool';
 import { privateBatchPoolProblems } from '../lib/pools/private-batch-pool-problems';
@@ -203,19 +204,69 @@ describe('PrivateBatch.addPool', () => {
     });
   }
 
-  it('puts the pool in the endpoints\' subnet, after the nodeManagement endpoint and its record, and the guards accept it', () => {
+  it('puts the pool in the endpoints\' subnet, after the nodeManagement endpoint, its record, the zone and its link, and the guards accept it', () => {
     const stack = withBatch({}, (batch) => { batch.addPool(pool); });
     expect(BatchGuards.check(stack)).toEqual([]);
     expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small).toMatchObject({
       account_name: '${azurerm_batch_account.batch_contosobatch.name}',
       network_configuration: { subnet_id: '${azurerm_subnet.pe.id}', public_address_provisioning_type: 'NoPublicIPAddresses' },
-      depends_on: ['azurerm_private_endpoint.pe_contosobatch_nodemanagement', 'azurerm_private_dns_a_record.dns_contosobatch_nodemanagement'],
+      depends_on: [
+        'azurerm_private_endpoint.pe_contosobatch_nodemanagement', 'azurerm_private_dns_a_record.dns_contosobatch_nodemanagement',
+        'azurerm_private_dns_zone.zone_privatelink_batch_azure_com', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch',
+      ],
     });
   });
 
-  it('waits for the endpoint alone when a zone group writes its record', () => {
+  it('waits for the endpoint, the zone and the link when a zone group writes its record', () => {
     const stack = withBatch({ dns: { mode: 'zoneGroup' } }, (batch) => { batch.addPool(pool); });
-    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small.depends_on).toEqual(['azurerm_private_endpoint.pe_contosobatch_nodemanagement']);
+    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small.depends_on).toEqual([
+      'azurerm_private_endpoint.pe_contosobatch_nodemanagement', 'azurerm_private_dns_zone.zone_privatelink_batch_azure_com',
+      'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch',
+    ]);
+  });
+
+  // The defect of #22: link and pool were created in parallel, so the first nodes could boot unable to resolve.
+  it('waits for the zone\'s link to the pool\'s own VNet, not to the endpoints\' VNet, when the pool is in another VNet', () => {
+    const spokeVnet = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-pools`;
+    const stack = withBatch({ dns: { linkedVnetIds: [spokeVnet] } }, (batch) => {
+      batch.addPool({ ...pool, subnet: { id: `${spokeVnet}/subnets/pools`, addressPrefix: '10.30.1.0/24' } });
+    });
+    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small.depends_on).toEqual([
+      'azurerm_private_endpoint.pe_contosobatch_nodemanagement', 'azurerm_private_dns_a_record.dns_contosobatch_nodemanagement',
+      'azurerm_private_dns_zone.zone_privatelink_batch_azure_com', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_pools',
+    ]);
+    expect(BatchGuards.check(stack).filter((m) => m.includes('depends_on'))).toEqual([]);
+  });
+
+  it('waits for a link to the pool\'s VNet that the app made on a zone it passes in', () => {
+    const stack = stackWith((s) => {
+      const vnet = new VirtualNetwork(s, 'vnet', { name: 'vnet-batch', location: 'eastus', resourceGroupName: 'rg', addressSpace: ['10.20.0.0/16'] });
+      const subnet = new Subnet(s, 'pe', { name: 'pe', resourceGroupName: 'rg', virtualNetworkName: vnet.name, addressPrefixes: ['10.20.1.0/24'] });
+      const zone = new BatchPrivateDnsZone(s, 'zone', { resourceGroupName: 'rg' });
+      zone.linkVirtualNetwork('other', { virtualNetworkId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other` });
+      zone.linkVirtualNetwork('batch', { virtualNetworkId: vnet.id });
+      new PrivateBatch(s, 'batch', { account: ACCOUNT, subnet: { id: subnet.id, addressPrefix: '10.20.1.0/24', virtualNetwork: vnet }, dns: { zone } }).addPool(pool);
+    });
+    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small.depends_on).toEqual(expect.arrayContaining([
+      'azurerm_private_dns_zone_virtual_network_link.link_batch',
+    ]));
+    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small.depends_on).not.toContain('azurerm_private_dns_zone_virtual_network_link.link_other');
+    expect(BatchGuards.check(stack)).toEqual([]);
+  });
+
+  it('makes the account\'s lock wait for every pool, which it would block', () => {
+    const stack = withBatch({ lock: { kind: 'CanNotDelete' } }, (batch) => { batch.addPool(pool); batch.addPool({ ...pool, name: 'large' }); });
+    expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_management_lock').lock_contosobatch.depends_on).toEqual(expect.arrayContaining([
+      'azurerm_batch_pool.pool_contosobatch_small', 'azurerm_batch_pool.pool_contosobatch_large',
+    ]));
+    expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
+  });
+
+  it('refuses a ReadOnly lock on an account with pools, naming the lock prop: pools inherit it and every resize would fail', () => {
+    const stack = withBatch({ lock: { kind: 'ReadOnly' } }, (batch) => { batch.addPool(pool); batch.addPool({ ...pool, name: 'large' }); });
+    expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([
+      expect.stringMatching(/^stack\/batch: lock\.kind is ReadOnly, but the account has pools \(small\): pools inherit the lock, .*409 ScopeLocked; use CanNotDelete/),
+    ]);
   });
 
   it('outputs each pool and, once, the node management FQDN its nodes resolve', () => {

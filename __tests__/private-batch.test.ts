@@ -147,7 +147,7 @@ describe('PrivateBatch', () => {
       expect.stringMatching(/stack\/batch: endpointResourceGroupName is required with an existing account/),
     ]));
     expect(problems({ account, endpointResourceGroupName: 'rg', connections: [{ action: 'remove', connectionName: 'pe-x.1' }] }))
-      .toEqual([expect.stringMatching(/stack\/batch: connections only apply to an account made here/)]);
+      .toEqual([expect.stringMatching(/stack\/batch: connections\[0\]\.action must be approve on an existing account/)]);
   });
 
   it('approves a connection of one of its endpoints by reference, and a manual endpoint\'s record waits for it', () => {
@@ -157,7 +157,7 @@ describe('PrivateBatch', () => {
       outputs: true,
     });
     expect(json.locals.approve_contosobatch_batchaccount).toContain('lower(azurerm_private_endpoint.pe_contosobatch_batchaccount.id)');
-    expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual(['azapi_resource_action.approve_contosobatch_batchaccount']);
+    expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual(['azurerm_private_endpoint.pe_contosobatch_batchaccount', 'azapi_resource_action.approve_contosobatch_batchaccount']);
     expect(Object.keys(json.output).sort()).toEqual(expect.arrayContaining(['contosobatch_endpoint_ips', 'contosobatch_record_fqdns', 'contosobatch_zone_id']));
   });
 

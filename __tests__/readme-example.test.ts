@@ -28,7 +28,9 @@ function flavourPaths(): ts.MapLike<string[]> {
 
 function compilerOptions(): ts.CompilerOptions {
   const options = parsedConfig(join(ROOT, 'tsconfig.json'));
-  return { ...options, noEmit: true, types: [], baseUrl: ROOT, paths: { ...flavourPaths(), [PACKAGE_NAME]: ['lib/index.ts'] } };
+  // The package's entry points as a consumer's import resolves them (package.json `exports`): the root and its subpaths.
+  const entries = { [PACKAGE_NAME]: ['lib/index.ts'], [`${PACKAGE_NAME}/*`]: ['lib/*/index.ts'] };
+  return { ...options, noEmit: true, types: [], baseUrl: ROOT, paths: { ...flavourPaths(), ...entries } };
 }
 
 /** Diagnostics of the example alone (lib/ is type-checked by `npm run typecheck`), formatted. */
@@ -55,7 +57,8 @@ function runExample(source: string, outdir: string): void {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   });
-  const requireForExample = (id: string): unknown => (id === PACKAGE_NAME ? lib : require(id));
+  const requireForExample = (id: string): unknown =>
+    id === PACKAGE_NAME ? lib : id.startsWith(`${PACKAGE_NAME}/`) ? require(join(ROOT, 'lib', id.slice(PACKAGE_NAME.length + 1))) : require(id);
   const previous = process.env.CDKTF_OUTDIR;
   // `new App()` in the example reads its outdir from CDKTF_OUTDIR, as under `cdktf synth`.
   process.env.CDKTF_OUTDIR = outdir;

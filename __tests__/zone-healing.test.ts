@@ -35,10 +35,12 @@ describe('a zone made here reads nothing: it starts empty', () => {
 });
 
 describe('an existing zone', () => {
-  const json = healingStack();
+  // The account lookup is on with adopt only; these tests are about what it gives.
+  const LOOKUP = { lookUpAccounts: true };
+  const json = healingStack({ healing: LOOKUP });
 
   it('lists its A records once, under the zone\'s ID in the casing azurerm\'s importer needs, with every item in one shape', () => {
-    const typed = healingStack({ zoneIdAsTyped: ZONE_ID.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network', 'microsoft.network') });
+    const typed = healingStack({ healing: LOOKUP, zoneIdAsTyped: ZONE_ID.replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network', 'microsoft.network') });
     expect(withoutMeta(lists(typed).zone_records_privatelink_batch_azure_com)).toEqual({
       provider: 'azapi',
       type: 'Microsoft.Network/privateDnsZones/A@2024-06-01',
@@ -67,7 +69,7 @@ describe('an existing zone', () => {
     expect(withoutMeta(lists(json).account_lookup_contosobatch01)).toEqual({
       provider: 'azapi',
       type: 'Microsoft.Batch/batchAccounts@2024-07-01',
-      parent_id: `/subscriptions/${SUB}`,
+      parent_id: `/subscriptions/${SUB}/resourceGroups/rg-batch`,
       response_export_values: { accounts: "value[?name=='contosobatch01'].{location: location, endpoint: properties.nodeManagementEndpoint}" },
     });
   });
@@ -78,21 +80,31 @@ describe('an existing zone', () => {
     expect(json.resource.azapi_resource_action).toBeUndefined();
   });
 
-  it('with removeStaleRecords, deletes them instead: one DELETE per stale record, through the zone\'s azapi provider', () => {
-    const removing = healingStack({ hub: true, healing: { removeStaleRecords: true } });
-    expect(removing.check).toBeUndefined();
-    expect(withoutMeta(removing.resource.azapi_resource_action.remove_stale_contosobatch01)).toEqual({
-      for_each: '${{ for r in local.stale_records_contosobatch01 : r.name => r }}',
+  it('with removeStaleRecords, deletes only the records that prove to be its own, through the zone\'s azapi provider, and reports the rest', () => {
+    const removing = healingStack({ hub: true, healing: { removeStaleRecords: true, lookUpAccounts: true } });
+    const action = withoutMeta(removing.resource.azapi_resource_action.remove_stale_contosobatch01);
+    expect(action).toMatchObject({
       provider: 'azapi.hub',
       type: 'Microsoft.Network/privateDnsZones/A@2024-06-01',
       resource_id: `${zoneId(HUB, 'rg-hub-dns')}/A/\${each.key}`,
       method: 'DELETE',
       when: 'apply',
     });
+    // Only the account's own-region name and its own nodeManagement name can be deleted.
+    expect(action.for_each).toContain('["contosobatch01.eastus", local.account_lookup_contosobatch01.record_name]');
+    expect(action.for_each).toMatch(/if contains\(/);
+    expect(Object.keys(removing.check)).toEqual(['stale_records_contosobatch01']);
+    expect(removing.check.stale_records_contosobatch01.assert[0].condition).toMatch(/if !contains\(/);
+  });
+
+  it('with removeStaleRecords, deletes nothing of an account it refers to by ID: it only reports', () => {
+    const external = healingStack({ externalAccount: true, healing: { removeStaleRecords: true } });
+    expect(external.resource?.azapi_resource_action).toBeUndefined();
+    expect(Object.keys(external.check)).toEqual(['stale_records_contosobatch01']);
   });
 
   it('reads a hub zone through an azapi provider of the hub\'s alias and subscription, and imports through the hub\'s azurerm provider', () => {
-    const hub = healingStack({ hub: true });
+    const hub = healingStack({ hub: true, healing: LOOKUP });
     expect(hub.provider.azapi).toEqual([{ subscription_id: SUB }, { alias: 'hub', subscription_id: HUB }]);
     expect(lists(hub).zone_records_privatelink_batch_azure_com.provider).toBe('azapi.hub');
     expect(hub.import.map((i: any) => i.provider)).toEqual(['azurerm.hub', 'azurerm.hub']);
@@ -100,15 +112,22 @@ describe('an existing zone', () => {
     expect(lists(hub).account_lookup_contosobatch01.provider).toBe('azapi');
   });
 
-  it('checks for the legacy zone only with a VNet linked by literal ID, among the zones of the zone\'s resource group', () => {
-    expect(lists(json).legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+  it('checks for the legacy zone only with a VNet linked by literal ID, reading the zones of the zone\'s resource group inside the check', () => {
+    expect(json.check.legacy_zones_privatelink_batch_azure_com).toBeUndefined();
     const linked = healingStack({ hub: true, linkedVnetIds: [HUB_VNET] });
-    expect(lists(linked).legacy_zones_privatelink_batch_azure_com.parent_id).toBe(`/subscriptions/${HUB}/resourceGroups/rg-hub-dns`);
-    expect(lists(linked).legacy_zone_links_privatelink_batch_azure_com).toMatchObject({ for_each: '${local.legacy_zones_privatelink_batch_azure_com}', parent_id: '${each.value}' });
-    expect(linked.locals.legacy_zones_privatelink_batch_azure_com).toContain('contains(["privatelink.eastus.batch.azure.com"], lower(z.name))');
-    expect(linked.locals.legacy_zone_links_privatelink_batch_azure_com).toContain(`contains(["${HUB_VNET.toLowerCase()}"], lower(l.vnet))`);
-    expect(Object.keys(linked.check).sort()).toEqual(['legacy_zones_privatelink_batch_azure_com', 'stale_records_contosobatch01']);
-    expect(lists(healingStack({ hub: true, linkedVnetIds: [HUB_VNET], healing: { checkLegacyZones: false } })).legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+    const check = linked.check.legacy_zones_privatelink_batch_azure_com;
+    // Scoped to the check: a refused read is a warning, never a failed plan (issue #22, defect 6).
+    expect(lists(linked).legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+    expect(check.data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com).toMatchObject({ parent_id: `/subscriptions/${HUB}/resourceGroups/rg-hub-dns`, provider: 'azapi.hub' });
+    expect(check.assert[0].condition).toContain('contains(["privatelink.eastus.batch.azure.com"], lower(z.name))');
+    expect(check.assert[0].error_message).toContain('Reader on resource group rg-hub-dns (Microsoft.Network/privateDnsZones/read)');
+    expect(linked.locals?.legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+    expect(healingStack({ hub: true, linkedVnetIds: [HUB_VNET], healing: { checkLegacyZones: false } }).check.legacy_zones_privatelink_batch_azure_com).toBeUndefined();
+  });
+
+  it('reads no account by default: the lookup is for adopted setups, and lists the account\'s resource group only', () => {
+    expect(lists(healingStack()).account_lookup_contosobatch01).toBeUndefined();
+    expect(lists(json).account_lookup_contosobatch01.parent_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-batch`);
   });
 
   it('does not look up another team\'s account (its subscription may not be readable): its nodeManagement record is neither adopted nor attributed', () => {
@@ -169,11 +188,11 @@ describe('PrivateBatch and the example app turn it on for their zones', () => {
   it('PrivateBatch heals a zone given by zoneId, with dns.healing passed through', () => {
     const json = JSON.parse(Testing.synth(build({ zoneId: ZONE_ID, healing: { removeStaleRecords: true } })));
     // The subnet's VNet is known by literal ID, so it is checked for a legacy zone link too.
-    expect(Object.keys(lists(json)).sort()).toEqual([
-      'account_lookup_contosobatch', 'legacy_zone_links_privatelink_batch_azure_com', 'legacy_zones_privatelink_batch_azure_com', 'zone_records_privatelink_batch_azure_com',
-    ]);
+    // The legacy-zone read sits in its check; no account lookup without adopt.
+    expect(Object.keys(lists(json)).sort()).toEqual(['zone_records_privatelink_batch_azure_com']);
+    expect(Object.keys(json.check).sort()).toEqual(['legacy_zones_privatelink_batch_azure_com', 'stale_records_contosobatch']);
     expect(Object.keys(json.resource.azapi_resource_action)).toEqual(['remove_stale_contosobatch']);
-    expect(json.import).toHaveLength(2);
+    expect(json.import).toHaveLength(1);
   });
 
   it('PrivateBatch refuses dns.healing with dns.zone: the zone is its owner\'s', () => {
@@ -190,7 +209,9 @@ describe('PrivateBatch and the example app turn it on for their zones', () => {
       { alias: 'dns', environment: 'public', subscription_id: '99999999-8888-7777-6666-555555555555' },
     ]);
     expect(json.import.map((i: any) => i.to)).toEqual(['azurerm_private_dns_a_record.dns_teambatch01_batchaccount', 'azurerm_private_dns_a_record.dns_teambatch01_nodemanagement']);
-    expect(Object.keys(json.check).sort()).toEqual(['legacy_zones_privatelink_batch_azure_com', 'stale_records_teambatch01']);
+    // The hub VNet's link is the hub's: checked, not owned (issue #22).
+    expect(Object.keys(json.check).sort()).toEqual(['expected_link_vnet_hub', 'legacy_zones_privatelink_batch_azure_com', 'stale_records_teambatch01']);
+    expect(Object.keys(json.resource.azurerm_private_dns_zone_virtual_network_link)).toEqual(['link_vnet_batch_spoke']);
   });
 
   it('the app maps dns.healing onto the zone, and rejects an unknown key of it', () => {

@@ -2,6 +2,8 @@ import { AnnotationMetadataEntryType, App } from 'cdktf';
 import { AppConfig } from './config-schema';
 import { ConfigError } from './load-config';
 import { PrivateBatchStack } from './private-batch-stack';
+import { orderStacksByAccounts } from './stack-order';
+import { synthesizeOnce } from './synthesize-once';
 
 /** Where the app writes and what it names in its errors. */
 export interface BuildOptions {
@@ -9,6 +11,8 @@ export interface BuildOptions {
   readonly outdir?: string;
   /** The config file, as the user named it: errors found in a construct name it with the config field. @default `config` */
   readonly file?: string;
+  /** cdktf context, as `cdktf.json` has it (see `cdktfJsonContext`); CDKTF_CONTEXT_JSON overrides it. @default none */
+  readonly context?: Record<string, unknown>;
 }
 
 /**
@@ -19,8 +23,10 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
   const file = options.file ?? 'config';
   // Validations run below, once, for all stacks; synth skips them so they are not run twice.
-  const app = new App({ outdir: options.outdir, skipValidation: true });
+  const app = new App({ outdir: options.outdir, context: options.context, skipValidation: true });
   const stacks = config.stacks.map((stack, i) => new PrivateBatchStack(app, stack, { file, path: `stacks[${i}]` }));
+  orderStacksByAccounts(config.stacks, stacks);
+  stacks.forEach(synthesizeOnce);
   // One mistake in a field that several constructs take (the stack's tags, say) reads the same from each: once is enough.
   const problems = [...new Set(stacks.flatMap((stack) => stack.node.findAll().flatMap((node) =>
     node.node.validate().map((message) => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : `[${node.node.path}] ${message}`)))))];

@@ -142,7 +142,12 @@ const externalAccountSchema = z.strictObject({
   id: z.string(),
   location: z.string(),
   endpoints: z.array(endpointSchema).min(1),
-}).superRefine((account, ctx) => report(ctx, [], batchAccountIdProblems(account.id, account.location).map((p) => ({ ...p, field: p.field === 'accountId' ? 'id' : p.field }))));
+  // Approve rules for this stack's own manual endpoints, with the rights the owner delegated (connectionApprovers).
+  connections: z.array(connectionSchema).default([]),
+}).superRefine((account, ctx) => report(ctx, [], batchAccountIdProblems(account.id, account.location)
+  // A location that names a region is checked with the stack's cloud below, once.
+  .filter((p) => p.field !== 'location' || locationProblem(account.location) !== undefined)
+  .map((p) => ({ ...p, field: p.field === 'accountId' ? 'id' : p.field }))));
 
 const backendSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('local') }),
@@ -186,7 +191,9 @@ const stackSchema = z.strictObject({
       checkLegacyZones: z.boolean().optional(),
     }).default({}),
     linkName: z.string().min(1).max(80).optional(),
-  }).default({ linkedVnetIds: [], healing: {} }),
+    // With existingZoneId: own (create, and delete on destroy) the zone's links to linkedVnetIds; a named opt-in.
+    ownVnetLinks: z.boolean().default(false),
+  }).default({ linkedVnetIds: [], healing: {}, ownVnetLinks: false }),
   adopt: z.boolean().default(false),
   outputs: z.boolean().default(true),
   tags: tags.optional(),
@@ -197,7 +204,6 @@ const stackSchema = z.strictObject({
     ctx.addIssue({ code: 'custom', path: stack.network ? ['existingSubnet'] : ['network'], message: 'give either network (the example makes a VNet and subnet) or existingSubnet (the endpoints go in a subnet that exists), not both' });
   }
   const prefix = stack.network?.endpointSubnet.addressPrefix ?? stack.existingSubnet?.addressPrefix ?? '';
-  // A static IP is checked against a prefix Azure accepts only (a /31 has no usable range to check it against).
   const prefixUsable = subnetPrefixProblem(prefix) === undefined;
   if (stack.network && prefixUsable && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
     ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
@@ -247,15 +253,27 @@ const stackSchema = z.strictObject({
     const path = i < stack.accounts.length ? ['accounts', i, 'name'] : ['externalAccounts', i - stack.accounts.length, 'id'];
     ctx.addIssue({ code: 'custom', path, message: `names account ${name} again; list each account once in a stack` });
   });
-  const groups = [['accounts', stack.accounts], ['externalAccounts', stack.externalAccounts]] as const;
-  for (const [group, accounts] of groups) {
-    accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
-      if (endpoint.staticIp === undefined || !prefixUsable) return;
-      const problem = staticIpProblem(endpoint.staticIp, prefix);
+}).superRefine(staticIpIssues, { when: () => true });
+
+/**
+ * Each endpoint's static IP against the endpoint subnet. It runs also when other fields of the stack are wrong (a
+ * sub-resource misspelt, say), so that one run names every problem; hence it reads the stack as it may be, any shape.
+ */
+function staticIpIssues(stack: unknown, ctx: z.RefinementCtx): void {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const raw = stack as { network?: { endpointSubnet?: { addressPrefix?: unknown } }; existingSubnet?: { addressPrefix?: unknown } } & Record<string, unknown>;
+  const prefix = text(raw?.network?.endpointSubnet?.addressPrefix) ?? text(raw?.existingSubnet?.addressPrefix);
+  // A static IP is checked against a prefix Azure accepts only (a /31 has no usable range to check it against).
+  if (prefix === undefined || subnetPrefixProblem(prefix) !== undefined) return;
+  for (const group of ['accounts', 'externalAccounts']) {
+    list(raw?.[group]).forEach((account, a) => list((account as { endpoints?: unknown })?.endpoints).forEach((endpoint, e) => {
+      const ip = text((endpoint as { staticIp?: unknown })?.staticIp);
+      const problem = ip === undefined ? undefined : staticIpProblem(ip, prefix);
       if (problem) ctx.addIssue({ code: 'custom', path: [group, a, 'endpoints', e, 'staticIp'], message: problem });
     }));
   }
-});
+}
 
 /** How connection rules and construct ids name an endpoint of an account: its name, else its sub-resource. */
 export function endpointKey(endpoint: { name?: string; subResource: string }): string {

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'fs';
+import { z } from 'zod';
 import { AppConfig, configSchema } from './config-schema';
 
 /** A config file that cannot be used; the message names the file, the field and what is allowed. */
@@ -28,6 +29,12 @@ function jsonError(text: string, message: string): string {
   return ` at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
 }
 
+/** zod's message, except for a value outside a list: `must be one of a, b, got "c"`, in the words of the other checks. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_value' || issue.values.length < 2) return issue.message;
+  return `must be one of ${issue.values.map(String).join(', ')}, got ${JSON.stringify(issue.input)}`;
+}
+
 /**
  * Parses and validates config text; `file` is only used in messages. A leading UTF-8 byte-order mark is accepted:
  * Windows editors write one, and RFC 8259 lets a parser ignore it.
@@ -41,9 +48,10 @@ export function parseConfig(text: string, file: string): AppConfig {
   } catch (error) {
     throw new ConfigError(`${file}: not valid JSON${jsonError(json, (error as Error).message)}`);
   }
-  const result = configSchema.safeParse(raw);
+  // reportInput: an issue carries the value given, so that a message can say what was given as well as what is allowed.
+  const result = configSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${fieldPath(issue.path)}: ${issue.message}`);
+    const lines = result.error.issues.map((issue) => `  ${fieldPath(issue.path)}: ${issueMessage(issue)}`);
     throw new ConfigError(`${file}: invalid config:\n${lines.join('\n')}`);
   }
   return result.data;

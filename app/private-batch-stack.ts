@@ -17,7 +17,7 @@ import { dnsModeUsesZone } from '../lib/rules/dns-modes';
 import { normalizeLocation } from '../lib/rules/naming';
 import { parseResourceId, sameSubscription } from '../lib/rules/resource-id';
 import { SubnetInfo, vnetOfSubnetId } from '../lib/rules/subnets';
-import { armResourceId } from '../lib/rules/adoption';
+import { ExistingParts } from '../lib/adoption/existing-parts';
 import { setPropOrigin } from '../lib/core/problems';
 import { fieldPath } from '../lib/rules/problems';
 import { addBackend } from './backend';
@@ -48,13 +48,14 @@ export class PrivateBatchStack extends TerraformStack {
     addBackend(this, config);
     const environment = azurermEnvironment(config.cloud);
     new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId: config.subscriptionId, environment });
-    // azapi reads connections, and an existing zone's records during plan.
-    if (config.accounts.some((a) => a.connections.length > 0) || config.dns.existingZoneId !== undefined) {
+    // azapi reads connections, an existing zone's records, and with adopt what exists, during plan.
+    if ([...config.accounts, ...config.externalAccounts].some((a) => a.connections.length > 0) || config.dns.existingZoneId !== undefined || config.adopt) {
       new AzapiProvider(this, 'azapi', { subscriptionId: config.subscriptionId, environment });
     }
     const location = normalizeLocation(config.location);
     const group = new ResourceGroup(this, 'ResourceGroup', { name: config.resourceGroup.name, location, tags: config.tags });
-    if (config.adopt) group.importFrom(`/subscriptions/${config.subscriptionId}/resourceGroups/${config.resourceGroup.name}`);
+    // With adopt, each part is imported when it exists at plan, and created when it does not.
+    if (config.adopt) ExistingParts.of(this).importWhenExists(group, { subscriptionId: config.subscriptionId, resourceGroupName: config.resourceGroup.name });
     // The network is the app's: its resources' attributes are the config's fields, for the guards' findings.
     this.from(group, 'resourceGroup', { name: 'resourceGroup.name', location: 'location', tags: 'tags' });
     const endpointSubnet = config.network ? this.network(config.network, group.name, location) : this.existingSubnet(location);
@@ -117,7 +118,9 @@ export class PrivateBatchStack extends TerraformStack {
     });
     config.externalAccounts.forEach((external, x) => {
       const account = batchAccountFromId(external.id, external.location);
-      const batch = new PrivateBatch(this, account.name, { ...common, account, endpoints: external.endpoints });
+      const batch = new PrivateBatch(this, account.name, {
+        ...common, account, endpoints: external.endpoints, connections: external.connections as PrivateBatchConnectionRule[],
+      });
       this.from(batch, `externalAccounts[${x}]`, { ...shared, account: `externalAccounts[${x}].id` });
     });
   }
@@ -151,10 +154,12 @@ export class PrivateBatchStack extends TerraformStack {
     });
     if (pools) this.from(pools, 'network.poolSubnet', { name: 'network.poolSubnet.name', address_prefixes: 'network.poolSubnet.addressPrefix' });
     if (config.adopt) {
-      const vnetId = armResourceId(config.subscriptionId, config.resourceGroup.name, 'Microsoft.Network/virtualNetworks', network.vnetName);
-      vnet.importFrom(vnetId);
-      subnet.importFrom(`${vnetId}/subnets/${network.endpointSubnet.name}`);
-      pools?.importFrom(`${vnetId}/subnets/${network.poolSubnet!.name}`);
+      const existing = ExistingParts.of(this);
+      const inGroup = { subscriptionId: config.subscriptionId, resourceGroupName: config.resourceGroup.name };
+      const vnetRef = { type: 'Microsoft.Network/virtualNetworks', name: network.vnetName };
+      existing.importWhenExists(vnet, { ...inGroup, resource: vnetRef });
+      existing.importWhenExists(subnet, { ...inGroup, resource: vnetRef, child: { type: 'subnets', name: network.endpointSubnet.name } });
+      if (pools) existing.importWhenExists(pools, { ...inGroup, resource: vnetRef, child: { type: 'subnets', name: network.poolSubnet!.name } });
     }
     const virtualNetwork = { id: vnet.id, name: network.vnetName, location };
     if (pools) this.poolSubnet = { id: pools.id, addressPrefix: network.poolSubnet!.addressPrefix, virtualNetwork };
@@ -184,13 +189,15 @@ export class PrivateBatchStack extends TerraformStack {
       stackSubscriptionId: subscriptionId,
       tags,
       // The example turns healing on for its zones: an existing zone adopts, reports and checks (see the README).
-      healing: dns.healing,
+      healing: adopt ? { lookUpAccounts: true, ...dns.healing } : dns.healing,
       // An adopted zone heals too: the portal's zone groups left records that the stack's would collide with.
       adopted: adopt && !dns.existingZoneId ? { subscriptionId } : undefined,
       links: [
         { id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.virtualNetwork!.name}`, virtualNetworkId: subnet.virtualNetwork!.id },
-        ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId })),
+        ...dns.linkedVnetIds.map((virtualNetworkId, i) => ({ id: `LinkedVnet${i + 1}`, name: `link-${parseResourceId(virtualNetworkId)!.name}`, virtualNetworkId, outsideStack: true })),
       ],
+      // A hub zone's links to dns.linkedVnetIds are the hub's: checked, not owned, unless dns.ownVnetLinks.
+      ownHubVnetLinks: dns.ownVnetLinks,
     });
     if (adopt) importZoneLinks(choice, subscriptionId, choice.links.slice(0, 1));
     const { zone } = choice;

@@ -46,7 +46,19 @@ function readme(flavour) {
   return `${header.trimEnd()}\n\n---\n\n${text.replace(/^# .*\n/, '')}`;
 }
 
+/**
+ * Why the flavour cannot be built here, or undefined. Without its own peers installed, tsc's `paths` into
+ * flavours/<name>/node_modules find nothing and fall back to the root's cdktf: the package would be type-checked
+ * against the wrong core, silently.
+ */
+function missingPeers(flavour) {
+  if (flavour === FLAVOURS.cdktf || existsSync(join(flavour.nodeModules, flavour.corePackage, 'package.json'))) return undefined;
+  return `${flavour.packageName}: ${flavour.nodeModules} has no ${flavour.corePackage}: run \`npm run setup:${flavour.name}\` first`;
+}
+
 function buildFlavour(flavour, folder) {
+  const missing = missingPeers(flavour);
+  if (missing) throw new Error(missing);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const dist = join(folder, 'dist');
@@ -70,8 +82,13 @@ if (require.main === module) {
     console.error(`usage: node scripts/build-flavour.js <${Object.keys(FLAVOURS).join('|')}> <folder>`);
     process.exit(2);
   }
+  const missing = missingPeers(flavour);
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
   buildFlavour(flavour, resolve(folder));
   console.log(`${flavour.packageName}: built into ${folder}`);
 }
 
-module.exports = { buildFlavour };
+module.exports = { buildFlavour, missingPeers };

@@ -34,7 +34,7 @@ describe('BatchGuards over a stack', () => {
       ['stack/second', 'virtual_network_id'],
     ]);
     expect(BatchGuards.check(stack)[0]).toBe('stack/second: address = "azurerm_private_dns_zone_virtual_network_link.link": stack/first has this Terraform address too, '
-      + 'and Terraform would merge the two into one. Fix: give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one');
+      + 'and Terraform would merge the two into one. Fix: give one of them another name (the address is built from the account, endpoint or link name), or call overrideLogicalId() on one');
   });
 
   it('see clashing data sources and outputs apart too, each at its own construct path', () => {
@@ -96,6 +96,26 @@ describe('BatchGuards over a stack', () => {
     expect(BatchGuards.findings(second)).toEqual([expect.objectContaining({
       path: 'second/l', attribute: 'virtual_network_id', problem: expect.stringMatching(/^first\/l \(stack first\) links this VNet to zone rg\/privatelink\.batch\.azure\.com already/),
     })]);
+  });
+
+  it('in a validation run, index each stack once, in app order, and find what a direct call finds; a later run reads the stacks anew', async () => {
+    const app = new App({ skipValidation: true });
+    const [first, second, third] = ['first', 'second', 'third'].map((id) => stackIn(app, id));
+    account(first, 'a', 'sharedname');
+    account(second, 'b', 'sharedname');
+    link(second, 'l', 'link-second');
+    link(third, 'l', 'link-third');
+    account(third, 'c', 'sharedname');
+    const stacks = [first, second, third];
+    const run = stacks.map((stack) => stack.node.validate());
+    expect(run).toEqual(stacks.map((stack) => BatchGuards.check(stack)));
+    expect(run.map((messages) => messages.length)).toEqual([0, 1, 2]);
+    // In a later task: a stack before changed, and the run after the change sees it.
+    await Promise.resolve();
+    account(first, 'd', 'othername');
+    account(third, 'e', 'othername');
+    expect(third.node.validate()).toEqual(BatchGuards.check(third));
+    expect(BatchGuards.findings(third).map((f) => f.path)).toEqual(['third/c', 'third/e', 'third/l']);
   });
 
   it('take only Batch accounts of the stacks before as accounts, whatever else has a name and a region', () => {

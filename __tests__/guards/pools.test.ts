@@ -1,4 +1,6 @@
-import { Testing } from 'cdktf';
+import { ITerraformDependable, Testing, dependable } from 'cdktf';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { BatchPool } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
@@ -8,6 +10,11 @@ import { optIn } from '../../lib/guards/opt-ins';
 import { rawPool, rawPoolSetup } from '../helpers/raw-pool';
 import { rawPrivateSetup, rawStack } from '../helpers/raw-stack';
 import { CLOUDS } from './stack-json';
+
+/** Makes a raw pool wait for more. */
+function waitFor(pool: BatchPool, ...others: ITerraformDependable[]): void {
+  pool.dependsOn = [...(pool.dependsOn ?? []), ...others.map(dependable)];
+}
 
 const OTHER_VNET_SUBNET = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke/subnets/pools';
 
@@ -141,13 +148,27 @@ describe('pool guard: a pool in another VNet than its nodeManagement endpoint ha
     expect(BatchGuards.check(stack)).toEqual([expect.stringMatching(/the pool's VNet \/subscriptions\/.*\/virtualnetworks\/spoke is not the VNet raw\/vnet/)]);
   });
 
-  it('accepts it once the zone is linked to the pool\'s VNet', () => {
+  it('accepts it once the zone is linked to the pool\'s VNet, and the pool waits for the link', () => {
+    const stack = rawStack();
+    const { pool, zone } = rawPoolSetup(stack);
+    const { vnet, subnet } = spoke(stack);
+    pool.putNetworkConfiguration({ subnetId: subnet.id, publicAddressProvisioningType: 'NoPublicIPAddresses' });
+    waitFor(pool, new PrivateDnsZoneVirtualNetworkLink(stack, 'spoke-link', { name: 'spoke', resourceGroupName: 'rg', privateDnsZoneName: zone.name, virtualNetworkId: vnet.id }));
+    expect(BatchGuards.check(stack)).toEqual([]);
+  });
+
+  // Link and pool would be created in parallel: the first nodes could boot before their VNet resolves node management.
+  it('refuses a pool that does not wait for the zone\'s link to its VNet, naming the link', () => {
     const stack = rawStack();
     const { pool, zone } = rawPoolSetup(stack);
     const { vnet, subnet } = spoke(stack);
     pool.putNetworkConfiguration({ subnetId: subnet.id, publicAddressProvisioningType: 'NoPublicIPAddresses' });
     new PrivateDnsZoneVirtualNetworkLink(stack, 'spoke-link', { name: 'spoke', resourceGroupName: 'rg', privateDnsZoneName: zone.name, virtualNetworkId: vnet.id });
-    expect(BatchGuards.check(stack)).toEqual([]);
+    expect(BatchGuards.check(stack)).toEqual([
+      'raw/pool: depends_on = ["azurerm_private_endpoint.pe-nodes","azurerm_private_dns_a_record.nodes-record","azurerm_private_dns_zone.zone","azurerm_private_dns_zone_virtual_network_link.link"]: '
+      + 'the pool may be created before raw/spoke-link (azurerm_private_dns_zone_virtual_network_link.spoke-link), which its nodes need to resolve node management: nodes that boot first stay unusable. '
+      + 'Fix: add it to the pool\'s depends_on (PrivateBatchPool dependsOn; PrivateBatch.addPool adds the account\'s endpoints, records, zone and links made before the pool)',
+    ]);
   });
 
   it('says nothing when the zone is an existing one, whose links it cannot see', () => {
@@ -176,6 +197,7 @@ describe('pool guard: a pool in another VNet than its nodeManagement endpoint ha
     const second = endpoint('pe-nodes-spoke', 'nodeManagement');
     second.subnetId = subnet.id;
     second.putPrivateDnsZoneGroup({ name: 'batch', privateDnsZoneIds: [zone.id] });
+    waitFor(pool, second);
     expect(BatchGuards.check(stack).filter((m) => m.startsWith('raw/pool'))).toEqual([]);
   });
 });
@@ -203,7 +225,7 @@ describe.each(CLOUDS)('pool guards in $cloud', (cloud) => {
     const subnet = new Subnet(stack, 'spoke-pools', { name: 'pools', resourceGroupName: 'rg', virtualNetworkName: vnet.name, addressPrefixes: ['10.1.1.0/24'] });
     pool.putNetworkConfiguration({ subnetId: subnet.id, publicAddressProvisioningType: 'NoPublicIPAddresses' });
     expect(BatchGuards.check(stack)).toEqual([expect.stringContaining(`and zone ${cloud.zone} has no link to it`)]);
-    new PrivateDnsZoneVirtualNetworkLink(stack, 'spoke-link', { name: 'spoke', resourceGroupName: 'rg', privateDnsZoneName: zone.name, virtualNetworkId: vnet.id });
+    waitFor(pool, new PrivateDnsZoneVirtualNetworkLink(stack, 'spoke-link', { name: 'spoke', resourceGroupName: 'rg', privateDnsZoneName: zone.name, virtualNetworkId: vnet.id }));
     expect(BatchGuards.check(stack)).toEqual([]);
   });
 
@@ -245,7 +267,7 @@ describe('pool guard: the subnet holds the nodes', () => {
     const subnet = smallSubnet(stack);
     pool.putNetworkConfiguration({ subnetId: subnet.id, publicAddressProvisioningType: 'NoPublicIPAddresses' });
     pool.putFixedScale({ targetDedicatedNodes: 9 });
-    rawPool(stack, 'other', batch, subnet, { fixedScale: {} });
+    rawPool(stack, 'other', batch, subnet, { fixedScale: {}, dependsOn: [pool] });
     for (const id of ['pe-a', 'pe-b']) {
       new PrivateEndpoint(stack, id, {
         name: id, location: 'eastus', resourceGroupName: 'rg', subnetId: subnet.id,
@@ -318,5 +340,24 @@ describe('warning: a private account that nothing in the stack can call', () => 
     const { accountEndpoint } = rawPrivateSetup(stack);
     accountEndpoint.node.scope!.node.tryRemoveChild(accountEndpoint.node.id);
     expect(() => stack.runAllValidations()).not.toThrow();
+  });
+});
+
+describe('lock guard: a lock on an account comes after the account\'s pools, which inherit it', () => {
+  it('refuses a raw lock on the account that does not wait for a pool, naming the pool', () => {
+    const stack = rawStack();
+    const { batch } = rawPoolSetup(stack);
+    new ManagementLock(stack, 'lock', { name: 'lock-rawbatch', scope: batch.id, lockLevel: 'CanNotDelete' });
+    expect(BatchGuards.check(stack)).toEqual([
+      'raw/lock: depends_on = unset: the lock may be put on the account before its pools raw/pool (azurerm_batch_pool.pool) exist, and would block their creation. '
+      + 'Fix: add the pools to the lock\'s depends_on (PrivateBatch does this for its lock and pools)',
+    ]);
+  });
+
+  it('accepts it once it waits for the pool', () => {
+    const stack = rawStack();
+    const { batch, pool } = rawPoolSetup(stack);
+    new ManagementLock(stack, 'lock', { name: 'lock-rawbatch', scope: batch.id, lockLevel: 'CanNotDelete', dependsOn: [pool] });
+    expect(BatchGuards.check(stack)).toEqual([]);
   });
 });

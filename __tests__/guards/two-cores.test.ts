@@ -13,7 +13,8 @@ import type * as Core from 'cdktf';
 import { TerraformStack } from 'cdktf';
 import type * as Account from '@cdktf/provider-azurerm/lib/batch-account';
 import type * as Provider from '@cdktf/provider-azurerm/lib/provider';
-import { BatchGuards, optIn, PrivateBatchAccount } from '../../lib';
+import { PrivateBatchAccount } from '../../lib';
+import { BatchGuards, optIn } from '../../lib/guards';
 
 const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
 

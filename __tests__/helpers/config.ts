@@ -54,10 +54,13 @@ export function exampleStack(): any {
   return structuredClone(rawConfig().stacks[0]);
 }
 
-/** Runs the app command (`main.ts`) on a config file, as `npm run synth` does, writing into `outdir`. */
-export function runApp(configFile: string, outdir: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['-r', 'sucrase/register', join(REPO, 'main.ts')], {
-    cwd: REPO,
+/**
+ * Runs the app command (`main.ts`) on a config file, as `npm run synth` does, writing into `outdir`; `cwd` is the
+ * project folder whose cdktf.json it reads.
+ */
+export function runApp(configFile: string, outdir: string, cwd: string = REPO): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['-r', require.resolve('sucrase/register'), join(REPO, 'main.ts')], {
+    cwd,
     env: { ...process.env, PRIVATE_BATCH_CONFIG: configFile, CDKTF_OUTDIR: outdir },
     encoding: 'utf8',
   });

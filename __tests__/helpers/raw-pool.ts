@@ -23,7 +23,8 @@ export function rawPool(stack: TerraformStack, id: string, batch: BatchAccount, 
 
 /**
  * The raw private setup of `rawPrivateSetup` with the whole private path for pools: a nodeManagement endpoint, its
- * Terraform-owned A record in the linked zone, and a pool in the endpoints' subnet. Each test breaks one thing.
+ * Terraform-owned A record in the linked zone, and a pool in the endpoints' subnet that waits for them all (endpoint,
+ * record, zone, link). Each test breaks one thing.
  */
 export function rawPoolSetup(stack: TerraformStack, cloud: RawCloud = PUBLIC_CLOUD) {
   const setup = rawPrivateSetup(stack, {}, cloud);
@@ -35,6 +36,6 @@ export function rawPoolSetup(stack: TerraformStack, cloud: RawCloud = PUBLIC_CLO
     ttl: 10,
     records: [nodes.privateServiceConnection.privateIpAddress],
   });
-  const pool = rawPool(stack, 'pool', setup.batch, setup.subnet);
+  const pool = rawPool(stack, 'pool', setup.batch, setup.subnet, { dependsOn: [nodes, nodesRecord, setup.zone, setup.link] });
   return { ...setup, nodes, nodesRecord, pool };
 }

@@ -8,11 +8,13 @@
  *
  * The pieces live in ./terraform/: availability (terraform on PATH), env and
  * workspace (running terraform in a temp dir), copy-stack, stack-groups, diagnostics and validate
- * (validateStacks), plan (planStack), synth-app (synthApp) and upgrade (runUpgradeStories: an old stack's state
+ * (validateStacks), plan (planStack), graph (terraformGraph: the order Terraform gives the resources),
+ * synth-app (synthApp) and upgrade (runUpgradeStories: an old stack's state
  * meets today's code in `terraform test`).
  */
 export { describeWithTerraform, terraformAvailability, type TerraformAvailability } from './terraform/availability';
 export type { SourceRange, StackValidation, TerraformDiagnostic } from './terraform/diagnostics';
+export { terraformGraph, type ResourceGraph } from './terraform/graph';
 export { planStack, type PlannedChange, type StackPlan } from './terraform/plan';
 export { synthApp, type SynthesizedApp } from './terraform/synth-app';
 export { validateStacks, type ValidateOptions } from './terraform/validate';

@@ -30,11 +30,17 @@ describe('resourceChanges', () => {
     expect(hasResourceChanges(resourceChanges(one, one))).toBe(false);
   });
 
-  it('sees the upgrade from 0.1 of the default example, asked for moved blocks, as 7 moves and nothing else', () => {
+  it('sees the upgrade from 0.1 of the default example, asked for moved blocks, as 7 moves and the records\' new order', () => {
     const v01 = JSON.parse(readFileSync(join(REPO, '__tests__', 'fixtures', 'v0.1', 'batch-private-eastus', 'cdk.tf.json'), 'utf8'));
     const now = withAppContext({ [MOVED_FROM_V01_CONTEXT]: true }, () => synthConfig(rawConfig())['batch-private-eastus']);
     const changes = resourceChanges(v01, now);
     expect(changes.moved).toContainEqual({ from: 'azurerm_batch_account.contosobatch01_F8E61559', to: 'azurerm_batch_account.batch_contosobatch01' });
-    expect(describeResourceChanges(changes)).toMatch(/^\d+ added, 0 changed, 0 removed, 7 moved$/);
+    // The records now wait for their endpoints and follow them (depends_on, replace_triggered_by): meta-arguments
+    // only, which Terraform plans as no change to the records themselves.
+    expect(describeResourceChanges(changes)).toMatch(/^\d+ added, 2 changed, 0 removed, 7 moved$/);
+    expect(changes.changed).toEqual(['azurerm_private_dns_a_record.dns_contosobatch01_batchaccount', 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement']);
+    const records = Object.fromEntries(Object.entries<Record<string, unknown>>(now.resource.azurerm_private_dns_a_record)
+      .map(([name, { depends_on: _order, lifecycle: _follow, ...config }]) => [name, config]));
+    expect(resourceChanges(v01, { ...now, resource: { ...now.resource, azurerm_private_dns_a_record: records } }).changed).toEqual([]);
   });
 });

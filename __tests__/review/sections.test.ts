@@ -77,7 +77,7 @@ describe('review sections, on other setups', () => {
     expect(imports[3]).toEqual([
       '`azurerm_batch_account.batch_contosobatch01`',
       '`/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/<…>/providers/Microsoft.Batch/batchAccounts/contosobatch01`',
-      'always (skipped once it is in state)',
+      'when it exists, read at plan (`local.adopt_batch_contosobatch01`)',
       'the default provider',
     ]);
   });

@@ -1,10 +1,10 @@
 import { adoptSettings, armResourceId, importIdPartProblems } from '../../lib/rules/adoption';
 
 describe('adoption', () => {
-  it('imports account, endpoints, zone and link with adopt: true, each can be turned off, nothing by default', () => {
-    expect(adoptSettings(true)).toEqual({ account: true, endpoints: true, zone: true, vnetLink: true });
-    expect(adoptSettings({ zone: false })).toEqual({ account: true, endpoints: true, zone: false, vnetLink: true });
-    expect(adoptSettings(undefined)).toEqual({ account: false, endpoints: false, zone: false, vnetLink: false });
+  it('imports account, endpoints, zone, link and pools with adopt: true, each can be turned off, nothing by default', () => {
+    expect(adoptSettings(true)).toEqual({ account: true, endpoints: true, zone: true, vnetLink: true, pools: true });
+    expect(adoptSettings({ zone: false })).toEqual({ account: true, endpoints: true, zone: false, vnetLink: true, pools: true });
+    expect(adoptSettings(undefined)).toEqual({ account: false, endpoints: false, zone: false, vnetLink: false, pools: false });
     expect(adoptSettings(false)).toEqual(adoptSettings(undefined));
   });
 

@@ -1,7 +1,7 @@
 import {
   accountLogicalId, accountLookupLogicalId, adoptLogicalId, approverAssignmentLogicalId, approverRoleLogicalId, asgAssociationLogicalId,
   connectionListLogicalId, connectionReadLogicalId, connectionRuleLogicalId, diagnosticSettingLogicalId, dnsRecordLogicalId, endpointKey,
-  endpointLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, lockLogicalId, logicalId, outputName, removeStaleLogicalId,
+  endpointLogicalId, legacyZonesLogicalId, lockLogicalId, logicalId, outputName, removeStaleLogicalId,
   roleAssignmentLogicalId, staleRecordsLogicalId, vnetLinkLogicalId, zoneLogicalId, zoneRecordsLogicalId,
 } from '../../lib/rules/logical-ids';
 
@@ -81,7 +81,6 @@ describe('logical IDs of what a healing zone reads, imports, checks and deletes'
     ['the stale records of an account', 'stale_records_contosobatch01', () => staleRecordsLogicalId('contosobatch01')],
     ['the deletes of those records', 'remove_stale_contosobatch01', () => removeStaleLogicalId('contosobatch01')],
     ['the read of the zones beside a zone', 'legacy_zones_privatelink_batch_azure_com', () => legacyZonesLogicalId('privatelink.batch.azure.com')],
-    ['the read of the legacy zones\' links', 'legacy_zone_links_privatelink_batch_azure_com', () => legacyZoneLinksLogicalId('privatelink.batch.azure.com')],
   ])('name %s after what it belongs to, with a prefix of its own: %s', (_what, expected, id) => {
     expect(id()).toBe(expected);
   });

@@ -1,12 +1,13 @@
 import { Testing, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import {
-  CASE_SENSITIVE_ID_TYPES, canonicalResourceId, crossSubscriptionProblem, literalSubscription, normalizedResourceId, parseResourceId, resourceIdProblem,
+  CASE_SENSITIVE_ID_TYPES, canonicalResourceId, crossSubscriptionProblem, literalResourceIdProblem, literalSubscription, normalizedResourceId, parseResourceId, resourceIdProblem,
   resourceIdTemplate, sameSubscription, subscriptionOf,
 } from '../../lib/rules/resource-id';
 
 const SUB_A = '11111111-1111-1111-1111-111111111111';
 const SUB_B = '22222222-2222-2222-2222-222222222222';
 const ACCOUNT_ID = `/subscriptions/${SUB_A}/resourceGroups/rg-batch/providers/Microsoft.Batch/batchAccounts/mybatch`;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SUBNET_ID = `/subscriptions/${SUB_B}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`;
 
 describe('resource ids', () => {
@@ -157,8 +158,23 @@ describe('resource IDs as azurerm parses them', () => {
     ['no leading slash', ZONE_ID.slice(1)],
     ['a name instead of an ID', 'privatelink.batch.azure.com'],
   ])('refuses %s, with the template', (_what, id) => {
-    expect(resourceIdProblem(id, 'Microsoft.Network/privateDnsZones')).toBe(
+    expect(resourceIdProblem(id, 'Microsoft.Network/privateDnsZones')).toMatch(new RegExp(`^${escapeRegExp(
       `must be a Microsoft.Network/privateDnsZones ID, /subscriptions/<subscription>/resourceGroups/<resource group>/providers/Microsoft.Network/privateDnsZones/<name>, got ${JSON.stringify(id)}`,
+    )}`));
+  });
+
+  it.each([
+    ['a singular segment', SUBNET_ID.replace('/subnets/', '/subnet/'), '"subnet" where the ID has "subnets"'],
+    ['a misspelt provider namespace', SUBNET_ID.replace('Microsoft.Network', 'Microsoft.Netwrok'), '"Microsoft.Netwrok" where the ID has "Microsoft.Network"'],
+    ['a singular resource group segment', SUBNET_ID.replace('resourceGroups', 'resourceGroup'), '"resourceGroup" where the ID has "resourceGroups"'],
+  ])('names %s, what was given and what the ID has there', (_what, id, hint) => {
+    expect(resourceIdProblem(id, 'Microsoft.Network/virtualNetworks/subnets')).toBe(
+      `must be a Microsoft.Network/virtualNetworks/subnets ID, /subscriptions/<subscription>/resourceGroups/<resource group>/providers/Microsoft.Network/virtualNetworks/<name>/subnets/<name>, got ${JSON.stringify(id)}: ${hint}`,
     );
+  });
+
+  it('does not check an ID known only at apply', () => {
+    expect(literalResourceIdProblem(Token.asString({ ref: 1 }), 'Microsoft.Network/virtualNetworks/subnets')).toBeUndefined();
+    expect(literalResourceIdProblem('subnet', 'Microsoft.Network/virtualNetworks/subnets')).toMatch(/^must be a Microsoft.Network\/virtualNetworks\/subnets ID/);
   });
 });

@@ -1,7 +1,7 @@
 import {
   A_RECORD_SETS_TYPE, accountLabelsExpression, accountLookupExpression, accountsNamedQuery, aRecordSetId, BATCH_ACCOUNTS_TYPE, canonicalZoneId,
-  existingRecordExpression, keptNamesExpression, legacyZoneMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_API_VERSION,
-  PRIVATE_DNS_ZONES_TYPE, recordDeleteCommand, resourceGroupId, shadowingLinksExpression, staleRecordsExpression, staleRecordsMessage,
+  existingRecordExpression, keptNamesExpression, legacyZonesFoundMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_API_VERSION,
+  PRIVATE_DNS_ZONES_TYPE, recordDeleteCommand, resourceGroupId, staleRecordsExpression, staleRecordsMessage,
   VNET_LINKS_QUERY, VNET_LINKS_TYPE, vnetLinkDeleteCommand, ZONE_RECORDS_QUERY, zoneRecordsExpression, ZONES_QUERY,
 } from '../../lib/rules/zone-records';
 
@@ -18,7 +18,7 @@ const projection = (query: string): Record<string, string> => {
 
 /** A Terraform template's `%{ for <variable> in <list> }<body>%{ endfor }`, with what comes before and after it. */
 const forLoop = (template: string) => {
-  const match = /^([^]*)%\{ for (\w+) in (\S+) \}([^]*)%\{ endfor \}([^]*)$/.exec(template);
+  const match = /^([^]*)%\{ for ([\w, ]+?) in (\S+) \}([^]*)%\{ endfor \}([^]*)$/.exec(template);
   if (!match) throw new Error(`no %{ for } loop in ${template}`);
   const [, before, variable, list, body, after] = match;
   return { before, variable, list, body, after };
@@ -73,12 +73,13 @@ describe('zone record rules', () => {
     expect(accountLookupExpression('data.x.output', 'eastus', 'AzureUSGovernment')).toContain('lower(trimsuffix(a.endpoint, ".batch.usgovcloudapi.net"))');
   });
 
-  it('looks the account up in its own region, whether Azure writes the location "East US" or "eastus", and lists every region of its name', () => {
+  it('looks the account up in its own region, whether Azure writes the location "East US" or "eastus", and lists every other region of its name', () => {
     const lookup = accountLookupExpression('data.x.output', 'eastus', 'AzureCloud');
     const region = 'lower(replace(a.location, " ", ""))';
     expect(lookup).toMatch(/^\{ record_name = try\(one\(\[for a in data\.x\.output\.accounts : /);
     expect(lookup).toContain(`if ${region} == "eastus" && a.endpoint != null]), null)`);
-    expect(lookup).toContain(`regions = try([for a in data.x.output.accounts : ${region}], [])`);
+    // Every other region: the account's own `<account>.<region>` record is stale when no endpoint writes it.
+    expect(lookup).toContain(`regions = try([for a in data.x.output.accounts : ${region} if ${region} != "eastus"], [])`);
   });
 
   it('reads a zone\'s records from the list\'s output as { name, ips } with lower-case names, and none when the output holds no list', () => {
@@ -132,10 +133,17 @@ describe('stale records', () => {
     expect(body).toContain(recordDeleteCommand(ZONE, '${r.name}'));
   });
 
-  it('end with the two fixes: the commands, or removeStaleRecords on the zone', () => {
+  it('end with the fixes: the commands, after making sure another region\'s record is no other subscription\'s account', () => {
     const { after } = forLoop(message);
-    expect(after).toContain('Delete them with the commands above');
-    expect(after).toContain('set removeStaleRecords on the zone');
+    expect(after).toContain('with the commands above');
+    expect(after).toContain("another subscription's account named contosobatch01");
+    expect(after).toContain('removeStaleRecords on the zone deletes, in the apply, only the records that prove to be this stack\'s');
+  });
+
+  it('while the apply removes the provable ones, say the records listed are left alone', () => {
+    const { before, after } = forLoop(staleRecordsMessage('contosobatch01', ZONE, 'local.kept', true));
+    expect(before).toContain('cannot prove are its own, so it leaves them');
+    expect(after).not.toContain('removeStaleRecords');
   });
 });
 
@@ -147,33 +155,27 @@ describe('legacy zones', () => {
     expect(zones).toMatch(/^try\(\{.*\}, \{\}\)$/);
   });
 
-  it('shadow the zone through the links of theirs to the zone\'s VNets, whose IDs are matched lower-cased, once each, in order', () => {
-    const links = shadowingLinksExpression('data.azapi_resource_list.l', [`${VNETS}/vnet-b`, `${VNETS.toUpperCase()}/VNET-A`, `${VNETS}/VNET-B`]);
-    const ids = JSON.stringify([`${VNETS}/vnet-a`, `${VNETS}/vnet-b`].map((id) => id.toLowerCase()));
-    expect(links).toContain('for zone, list in data.azapi_resource_list.l : [for l in try(list.output.links, []) : { zone = zone, link = l.name, vnet = l.vnet }');
-    expect(links).toContain(`if contains(${ids}, lower(l.vnet))`);
-    expect(links).toMatch(/^flatten\(/);
-  });
-
   describe('warning', () => {
-    const message = legacyZoneMessage(ZONE, 'local.legacy_zone_links_privatelink_batch_azure_com');
+    const message = legacyZonesFoundMessage(ZONE, 'local.found', [`${VNETS}/vnet-b`, `${VNETS}/vnet-a`, `${VNETS}/vnet-b`]);
 
-    it('says the zone\'s records are never seen through a VNet linked to a legacy zone of its resource group', () => {
+    it('says the zone\'s records are never seen through a VNet linked to a legacy zone of its resource group, and names the zone\'s VNets', () => {
       const { before } = forLoop(message);
       expect(before).toMatch(/^Private DNS zone privatelink\.batch\.azure\.com: /);
-      expect(before).toContain('legacy regional Batch zone in resource group rg-hub-dns');
+      expect(before).toContain('resource group rg-hub-dns (subscription 22222222-2222-2222-2222-222222222222) also holds the legacy regional Batch zones');
       expect(before).toContain('never sees the records in privatelink.batch.azure.com');
+      expect(before).toContain(`linked to ${VNETS}/vnet-a, ${VNETS}/vnet-b.`);
     });
 
-    it('lists each shadowing link with its VNet and legacy zone, and the command that deletes it', () => {
+    it('lists each legacy zone found with the command that lists its links', () => {
       const { variable, list, body } = forLoop(message);
-      expect([variable, list]).toEqual(['l', 'local.legacy_zone_links_privatelink_batch_azure_com']);
-      expect(body).toContain('${l.vnet} is linked to ${l.zone} by link ${l.link}');
-      expect(body).toContain(vnetLinkDeleteCommand('22222222-2222-2222-2222-222222222222', 'rg-hub-dns', '${l.zone}', '${l.link}'));
+      expect([variable, list]).toEqual(['name, id', 'local.found']);
+      expect(body).toContain('az network private-dns link vnet list --subscription 22222222-2222-2222-2222-222222222222 --resource-group rg-hub-dns --zone-name ${name}');
     });
 
-    it('says to delete the links once the zone holds every record those VNets need', () => {
-      expect(forLoop(message).after).toContain('Once privatelink.batch.azure.com holds every record those VNets need, delete the links');
+    it('says how to delete a link, and which role a refused read lacks', () => {
+      const { after } = forLoop(message);
+      expect(after).toContain('Once privatelink.batch.azure.com holds every record those VNets need, delete their legacy links');
+      expect(after).toContain('Reader on resource group rg-hub-dns (Microsoft.Network/privateDnsZones/read)');
     });
   });
 });

@@ -26,6 +26,7 @@ module.exports = {
   ...base,
   rootDir: ROOT,
   moduleNameMapper: jestModuleNameMapper(cdktn),
+  reporters: [[join(ROOT, 'scripts', 'jest-skip-reporter.js'), { leftOut: cdktn.cdktfOnlyTests }]],
   snapshotSerializers: [join(__dirname, 'snapshot-serializer.js')],
   testPathIgnorePatterns: ['/node_modules/', ...[...Object.keys(cdktn.cdktfOnlyTests), ...flavourIndependentTests()]
     .map((file) => `^${escapeRegExp(join(ROOT, file))}$`)],

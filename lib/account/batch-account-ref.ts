@@ -1,7 +1,8 @@
 import { Token } from 'cdktf';
 import { normalizedResourceId, parseResourceId, resourceIdProblem, resourceIdTemplate, subscriptionOf } from '../rules/resource-id';
 import { PropProblem } from '../rules/problems';
-import { accountNameProblem, locationProblem, normalizeLocation } from '../rules/naming';
+import { accountNameProblem, normalizeLocation } from '../rules/naming';
+import { anyRegionProblem } from '../rules/regions';
 
 /** What an endpoint, a DNS record or a connection needs to know of a Batch account. */
 export interface IBatchAccount {
@@ -13,6 +14,12 @@ export interface IBatchAccount {
   readonly location: string;
   /** The account's subscription, when known at synth; used to check endpoints. */
   readonly subscriptionId?: string;
+  /**
+   * The account's resource group, when known at synth: the account lookup of a healing zone lists the accounts of this
+   * group only.
+   * @default unknown: the lookup lists the subscription's accounts
+   */
+  readonly resourceGroupName?: string;
 }
 
 /**
@@ -36,7 +43,7 @@ export function batchAccountIdProblems(accountId: string, location: string): Pro
   if (idProblem) problems.push({ field: 'accountId', problem: idProblem });
   const nameProblem = idProblem ? undefined : accountNameProblem(parseResourceId(accountId)!.name);
   if (nameProblem) problems.push({ field: 'accountId', problem: `ends in an account name that ${nameProblem}` });
-  const locationError = Token.isUnresolved(location) ? 'must be known at synth (record names embed it), got a token' : locationProblem(location);
+  const locationError = Token.isUnresolved(location) ? 'must be known at synth (record names embed it), got a token' : anyRegionProblem(location);
   if (locationError) problems.push({ field: 'location', problem: locationError });
   return problems;
 }

@@ -5,19 +5,17 @@ import { IBatchAccount } from './batch-account-ref';
 import { mapAttributes, reportProblems } from '../core/problems';
 import { resourceGroupNameProblem } from '../rules/azure-names';
 import { keyVaultUrlProblem } from '../rules/key-vault';
-import { normalizedResourceId, resourceIdProblem } from '../rules/resource-id';
+import { literalResourceIdProblem, normalizedResourceId, resourceIdProblem } from '../rules/resource-id';
 
 const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 import { tagProblems } from '../rules/tags';
 import { PropProblem } from '../rules/problems';
 import { optIn } from '../guards/opt-ins';
-import { accountNameProblem, locationProblem, normalizeLocation } from '../rules/naming';
+import { accountNameProblem, normalizeLocation } from '../rules/naming';
+import { anyRegionProblem } from '../rules/regions';
 import { BatchGuards } from '../guards/batch-guards';
 import { stableAddress } from '../core/addresses';
 import { accountLogicalId } from '../rules/logical-ids';
-
-/** How the account allocates pool nodes. */
-export type PoolAllocationMode = 'BatchService' | 'UserSubscription';
 
 /** The managed identity of the account. */
 export type BatchAccountIdentity =
@@ -100,7 +98,7 @@ export interface PrivateBatchAccountProps {
    * is create-only.
    * @default 'BatchService'
    */
-  readonly poolAllocationMode?: PoolAllocationMode;
+  readonly poolAllocationMode?: 'BatchService' | 'UserSubscription';
   /**
    * The Key Vault for `UserSubscription` mode.
    * @default none
@@ -148,6 +146,8 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
   public readonly location: string;
   /** The account's subscription, when known at synth. */
   public readonly subscriptionId?: string;
+  /** The account's resource group. */
+  public readonly resourceGroupName: string;
   /** The account's data plane endpoint, `<name>.<region>.batch.azure.com`. */
   public readonly accountEndpoint: string;
 
@@ -159,6 +159,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
     // A token passes through as is (it is reported above): lower-casing `${TfToken[TOKEN.n]}` would break it.
     this.location = Token.isUnresolved(props.location) ? props.location : normalizeLocation(String(props.location ?? ''));
     this.subscriptionId = props.subscriptionId;
+    this.resourceGroupName = props.resourceGroupName;
 
     this.resource = new BatchAccount(this, 'Resource', {
       provider: props.provider,
@@ -218,7 +219,7 @@ export function privateBatchAccountProblems(props: PrivateBatchAccountProps): Pr
   else if (Token.isUnresolved(props.name)) add('name', 'must be known at synth (DNS record names are built from it), got a token');
   else add('name', accountNameProblem(props.name));
   if (typeof props.location !== 'string') add('location', 'is required');
-  else add('location', Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : locationProblem(props.location));
+  else add('location', Token.isUnresolved(props.location) ? 'must be known at synth, got a token' : anyRegionProblem(props.location));
   if (props.publicNetworkProfile && !props.allowPublicNetworkAccess) {
     add('publicNetworkProfile', 'only applies while public network access is enabled; set allowPublicNetworkAccess: true or remove it');
   }
@@ -257,6 +258,10 @@ export function privateBatchAccountProblems(props: PrivateBatchAccountProps): Pr
   const vault = props.keyVaultReference;
   if (vault && typeof vault.id === 'string' && !Token.isUnresolved(vault.id)) add('keyVaultReference.id', resourceIdProblem(vault.id, 'Microsoft.KeyVault/vaults'));
   if (vault && typeof vault.url === 'string' && !Token.isUnresolved(vault.url)) add('keyVaultReference.url', keyVaultUrlProblem(vault.url));
+  // IDs azurerm parses at plan: a malformed one is named here, at the prop, with the segment that is wrong.
+  add('autoStorage.storageAccountId', literalResourceIdProblem(props.autoStorage?.storageAccountId, 'Microsoft.Storage/storageAccounts'));
+  add('autoStorage.nodeIdentityId', literalResourceIdProblem(props.autoStorage?.nodeIdentityId, IDENTITY_TYPE));
+  if (identity.type === 'UserAssigned') identity.identityIds?.forEach((id, i) => add(`identity.identityIds[${i}]`, literalResourceIdProblem(id, IDENTITY_TYPE)));
   if (props.tags) problems.push(...tagProblems(props.tags));
   return problems;
 }

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { TerraformProvider, TerraformProviderGeneratorMetadata, TerraformStack } from 'cdktf';
 import { argumentsToHclTerraform, argumentsToTerraform, AzapiArguments } from './attributes';
 import { AzureCloud, azurermEnvironment } from '../rules/clouds';
+import { SHARED_SETTINGS } from './shared-settings';
 
 /**
  * What cdktf writes into `required_providers` for every azapi block: azapi 2.5 is the version whose schema
@@ -40,10 +41,75 @@ export interface AzapiProviderConfig {
    */
   readonly environment?: string;
   /**
+   * Further tenants the client may work in (auxiliary tenants, for cross-tenant requests).
+   * @default `ARM_AUXILIARY_TENANT_IDS`, else none
+   */
+  readonly auxiliaryTenantIds?: string[];
+  /**
+   * A file holding the client ID.
+   * @default `ARM_CLIENT_ID_FILE_PATH`, else none
+   */
+  readonly clientIdFilePath?: string;
+  /**
+   * The service principal's client secret.
+   * @default `ARM_CLIENT_SECRET`, else no secret
+   */
+  readonly clientSecret?: string;
+  /**
+   * A file holding the service principal's client secret.
+   * @default `ARM_CLIENT_SECRET_FILE_PATH`, else none
+   */
+  readonly clientSecretFilePath?: string;
+  /**
+   * The service principal's client certificate (PKCS#12), base64-encoded.
+   * @default `ARM_CLIENT_CERTIFICATE`, else none
+   */
+  readonly clientCertificate?: string;
+  /**
+   * The path of the service principal's client certificate (PKCS#12).
+   * @default `ARM_CLIENT_CERTIFICATE_PATH`, else none
+   */
+  readonly clientCertificatePath?: string;
+  /**
+   * The password of the client certificate.
+   * @default `ARM_CLIENT_CERTIFICATE_PASSWORD`, else none
+   */
+  readonly clientCertificatePassword?: string;
+  /**
    * Authenticate with OpenID Connect (workload identity federation, e.g. in CI).
    * @default false
    */
   readonly useOidc?: boolean;
+  /**
+   * The bearer token of the request for an OIDC token (GitHub Actions' `ACTIONS_ID_TOKEN_REQUEST_TOKEN`).
+   * @default `ARM_OIDC_REQUEST_TOKEN`, else `ACTIONS_ID_TOKEN_REQUEST_TOKEN`
+   */
+  readonly oidcRequestToken?: string;
+  /**
+   * The URL to request an OIDC token from.
+   * @default `ARM_OIDC_REQUEST_URL`, else `ACTIONS_ID_TOKEN_REQUEST_URL`
+   */
+  readonly oidcRequestUrl?: string;
+  /**
+   * An OIDC token to authenticate with.
+   * @default `ARM_OIDC_TOKEN`, else none
+   */
+  readonly oidcToken?: string;
+  /**
+   * A file holding an OIDC token.
+   * @default `ARM_OIDC_TOKEN_FILE_PATH`, else none
+   */
+  readonly oidcTokenFilePath?: string;
+  /**
+   * The Azure DevOps service connection to get an OIDC token through (azurerm's `ado_pipeline_service_connection_id`).
+   * @default `ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID`, else none
+   */
+  readonly oidcAzureServiceConnectionId?: string;
+  /**
+   * Authenticate with AKS workload identity.
+   * @default false
+   */
+  readonly useAksWorkloadIdentity?: boolean;
   /**
    * Authenticate with a managed identity.
    * @default false
@@ -54,6 +120,26 @@ export interface AzapiProviderConfig {
    * @default true
    */
   readonly useCli?: boolean;
+  /**
+   * A GUID that attributes the requests to a partner (Customer Usage Attribution).
+   * @default none
+   */
+  readonly partnerId?: string;
+  /**
+   * Leave out the Terraform partner ID of the requests.
+   * @default false
+   */
+  readonly disableTerraformPartnerId?: boolean;
+  /**
+   * Leave out the correlation request ID of the requests.
+   * @default false
+   */
+  readonly disableCorrelationRequestId?: boolean;
+  /**
+   * Skip registering the resource providers azapi needs.
+   * @default false
+   */
+  readonly skipProviderRegistration?: boolean;
 }
 
 /**
@@ -106,16 +192,10 @@ export class AzapiProvider extends TerraformProvider {
   }
 
   private arguments(): AzapiArguments {
-    const c = this.config;
+    const config = this.config as Record<string, unknown>;
     return {
       alias: { kind: 'string', value: this._alias },
-      subscription_id: { kind: 'string', value: c.subscriptionId },
-      tenant_id: { kind: 'string', value: c.tenantId },
-      client_id: { kind: 'string', value: c.clientId },
-      environment: { kind: 'string', value: c.environment },
-      use_oidc: { kind: 'boolean', value: c.useOidc },
-      use_msi: { kind: 'boolean', value: c.useMsi },
-      use_cli: { kind: 'boolean', value: c.useCli },
+      ...Object.fromEntries(SHARED_SETTINGS.map((s) => [s.argument, { kind: s.kind, value: config[s.azapi] }])),
     };
   }
 }
@@ -123,8 +203,8 @@ export class AzapiProvider extends TerraformProvider {
 /**
  * The stack's default azapi provider: the first {@link AzapiProvider} without an alias found in the stack of
  * `scope`, or a new one with id `azapi` at the stack's root for `cloud`. Constructs call this so that a stack gets
- * exactly one default azapi provider however many of them use azapi. Check an existing one with
- * {@link azapiCloudProblem}: it may be for another cloud.
+ * exactly one default azapi provider however many of them use azapi. An existing one may be for another cloud:
+ * the constructs that use it check its `environment` against theirs.
  * @param cloud the cloud of what the caller manages
  */
 export function azapiProviderFor(scope: IConstruct, cloud: AzureCloud = 'AzureCloud'): AzapiProvider {
@@ -150,7 +230,8 @@ export function azapiCloudProblem(provider: AzapiProvider, cloud: AzureCloud): s
 /**
  * The azapi provider that goes with an azurerm provider: the stack's default azapi provider for a default azurerm one;
  * for an aliased one (another subscription), the {@link AzapiProvider} of the same alias, or a new one (`azapi-<alias>`)
- * with the azurerm provider's alias, subscription, tenant, client, cloud and authentication settings. So a read in a
+ * with the azurerm provider's alias and every setting azapi shares with it (`SHARED_SETTINGS`: subscription, tenant,
+ * cloud, and each way to authenticate: client secret or certificate, OIDC, managed identity, AKS workload identity, CLI). So a read in a
  * hub subscription goes through the same credentials and subscription as the records written there.
  */
 export function azapiProviderMatching(scope: IConstruct, azurerm?: TerraformProvider): AzapiProvider {
@@ -159,26 +240,11 @@ export function azapiProviderMatching(scope: IConstruct, azurerm?: TerraformProv
   if (alias === undefined) return azapiProviderFor(scope);
   const stack = TerraformStack.of(scope);
   const existing = stack.node.findAll().find((c): c is AzapiProvider => c instanceof AzapiProvider && c.alias === alias);
-  return existing ?? new AzapiProvider(stack, `azapi-${alias}`, {
-    alias,
-    subscriptionId: settings!.subscriptionId,
-    tenantId: settings!.tenantId,
-    clientId: settings!.clientId,
-    environment: settings!.environment,
-    useOidc: settings!.useOidc as boolean | undefined,
-    useMsi: settings!.useMsi as boolean | undefined,
-    useCli: settings!.useCli as boolean | undefined,
-  });
+  if (existing) return existing;
+  const config: Record<string, unknown> = { alias };
+  for (const setting of SHARED_SETTINGS) config[setting.azapi] = settings![setting.azurerm];
+  return new AzapiProvider(stack, `azapi-${alias}`, config as AzapiProviderConfig);
 }
 
 /** The settings an azurerm provider (`@cdktf/provider-azurerm`'s `AzurermProvider`) exposes that azapi shares. */
-interface AzurermSettings {
-  readonly alias?: string;
-  readonly subscriptionId?: string;
-  readonly tenantId?: string;
-  readonly clientId?: string;
-  readonly environment?: string;
-  readonly useOidc?: boolean | unknown;
-  readonly useMsi?: boolean | unknown;
-  readonly useCli?: boolean | unknown;
-}
+type AzurermSettings = { readonly alias?: string } & Record<string, unknown>;

@@ -6,7 +6,7 @@ import { IBatchAccount } from '../account/batch-account-ref';
 import { stableAddress } from '../core/addresses';
 import { reportProblems } from '../core/problems';
 import { BatchGuards } from '../guards/batch-guards';
-import { approverKey, approverProblems, CONNECTION_APPROVAL_ACTION, ConnectionApprover } from '../rules/approvers';
+import { approverKey, approverProblems, CONNECTION_APPROVER_ACTIONS, ConnectionApprover } from '../rules/approvers';
 import { accountIdProblems } from '../rules/connections';
 import { approverAssignmentLogicalId, approverRoleLogicalId } from '../rules/logical-ids';
 import { parseResourceId } from '../rules/resource-id';
@@ -15,7 +15,7 @@ import { parseResourceId } from '../rules/resource-id';
 export interface BatchConnectionApproversProps {
   /** The Batch account: a `PrivateBatchAccount`, or `batchAccountFromId(…)`. */
   readonly account: IBatchAccount;
-  /** The principals whose private endpoints to the account are approved at creation. */
+  /** The principals that approve their own endpoints' connections to the account, from their own stacks. */
   readonly approvers: readonly ConnectionApprover[];
   /**
    * The azurerm provider to create the role and its assignments with.
@@ -25,17 +25,23 @@ export interface BatchConnectionApproversProps {
 }
 
 /**
- * Delegated approval, the declarative alternative to approve rules: grants exactly
- * `Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action` on one Batch account to each
- * approver. A private endpoint that such a principal creates to the account is Approved at creation: no
- * Pending connection, no second apply of the owner's stack.
+ * Delegated approval: lets each approver (a team's deployment identity) approve the connections of its own private
+ * endpoints to one Batch account, from the team's stack, so the owner's stack needs no second apply.
  *
- * It is a custom role definition holding that one action (`approver_role_<account>`, assignable in the
- * account's resource group, since Azure takes no single resource as an assignable scope) and one role
- * assignment per principal scoped to the account itself (`approver_<account>_<key>`). Creating them needs
- * `Microsoft.Authorization/roleDefinitions/write` and `roleAssignments/write` (Owner or User Access
- * Administrator on the resource group). Role names are unique in a tenant; the role's is
- * `Batch endpoint auto-approval: <resource group>/<account>`.
+ * It is a custom role definition holding exactly {@link CONNECTION_APPROVER_ACTIONS} (`approver_role_<account>`:
+ * read the account, read and update its private endpoint connections), assignable in the account's resource group
+ * (Azure takes no single resource as an assignable scope), and one role assignment per principal scoped to the
+ * account itself (`approver_<account>_<key>`). The team's stack then makes its endpoint with `manualApproval` and
+ * approves it with an approve rule on the existing account (`PrivateBatch` with `batchAccountFromId` and
+ * `connections: [{ action: 'approve', endpoint }]`).
+ *
+ * Batch publishes no `privateEndpointConnectionsApproval/action` (Azure's RBAC operations list for Microsoft.Batch,
+ * `lib/rules/data/batch-operations.json`), and a custom role with an unpublished action is refused
+ * (`InvalidActionOrNotAction`): no narrow role approves an endpoint at its creation (broad roles such as Contributor, with
+ * `*`, do: that is the automatic endpoint of an owner). `privateEndpointConnections/write` is granted on the whole
+ * account, the narrowest scope Azure has for it, so an approver can approve or reject any connection of the account. Creating the role and assignments needs `Microsoft.Authorization/roleDefinitions/write`
+ * and `roleAssignments/write` (Owner or User Access Administrator on the resource group). Role names are unique in a
+ * tenant; the role's is `Batch endpoint connection approver: <resource group>/<account>`.
  */
 export class BatchConnectionApprovers extends Construct {
   /** The custom role. */
@@ -53,10 +59,10 @@ export class BatchConnectionApprovers extends Construct {
     const { name, id: accountId } = props.account;
     const group = resourceGroupOf(accountId);
     this.roleDefinition = new RoleDefinition(this, 'role', {
-      name: `Batch endpoint auto-approval: ${group.name}/${name}`,
+      name: `Batch endpoint connection approver: ${group.name}/${name}`,
       scope: group.id,
-      description: `Private endpoints that its holders create to Batch account ${name} are approved at creation.`,
-      permissions: [{ actions: [CONNECTION_APPROVAL_ACTION] }],
+      description: `Reads Batch account ${name} and approves its private endpoint connections (privateEndpointConnections/write).`,
+      permissions: [{ actions: [...CONNECTION_APPROVER_ACTIONS] }],
       assignableScopes: [group.id],
       provider: props.provider,
     });
@@ -68,7 +74,7 @@ export class BatchConnectionApprovers extends Construct {
         roleDefinitionId: this.roleDefinition.roleDefinitionResourceId,
         principalId: approver.objectId,
         principalType: approver.principalType,
-        description: `Approves at creation the private endpoints this principal makes to Batch account ${name}`,
+        description: `Approves the connections of the private endpoints this principal makes to Batch account ${name}`,
         provider: props.provider,
       });
       stableAddress(assignment, approverAssignmentLogicalId(name, key), { existedInV01: false });

@@ -134,7 +134,10 @@ export class BatchEndpointConnections extends Construct {
   public readonly apiVersion: BatchConnectionApiVersion;
   /** `Microsoft.Batch/batchAccounts/privateEndpointConnections@<apiVersion>`. */
   public readonly connectionType: string;
-  /** What each rule created, in the order of `connections`. */
+  /**
+   * What each rule created, in the order of `connections`.
+   * @internal the elements are this construct's own; `actions` is what other resources may wait for.
+   */
   public readonly rules: readonly ConnectionRuleElements[];
   /**
    * Each rule's action, in the order of `connections`. Make what needs an approved connection wait for it, e.g.

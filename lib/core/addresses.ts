@@ -1,4 +1,6 @@
-import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { TerraformElement, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { PlacedZone, zoneQualifier } from '../rules/logical-ids';
 
 /**
  * The cdktf context key that asks for `moved` blocks from 0.1 addresses. 0.1 named every resource by its construct
@@ -56,4 +58,42 @@ function legacyLogicalId(element: TerraformElement, legacyConstructId?: string):
 function movedBlocksWanted(element: TerraformElement): boolean {
   const value: unknown = element.node.tryGetContext(MOVED_FROM_V01_CONTEXT);
   return value === true || value === 'true';
+}
+
+const ZONES = new WeakMap<TerraformStack, PlacedZone[]>();
+
+/** Where a zone of this library is, as its construct knows it. */
+export interface ZoneLocation {
+  /** The zone name. */
+  readonly zoneName: string;
+  /** The resource group: a literal, or a reference. */
+  readonly resourceGroupName: string;
+  /** The subscription, when known: an existing zone's, or an adopted one's. */
+  readonly subscriptionId?: string;
+  /** The provider the zone is managed with; its `subscription_id` tells the subscription otherwise. */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The words that qualify the addresses of a zone and what hangs on it (its links, its plan-time reads), so that two
+ * zones of one name in one stack (other resource groups or subscriptions, which Azure accepts) get addresses of their
+ * own: none for the first zone of its name, then its resource group or subscription (see `zoneQualifier`). Each call
+ * registers the zone in its stack; the same zone twice gets the same words, and the guards refuse the clash.
+ */
+export function zoneAddressQualifier(scope: IConstruct, location: ZoneLocation): readonly string[] {
+  const stack = TerraformStack.of(scope);
+  const zones = ZONES.get(stack) ?? [];
+  ZONES.set(stack, zones);
+  const known = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' && !Token.isUnresolved(value) ? value : undefined);
+  const subscriptionId = known(location.subscriptionId) ?? known((location.provider as { subscriptionId?: unknown } | undefined)?.subscriptionId);
+  const resourceGroupName = known(location.resourceGroupName);
+  const place = {
+    zoneName: location.zoneName,
+    resourceGroupName,
+    subscriptionId,
+    key: [subscriptionId ?? '', location.resourceGroupName, location.zoneName].join('/').toLowerCase(),
+  };
+  const qualifier = zoneQualifier(place, zones);
+  zones.push({ place, qualifier });
+  return qualifier;
 }

@@ -17,7 +17,7 @@ const LOOKUPS = new WeakMap<TerraformStack, Map<string, AccountLookup>>();
  *
  * The nodeManagement name comes from the account's `nodeManagementEndpoint` (`<id>.<region>.service.batch.azure.com`),
  * which only the account knows: `<id>` is a GUID Azure picks when the account is created. It is read from the list of
- * the subscription's Batch accounts, filtered by name, because a read of the account itself would fail the plan while
+ * the Batch accounts of its resource group (or subscription, when the group is not known), filtered by name, because a read of the account itself would fail the plan while
  * the account does not exist yet; the list then just has no such account, and `record_name` is null.
  *
  * One per account and stack (`data.azapi_resource_list.account_lookup_<account>` and its local), shared by every
@@ -39,7 +39,7 @@ export class AccountLookup extends Construct {
 
   /** HCL: the account's nodeManagement record name, null while the account does not exist. */
   public readonly recordName: string;
-  /** HCL: the regions where an account of this name exists in the subscription. */
+  /** HCL: the other regions where an account of this name exists (not the account's own). */
   public readonly regions: string;
 
   private constructor(stack: TerraformStack, account: IBatchAccount, subscriptionId: string, cloud: AzureCloud) {
@@ -47,7 +47,10 @@ export class AccountLookup extends Construct {
     const id = accountLookupLogicalId(account.name);
     const list = stableAddress(new AzapiDataResourceList(this, 'Accounts', {
       type: BATCH_ACCOUNTS_TYPE,
-      parentId: `/subscriptions/${subscriptionId}`,
+      // The account's resource group when known: a spoke's credentials rarely read a whole subscription.
+      parentId: account.resourceGroupName !== undefined && !Token.isUnresolved(account.resourceGroupName)
+        ? `/subscriptions/${subscriptionId}/resourceGroups/${account.resourceGroupName}`
+        : `/subscriptions/${subscriptionId}`,
       responseExportValues: { accounts: accountsNamedQuery(account.name) },
       provider: azapiProviderFor(stack),
     }), id);

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token, dependable } from 'cdktf';
+import { ITerraformDependable, TerraformResource, Token, dependable } from 'cdktf';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { IBatchPrivateDnsZone } from './batch-private-dns-zone';
 import { stableAddress } from '../core/addresses';
@@ -34,6 +34,15 @@ export interface BatchDnsRecordProps {
    * @default none: the record is adopted when its name is known at synth, and attributed to no account
    */
   readonly owner?: DnsRecordOwner;
+  /**
+   * The private endpoint whose IP the record carries. The record is then written only once the endpoint exists
+   * (`depends_on`, which a static IP alone would not give), so that a failed endpoint leaves no name in a shared zone
+   * that resolves to an address nothing serves; and it is replaced whenever the endpoint is
+   * (`replace_triggered_by` its ID, so `-replace` of the endpoint takes the record along). A private endpoint passes
+   * its own.
+   * @default none: the record follows only what its name and IP refer to
+   */
+  readonly endpoint?: TerraformResource;
 }
 
 /**
@@ -55,6 +64,10 @@ export class BatchDnsRecord extends Construct {
       resourceGroupName: props.zone.resourceGroupName,
       ttl: props.ttl ?? 10,
       records: [props.ipAddress],
+      dependsOn: props.endpoint && [props.endpoint],
+      // The ID, not the resource: an in-place change of the endpoint (its tags) leaves the record be, a replacement
+      // (the ID unknown until apply) replaces it. A bare address: Terraform refuses "${…}" in replace_triggered_by.
+      lifecycle: props.endpoint && { replaceTriggeredBy: [`${props.endpoint.terraformResourceType}.${props.endpoint.friendlyUniqueId}.id`] },
     });
     const key = props.key ?? (Token.isUnresolved(props.recordName) ? undefined : props.recordName);
     if (key === undefined) {

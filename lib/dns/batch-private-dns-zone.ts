@@ -5,7 +5,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { mapAttributes, reportProblems } from '../core/problems';
 import { PropProblem } from '../rules/problems';
 import { BatchGuards } from '../guards/batch-guards';
-import { stableAddress } from '../core/addresses';
+import { stableAddress, zoneAddressQualifier } from '../core/addresses';
 import { vnetLinkLogicalId, zoneLogicalId } from '../rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPrivateDnsZoneName, cloudOfBatchZone, isAzureCloud } from '../rules/clouds';
 import { existingZoneProblem } from '../rules/zones';
@@ -13,12 +13,14 @@ import {
   normalizedResourceId, parseResourceId, ResourceIdParts, resourceIdProblem, resourceIdTemplate, sameSubscription,
 } from '../rules/resource-id';
 import { azapiProviderMatching } from '../azapi/provider';
-import { canonicalZoneId, ZoneRef } from '../rules/zone-records';
+import { ExistingParts } from '../adoption/existing-parts';
+import { ZoneRef } from '../rules/zone-records';
 // Types only: the healing code is loaded when an existing or adopted zone heals (see heal()).
 import type { ZoneHealing, ZoneHealingProps } from './zone-healing';
 import { privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
 import { tagProblems } from '../rules/tags';
 import { markExistingZone, markZoneWrite } from '../guards/zone-writes';
+import { ExpectedVnetLink } from './expected-vnet-link';
 
 // CommonJS's require, declared here because the library is built without Node's types.
 declare const require: (id: string) => unknown;
@@ -43,8 +45,15 @@ export interface IBatchPrivateDnsZone extends IConstruct {
    * endpoints register their records with; undefined for a zone this stack creates, which starts empty.
    */
   readonly healing?: ZoneHealing;
-  /** Links the zone to a VNet so that the VNet resolves through it. */
+  /** Links the zone to a VNet so that the VNet resolves through it: the link is this stack's, made and destroyed here. */
   linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink;
+  /**
+   * Relies on a link this stack does not own, of a zone it does not own (a hub zone by ID) to a VNet outside the stack
+   * (the hub VNet): a plan-time check warns when the link is missing, naming what the zone's owners must do, and the
+   * stack never creates, changes or deletes it (see {@link ExpectedVnetLink}). Only for a zone given by ID: a zone
+   * made here owns its links.
+   */
+  expectVirtualNetworkLink(id: string, props: VirtualNetworkLinkProps): ExpectedVnetLink | undefined;
 }
 
 /** Props of {@link IBatchPrivateDnsZone.linkVirtualNetwork}. */
@@ -63,14 +72,47 @@ export interface VirtualNetworkLinkProps {
   readonly tags?: Record<string, string>;
 }
 
-abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+/** What a created zone and a zone given by ID share: linking a virtual network to the zone. */
+export abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivateDnsZone {
+  /** The zone's resource ID. */
   public abstract readonly id: string;
+  /** The zone's name, e.g. `privatelink.batch.azure.com`. */
   public abstract readonly name: string;
+  /** The zone's resource group. */
   public abstract readonly resourceGroupName: string;
+  /** The cloud whose Batch zone this is. */
   public abstract readonly cloud: AzureCloud;
+  /** The azurerm provider that writes into the zone, when not the default one. */
   public abstract readonly provider?: TerraformProvider;
+  /** What the zone does about records from before this stack, when it heals. */
   public abstract readonly healing?: ZoneHealing;
+  /** What keeps this zone's addresses apart from another zone of its name in the stack (none for the first). */
+  protected addressQualifier: readonly string[] = [];
 
+  public expectVirtualNetworkLink(id: string, props: VirtualNetworkLinkProps): ExpectedVnetLink | undefined {
+    const zone = this.existingZone();
+    const problems = virtualNetworkLinkProblems(props.name ?? `link-${id}`, props);
+    if (Token.isUnresolved(props.virtualNetworkId)) problems.push({ field: 'virtualNetworkId', problem: 'must be a literal VNet ID, known at synth (a VNet made in this stack has its own link: linkVirtualNetwork)' });
+    if (!zone) problems.push({ field: 'zone', problem: 'is made by this stack, which owns its links: use linkVirtualNetwork' });
+    if (problems.length > 0 || !zone) {
+      reportProblems(this, problems.map((p) => ({ ...p, field: `expectVirtualNetworkLink(${id}).${p.field}` })));
+      return undefined;
+    }
+    this.healing?.addVirtualNetwork(props.virtualNetworkId);
+    return new ExpectedVnetLink(this, id, {
+      zone,
+      linkName: props.name ?? `link-${id}`,
+      virtualNetworkId: props.virtualNetworkId,
+      azapiProvider: this.healing?.azapiProvider ?? azapiProviderMatching(this, this.provider),
+    });
+  }
+
+  /** The zone by the parts of its literal ID, when it is an existing zone this stack does not own. */
+  protected existingZone(): ZoneRef | undefined {
+    return undefined;
+  }
+
+  /** Links a virtual network to the zone, with registration off. */
   public linkVirtualNetwork(id: string, props: VirtualNetworkLinkProps): PrivateDnsZoneVirtualNetworkLink {
     // Registration stays off: endpoints' records are managed here, never auto-registered VMs.
     const name = props.name ?? `link-${id}`;
@@ -83,7 +125,7 @@ abstract class BatchPrivateDnsZoneBase extends Construct implements IBatchPrivat
       virtualNetworkId: normalizedResourceId(props.virtualNetworkId, VNET_TYPE),
       registrationEnabled: false,
       tags: props.tags,
-    }), vnetLinkLogicalId(name));
+    }), vnetLinkLogicalId(name, this.addressQualifier));
     reportProblems(link, virtualNetworkLinkProblems(name, props));
     markZoneWrite(link, this);
     return link;
@@ -233,14 +275,22 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
       resourceGroupName: props.resourceGroupName,
       tags: props.tags,
     });
-    stableAddress(this.resource, zoneLogicalId(batchPrivateDnsZoneName(this.cloud)));
+    this.addressQualifier = zoneAddressQualifier(this, {
+      zoneName: batchPrivateDnsZoneName(this.cloud), resourceGroupName: props.resourceGroupName, subscriptionId: props.adopted?.subscriptionId, provider: props.provider,
+    });
+    stableAddress(this.resource, zoneLogicalId(batchPrivateDnsZoneName(this.cloud), this.addressQualifier));
     mapAttributes(this.resource, this, { name: 'cloud', resource_group_name: 'resourceGroupName', tags: 'tags' });
     this.id = this.resource.id;
     this.name = this.resource.name;
     if (props.adopted) {
       const zone = { subscriptionId: props.adopted.subscriptionId, resourceGroupName: props.resourceGroupName, zoneName: batchPrivateDnsZoneName(this.cloud) };
-      this.resource.importFrom(canonicalZoneId(zone), props.provider);
-      this.healing = heal(this, zone, { ...props, azapiProvider: props.adopted.azapiProvider });
+      // Imported when it exists at plan, else created; its records are read only when it exists.
+      const existing = ExistingParts.of(this);
+      const target = { subscriptionId: zone.subscriptionId, resourceGroupName: zone.resourceGroupName, resource: { type: ZONE_TYPE, name: zone.zoneName } };
+      existing.importWhenExists(this.resource, target, props.provider);
+      // An adopted setup's accounts exist: their nodeManagement records may be there to import, so they are looked up.
+      this.healing = heal(this, zone, { ...props, healing: { lookUpAccounts: true, ...props.healing }, azapiProvider: props.adopted.azapiProvider },
+        this.addressQualifier, existing.exists(target, props.provider));
     }
     for (const [linkName, virtualNetworkId] of Object.entries(props.virtualNetworkLinks ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       this.linkVirtualNetwork(linkName, { name: linkName, virtualNetworkId, tags: props.tags });
@@ -250,6 +300,7 @@ export class BatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
 }
 
 class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
+  private readonly ref?: ZoneRef;
   public readonly id: string;
   public readonly name: string;
   public readonly resourceGroupName: string;
@@ -276,12 +327,20 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
     }
     this.resourceGroupName = parts?.resourceGroupName ?? '';
     this.provider = props.provider;
+    if (parts) {
+      this.addressQualifier = zoneAddressQualifier(this, { zoneName: this.name, resourceGroupName: parts.resourceGroupName, subscriptionId: parts.subscriptionId });
+    }
     if (parts && problems.length === 0) {
-      this.healing = heal(this, { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name }, props);
+      this.ref = { subscriptionId: parts.subscriptionId, resourceGroupName: parts.resourceGroupName, zoneName: this.name };
+      this.healing = heal(this, this.ref, props, this.addressQualifier);
     }
     // The guards check the subscription of what is written here, unless a problem with the zone or its provider
     // is reported above already.
     if (problems.length === 0) markExistingZone(this, this.id);
+  }
+
+  protected existingZone(): ZoneRef | undefined {
+    return this.ref;
   }
 }
 
@@ -289,7 +348,10 @@ class ExistingBatchPrivateDnsZone extends BatchPrivateDnsZoneBase {
  * The healing of a zone that exists already, unless every part of it is off. Required here, not imported: a stack
  * whose zones are all made here never loads it, which keeps its synth as fast as before.
  */
-function heal(zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly healing?: ZoneHealingProps; readonly provider?: TerraformProvider; readonly azapiProvider?: TerraformProvider }): ZoneHealing | undefined {
+function heal(
+  zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly healing?: ZoneHealingProps; readonly provider?: TerraformProvider; readonly azapiProvider?: TerraformProvider },
+  addressQualifier: readonly string[], zoneExists?: string,
+): ZoneHealing | undefined {
   const healing = props.healing ?? {};
   const heals = [healing.adoptExistingRecords ?? true, healing.reportStaleRecords ?? true, healing.removeStaleRecords ?? false, healing.checkLegacyZones ?? true];
   if (!heals.some((on) => on)) return undefined;
@@ -297,6 +359,8 @@ function heal(zone: BatchPrivateDnsZoneBase, ref: ZoneRef, props: { readonly hea
   return new Healing(zone, 'Healing', {
     ...healing,
     zone: ref,
+    addressQualifier,
+    zoneExists,
     cloud: zone.cloud,
     provider: props.provider,
     azapiProvider: props.azapiProvider ?? azapiProviderMatching(zone, props.provider),

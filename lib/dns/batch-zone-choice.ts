@@ -2,9 +2,11 @@ import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { AdoptedZone, BatchPrivateDnsZone, IBatchPrivateDnsZone } from './batch-private-dns-zone';
-import { armResourceId } from '../rules/adoption';
+import { ExistingParts } from '../adoption/existing-parts';
 import { AzureCloud, batchPrivateDnsZoneName } from '../rules/clouds';
 import type { ZoneHealingProps } from './zone-healing';
+import { ExpectedVnetLink } from './expected-vnet-link';
+import { optIn } from '../guards/opt-ins';
 
 /** A VNet to link a zone to. */
 export interface ZoneLink {
@@ -14,6 +16,12 @@ export interface ZoneLink {
   readonly name: string;
   /** The VNet's resource ID. */
   readonly virtualNetworkId: string;
+  /**
+   * The VNet is outside the stack (a hub's, by literal ID), not the VNet of the stack's own endpoints. In a zone given
+   * by ID the stack then expects the link rather than owning it, unless `ownHubVnetLinks`.
+   * @default false: the stack's own VNet, whose link the stack owns
+   */
+  readonly outsideStack?: boolean;
 }
 
 /** Props of {@link batchZoneChoice}. */
@@ -46,6 +54,14 @@ export interface BatchZoneChoiceProps {
    */
   readonly links?: readonly ZoneLink[];
   /**
+   * Own the links of an existing zone (`zoneId`) to VNets outside the stack (links with `outsideStack`): create them,
+   * and delete them on destroy. A named opt-in (`sharedVnetLink`) that the review shows: such a link is usually the
+   * hub's, made once by the platform team, which every spoke resolves through. Without it the stack only checks that
+   * the link exists (`IBatchPrivateDnsZone.expectVirtualNetworkLink`).
+   * @default false
+   */
+  readonly ownHubVnetLinks?: boolean;
+  /**
    * Tags for a zone created here.
    * @default none
    */
@@ -73,8 +89,10 @@ export interface BatchZoneChoiceProps {
 export interface BatchZoneChoice {
   /** The zone, created or imported. */
   readonly zone: IBatchPrivateDnsZone;
-  /** The VNet links, in the order of `links`. */
+  /** The VNet links the stack owns, in the order of `links`. */
   readonly links: PrivateDnsZoneVirtualNetworkLink[];
+  /** The links of an existing zone to VNets outside the stack that the stack expects but does not own. */
+  readonly expectedLinks: ExpectedVnetLink[];
 }
 
 /**
@@ -91,8 +109,23 @@ export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneCh
       resourceGroupName: props.resourceGroupName, cloud: props.cloud, tags: props.tags, provider: props.provider, healing: props.healing,
       adopted: props.adopted && { azapiProvider: props.azapiProvider, ...props.adopted },
     });
-  const links = (props.links ?? []).map((link) => zone.linkVirtualNetwork(link.id, { name: link.name, virtualNetworkId: link.virtualNetworkId }));
-  return { zone, links };
+  const links: PrivateDnsZoneVirtualNetworkLink[] = [];
+  const expectedLinks: ExpectedVnetLink[] = [];
+  for (const link of props.links ?? []) {
+    const props_ = { name: link.name, virtualNetworkId: link.virtualNetworkId };
+    // A zone made here owns every link (they go with it); a zone by ID owns only the stack's own VNet's link.
+    if (!link.outsideStack || props.zoneId === undefined) {
+      links.push(zone.linkVirtualNetwork(link.id, props_));
+    } else if (props.ownHubVnetLinks) {
+      const owned = zone.linkVirtualNetwork(link.id, props_);
+      optIn(owned, 'sharedVnetLink');
+      links.push(owned);
+    } else {
+      const expected = zone.expectVirtualNetworkLink(link.id, props_);
+      if (expected) expectedLinks.push(expected);
+    }
+  }
+  return { zone, links, expectedLinks };
 }
 
 /**
@@ -102,6 +135,13 @@ export function batchZoneChoice(scope: Construct, id: string, props: BatchZoneCh
  */
 export function importZoneLinks(choice: BatchZoneChoice, subscriptionId: string, links: readonly PrivateDnsZoneVirtualNetworkLink[]): void {
   if (!(choice.zone instanceof BatchPrivateDnsZone)) return;
-  const zoneId = armResourceId(subscriptionId, choice.zone.resourceGroupName, 'Microsoft.Network/privateDnsZones', batchPrivateDnsZoneName(choice.zone.cloud));
-  for (const link of links) link.importFrom(`${zoneId}/virtualNetworkLinks/${link.nameInput}`, choice.zone.provider);
+  const zone = choice.zone;
+  // Each link is imported when it exists at plan (zone and link listed), else created.
+  for (const link of links) {
+    ExistingParts.of(zone).importWhenExists(link, {
+      subscriptionId, resourceGroupName: zone.resourceGroupName,
+      resource: { type: 'Microsoft.Network/privateDnsZones', name: batchPrivateDnsZoneName(zone.cloud) },
+      child: { type: 'virtualNetworkLinks', name: link.nameInput ?? '' },
+    }, zone.provider);
+  }
 }

@@ -8,15 +8,18 @@ import { stableAddress } from '../core/addresses';
 import { CheckBlock } from '../terraform/check-block';
 import { ImportBlock } from '../terraform/import-block';
 import { AzureCloud } from '../rules/clouds';
+import { listWhenExpression } from '../rules/adoption';
+import { hclString } from '../adoption/existing-parts';
 import {
-  adoptLogicalId, legacyZoneLinksLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
+  adoptLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
 } from '../rules/logical-ids';
 import { parseResourceId } from '../rules/resource-id';
+import { batchAccountRecordName } from '../rules/dns-records';
 import { BatchSubResource } from '../rules/sub-resources';
 import {
   A_RECORD_SETS_TYPE, accountLabelsExpression, aRecordSetId, canonicalZoneId, existingRecordExpression, keptNamesExpression,
-  legacyZoneMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_ZONES_TYPE, resourceGroupId, shadowingLinksExpression,
-  staleRecordsExpression, staleRecordsMessage, VNET_LINKS_QUERY, VNET_LINKS_TYPE, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
+  legacyZonesFoundMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_ZONES_TYPE, resourceGroupId,
+  provableNamesExpression, provenRecordsExpression, staleRecordsExpression, staleRecordsMessage, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
   ZONES_QUERY,
 } from '../rules/zone-records';
 
@@ -41,24 +44,33 @@ export interface ZoneHealingProps {
    */
   readonly reportStaleRecords?: boolean;
   /**
-   * Delete those records in the apply instead of warning about them: one `azapi_resource_action` DELETE per record
-   * (`azapi_resource_action.remove_stale_<account>["<name>"]`). A record `<account>.<region>` of another region is
-   * deleted too, unless an account of that name exists in that region in the account's subscription.
+   * Delete, in the apply, those of the stale records that prove to be this stack's own: one `azapi_resource_action`
+   * DELETE per record (`azapi_resource_action.remove_stale_<account>["<name>"]`). Only two names prove it: the
+   * `batchAccount` record `<account>.<region>` of an account this stack manages, in that account's own region, and the
+   * account's own nodeManagement record (its name, from the account lookup, starts with a GUID Azure gave this
+   * account). Any other record named for the account (`<account>.<another region>`: Batch account names are unique per
+   * region only, so it may be another subscription's account) is left alone and only reported; so is every record of
+   * an account the stack refers to by ID.
    * @default false
    */
   readonly removeStaleRecords?: boolean;
   /**
    * Look up this stack's accounts during plan (`data.azapi_resource_list.account_lookup_<account>`, a list of the Batch
-   * accounts of the account's subscription), for the name of each one's nodeManagement record. Without it, a
-   * nodeManagement record is neither adopted nor attributed to its account (see {@link AccountLookup}). The list needs
-   * `Microsoft.Batch/batchAccounts/read` on the subscription; turn it off when the stack's credentials have less.
-   * @default true
+   * accounts of the account's resource group), for the name of each one's nodeManagement record. Without it, a
+   * nodeManagement record is neither adopted nor attributed to its account (see {@link AccountLookup}); a new account
+   * needs neither, since its GUID is new. An adopted setup (`adopt`, an `adopted` zone) turns it on: an existing
+   * account's record is there to import. The list needs `Microsoft.Batch/batchAccounts/read` on the account's resource
+   * group and stays a plain data source, because the imports and the record's name depend on it: a refused read fails
+   * the plan with Azure's AuthorizationFailed, which names that action and the scope.
+   * @default false, true with adopt
    */
   readonly lookUpAccounts?: boolean;
   /**
-   * Warn (`check.legacy_zones_<zone>`) when a VNet the zone is linked to, given by literal ID, is also linked to a
-   * legacy regional zone `privatelink.<region>.batch.*` (a region of the zone's accounts) in the zone's resource
-   * group: such a VNet never sees the records of the new zone.
+   * Warn (`check.legacy_zones_<zone>`) when the zone's resource group holds a legacy regional zone
+   * `privatelink.<region>.batch.*` (a region of the zone's accounts) while the zone is linked to a VNet by literal ID:
+   * a VNet linked to both never sees the records of the new zone. The warning gives the commands that list the legacy
+   * zone's links and delete them. The read (the zones of the resource group) is scoped to the check: credentials
+   * without Reader on the group get a warning naming the role, never a failed plan.
    * @default true
    */
   readonly checkLegacyZones?: boolean;
@@ -76,6 +88,17 @@ export interface DnsRecordOwner {
 export interface ZoneHealingConfig extends ZoneHealingProps {
   /** The zone, by the parts of its literal ID. */
   readonly zone: ZoneRef;
+  /**
+   * What keeps the addresses of the zone's reads apart from another zone's of its name in the stack.
+   * @default none: `zone_records_<zone name>`, `legacy_zones_<zone name>`
+   */
+  readonly addressQualifier?: readonly string[];
+  /**
+   * HCL known at plan: whether the zone exists, for a zone that `adopt` imports when it is there. Its records are
+   * read only then: listing the records of a missing zone fails the plan.
+   * @default the zone exists (a zone given by ID)
+   */
+  readonly zoneExists?: string;
   /** The cloud of the zone. */
   readonly cloud: AzureCloud;
   /**
@@ -105,6 +128,8 @@ interface AccountState {
 export class ZoneHealing extends Construct {
   /** The zone. */
   public readonly zone: ZoneRef;
+  /** The azapi provider of the plan-time reads in the zone's subscription. */
+  public readonly azapiProvider: TerraformProvider;
   private readonly config: ZoneHealingConfig;
   private readonly adopt: boolean;
   private readonly report: boolean;
@@ -120,6 +145,7 @@ export class ZoneHealing extends Construct {
     super(scope, id);
     this.config = config;
     this.zone = config.zone;
+    this.azapiProvider = config.azapiProvider;
     this.adopt = config.adoptExistingRecords ?? true;
     this.report = config.reportStaleRecords ?? true;
     this.remove = config.removeStaleRecords ?? false;
@@ -176,14 +202,20 @@ export class ZoneHealing extends Construct {
   /** The zone's records, read once: `local.zone_records_<zone>`. */
   private records(): string {
     if (this.recordsRef) return this.recordsRef;
-    const id = zoneRecordsLogicalId(this.zone.zoneName);
+    const id = zoneRecordsLogicalId(this.zone.zoneName, this.config.addressQualifier);
+    const gate = this.config.zoneExists;
+    const each = gate === undefined ? undefined : TerraformIterator.fromMap(`\${${listWhenExpression(gate, hclString(canonicalZoneId(this.zone)))}}` as any);
     const list = stableAddress(new AzapiDataResourceList(this, 'ZoneRecords', {
+      forEach: each,
       type: A_RECORD_SETS_TYPE,
-      parentId: canonicalZoneId(this.zone),
+      parentId: each ? each.value : canonicalZoneId(this.zone),
       responseExportValues: { records: ZONE_RECORDS_QUERY },
       provider: this.config.azapiProvider,
     }), id);
-    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(`data.${list.terraformResourceType}.${id}.output`)}}`), id);
+    const read = `data.${list.terraformResourceType}.${id}`;
+    // A missing zone has no records: null output, which zoneRecordsExpression reads as none.
+    const output = each ? `one(values(${read})[*].output)` : `${read}.output`;
+    stableAddress(new TerraformLocal(this, 'Records', `\${${zoneRecordsExpression(output)}}`), id);
     return (this.recordsRef = `local.${id}`);
   }
 
@@ -202,7 +234,7 @@ export class ZoneHealing extends Construct {
   private account(account: IBatchAccount): AccountState {
     let state = this.accounts.get(account.name);
     if (state) return state;
-    const lookUp = this.readsRecords && (this.config.lookUpAccounts ?? true);
+    const lookUp = this.readsRecords && (this.config.lookUpAccounts ?? false);
     state = { account, lookup: lookUp ? AccountLookup.of(this, account, this.config.cloud) : undefined };
     this.accounts.set(account.name, state);
     if (this.report || this.remove) this.addStaleRecords(state);
@@ -220,54 +252,60 @@ export class ZoneHealing extends Construct {
       produce: () => `\${${staleRecordsExpression(records, labels, keptNamesExpression(account.name, this.written, lookup?.regions))}}`,
     })), id);
     const stale = `local.${id}`;
-    if (this.remove) {
+    const provable = provableNamesExpression(ownRecordName(account), lookup?.recordName);
+    const removing = this.remove && (ownRecordName(account) !== undefined || lookup !== undefined);
+    if (removing) {
       stableAddress(new AzapiResourceAction(this, `remove-${account.name}`, {
-        forEach: TerraformIterator.fromMap(`\${{ for r in ${stale} : r.name => r }}` as any),
+        forEach: TerraformIterator.fromMap(`\${{ for r in ${provenRecordsExpression(stale, provable, true)} : r.name => r }}` as any),
         type: A_RECORD_SETS_TYPE,
         resourceId: aRecordSetId(this.zone, '${each.key}'),
         method: 'DELETE',
         when: 'apply',
         provider: this.config.azapiProvider,
       }), removeStaleLogicalId(account.name));
-    } else {
+    }
+    if (this.report) {
+      const reported = removing ? provenRecordsExpression(stale, provable, false) : stale;
       new CheckBlock(this, `check-${account.name}`, {
         name: id,
-        assertions: [{ condition: `\${length(${stale}) == 0}`, errorMessage: staleRecordsMessage(account.name, this.zone, stale) }],
+        assertions: [{ condition: `\${length(${reported}) == 0}`, errorMessage: staleRecordsMessage(account.name, this.zone, reported, removing) }],
       });
     }
   }
 
-  /** The legacy zone check, once the zone has a literal VNet link and an account to find regions for. */
+  /**
+   * The legacy zone check, once the zone has a literal VNet link and an account to find regions for: one check whose
+   * scoped read lists the zones of the zone's resource group, so that credentials that cannot list them get a warning,
+   * never a failed plan (an optional read; a check's data source cannot feed a second read, so the links of a legacy
+   * zone found are left to the commands the warning gives).
+   */
   private ensureLegacyCheck(): void {
     if (this.legacyCheck || !(this.config.checkLegacyZones ?? true) || this.vnetIds.length === 0 || this.accounts.size === 0) return;
     this.legacyCheck = true;
-    const id = legacyZonesLogicalId(this.zone.zoneName);
-    const linksId = legacyZoneLinksLogicalId(this.zone.zoneName);
-    const zones = stableAddress(new AzapiDataResourceList(this, 'Zones', {
+    const id = legacyZonesLogicalId(this.zone.zoneName, this.config.addressQualifier);
+    const check = new CheckBlock(this, 'LegacyZoneCheck', { name: id });
+    const zones = check.scope(stableAddress(new AzapiDataResourceList(check, 'Zones', {
       type: PRIVATE_DNS_ZONES_TYPE,
       parentId: resourceGroupId(this.zone),
       responseExportValues: { zones: ZONES_QUERY },
       provider: this.config.azapiProvider,
-    }), id);
+    }), id));
     const regions = (): string[] => [...this.accounts.values()].map((s) => s.account.location).filter((l) => !Token.isUnresolved(l));
-    const legacy = stableAddress(new TerraformLocal(this, 'LegacyZones', Lazy.stringValue({
-      produce: () => `\${${legacyZonesExpression(`data.${zones.terraformResourceType}.${id}.output`, legacyZoneNames(regions(), this.config.cloud))}}`,
-    })), id);
-    const each = TerraformIterator.fromMap(legacy.asAnyMap);
-    const links = stableAddress(new AzapiDataResourceList(this, 'LegacyZoneLinks', {
-      forEach: each,
-      type: VNET_LINKS_TYPE,
-      parentId: each.value,
-      responseExportValues: { links: VNET_LINKS_QUERY },
-      provider: this.config.azapiProvider,
-    }), linksId);
-    // The links of the legacy zones to VNets this zone links, known once every link is made.
-    stableAddress(new TerraformLocal(this, 'ShadowingLinks', Lazy.stringValue({
-      produce: () => `\${${shadowingLinksExpression(`data.${links.terraformResourceType}.${linksId}`, this.vnetIds)}}`,
-    })), linksId);
-    new CheckBlock(this, 'LegacyZoneCheck', {
-      name: id,
-      assertions: [{ condition: `\${length(local.${linksId}) == 0}`, errorMessage: legacyZoneMessage(this.zone, `local.${linksId}`) }],
+    const found = Lazy.stringValue({
+      produce: () => legacyZonesExpression(`data.${zones.terraformResourceType}.${id}.output`, legacyZoneNames(regions(), this.config.cloud)),
+    });
+    check.addAssertion({
+      condition: `\${length(${found}) == 0}`,
+      errorMessage: Lazy.stringValue({ produce: () => legacyZonesFoundMessage(this.zone, found, this.vnetIds) }),
     });
   }
+}
+
+/**
+ * The `batchAccount` record name of an account this stack manages (its ID a reference), in its own region; undefined
+ * for an account referred to by ID, or one whose region is not known at synth.
+ */
+function ownRecordName(account: IBatchAccount): string | undefined {
+  if (!Token.isUnresolved(account.id) || Token.isUnresolved(account.name) || Token.isUnresolved(account.location)) return undefined;
+  return batchAccountRecordName(account.name, account.location);
 }

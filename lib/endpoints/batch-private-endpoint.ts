@@ -16,8 +16,9 @@ import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from '../ru
 import { batchAccountFqdn, batchAccountRecordName } from '../rules/dns-records';
 import { DNS_MODES, DnsMode } from '../rules/dns-modes';
 import { isIpv4, staticIpProblem, subnetPrefixProblem } from '../rules/ip';
-import { defaultEndpointName, locationProblem, normalizeLocation } from '../rules/naming';
-import { crossSubscriptionProblem, literalSubscription, normalizedResourceId, parseResourceId } from '../rules/resource-id';
+import { defaultEndpointName, normalizeLocation } from '../rules/naming';
+import { anyRegionProblem } from '../rules/regions';
+import { crossSubscriptionProblem, literalResourceIdProblem, literalSubscription, normalizedResourceId, parseResourceId } from '../rules/resource-id';
 import { endpointNameProblems, endpointPartNames, privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
 import { requestMessageProblem } from '../rules/request-message';
 import { tagProblems } from '../rules/tags';
@@ -101,7 +102,8 @@ export interface BatchPrivateEndpointProps {
   readonly staticIp?: string;
   /**
    * Ask the account owner for approval instead of connecting automatically.
-   * @default automatic approval (needs `privateEndpointConnectionsApproval/action` on the account)
+   * @default automatic approval (the creator needs broad rights on the account, e.g. Contributor; Batch publishes no
+   *   narrow approval action)
    */
   readonly manualApproval?: ManualApproval;
   /**
@@ -241,6 +243,7 @@ export class BatchPrivateEndpoint extends Construct {
         ttl: props.dns?.ttl,
         key: endpointKey(this.name),
         owner: { account: this.account, subResource: this.subResource },
+        endpoint: this.resource,
       });
     }
     if (this.dnsMode === 'zoneGroup') zone?.healing?.addZoneGroup(this.recordName, { account: this.account, subResource: this.subResource });
@@ -305,6 +308,7 @@ export function batchPrivateEndpointProblems(props: BatchPrivateEndpointProps): 
   for (const [field, name] of Object.entries(customNames)) if (known(name)) add(field, privateLinkNameProblem(name));
   if (known(props.resourceGroupName)) add('resourceGroupName', resourceGroupNameProblem(props.resourceGroupName));
   problems.push(...locationProblems(props), ...subnetProblems(props));
+  props.applicationSecurityGroupIds?.forEach((id, i) => add(`applicationSecurityGroupIds[${i}]`, literalResourceIdProblem(id, 'Microsoft.Network/applicationSecurityGroups')));
   if (props.manualApproval) {
     const message = props.manualApproval.requestMessage;
     add('manualApproval.requestMessage', typeof message === 'string' ? requestMessageProblem(message) : 'is required with manualApproval');
@@ -327,11 +331,11 @@ function known(value: string | undefined): value is string {
 function locationProblems({ location, subnet }: BatchPrivateEndpointProps): PropProblem[] {
   const problems: PropProblem[] = [];
   if (known(location)) {
-    const problem = locationProblem(location);
+    const problem = anyRegionProblem(location);
     if (problem) problems.push({ field: 'location', problem });
   }
   if (known(subnet?.location)) {
-    const problem = locationProblem(subnet.location);
+    const problem = anyRegionProblem(subnet.location);
     if (problem) problems.push({ field: 'subnet.location', problem });
   }
   if (problems.length === 0 && known(location) && known(subnet?.location) && normalizeLocation(location) !== normalizeLocation(subnet.location)) {
@@ -346,6 +350,9 @@ function locationProblems({ location, subnet }: BatchPrivateEndpointProps): Prop
 /** The subnet props: a prefix Azure accepts, and a static IP inside it. */
 function subnetProblems({ staticIp, subnet }: BatchPrivateEndpointProps): PropProblem[] {
   const problems: PropProblem[] = [];
+  // A malformed ID fails at apply (azurerm's subnet ID parser), and a misspelt segment is easy to miss in one.
+  const idProblem = literalResourceIdProblem(subnet?.id, SUBNET_TYPE);
+  if (idProblem) problems.push({ field: 'subnet.id', problem: idProblem });
   const prefix = known(subnet?.addressPrefix) ? subnet.addressPrefix : undefined;
   const prefixProblem = prefix === undefined ? undefined : subnetPrefixProblem(prefix);
   if (prefixProblem) problems.push({ field: 'subnet.addressPrefix', problem: prefixProblem });

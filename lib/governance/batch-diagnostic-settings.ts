@@ -6,6 +6,7 @@ import { reportProblems } from '../core/problems';
 import { DiagnosticSettingSettings, MAX_DIAGNOSTIC_SETTINGS, diagnosticSettingProblems, logGroupsOf } from '../rules/diagnostics';
 import { diagnosticSettingLogicalId } from '../rules/logical-ids';
 import { PropProblem, under } from '../rules/problems';
+import { duplicateDiagnosticSettingProblems } from '../rules/duplicates';
 
 /** Props of {@link BatchDiagnosticSettings}. */
 export interface BatchDiagnosticSettingsProps {
@@ -39,6 +40,18 @@ export class BatchDiagnosticSettings extends Construct {
     if (entries.length > MAX_DIAGNOSTIC_SETTINGS) {
       problems.push({ field: 'settings', problem: `has ${entries.length} settings; Azure allows at most ${MAX_DIAGNOSTIC_SETTINGS} per resource` });
     }
+    problems.push(...under('settings', duplicateDiagnosticSettingProblems(Object.entries(props.settings).map(([key, setting]) => ({
+      key,
+      name: setting.name,
+      destinations: {
+        workspaceId: setting.workspaceId, storageAccountId: setting.storageAccountId,
+        eventHubAuthorizationRuleId: setting.eventHubAuthorizationRuleId, marketplacePartnerId: setting.marketplacePartnerId,
+      },
+      eventHubName: setting.eventHubName,
+      logCategoryGroups: logGroupsOf(setting),
+      logCategories: setting.logCategories ?? [],
+      metricCategories: setting.metricCategories ?? ['AllMetrics'],
+    })))));
     reportProblems(this, problems);
     this.settings = Object.fromEntries(entries.map(([key, setting]) => [key, stableAddress(new MonitorDiagnosticSetting(this, key, {
       provider: props.provider,

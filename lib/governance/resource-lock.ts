@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, dependable } from 'cdktf';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { stableAddress } from '../core/addresses';
 import { reportProblems } from '../core/problems';
@@ -37,10 +37,13 @@ export interface ResourceLockProps extends LockSettings {
 export class ResourceLock extends Construct {
   /** The azurerm lock; undefined with `kind: 'None'`. */
   public readonly resource?: ManagementLock;
+  /** The lock's level. */
+  public readonly kind: LockSettings['kind'];
 
   constructor(scope: Construct, id: string, props: ResourceLockProps) {
     super(scope, id);
     reportProblems(this, lockProblems(props));
+    this.kind = props.kind;
     if (props.kind === 'None') return;
     this.resource = stableAddress(new ManagementLock(this, 'Resource', {
       provider: props.provider,
@@ -50,5 +53,10 @@ export class ResourceLock extends Construct {
       notes: props.notes ?? defaultLockNotes(props.kind),
       dependsOn: props.dependsOn,
     }), lockLogicalId(props.key), { existedInV01: false });
+  }
+
+  /** Creates the lock only after something else that it would block, e.g. a pool added after the lock was made. */
+  public waitFor(other: ITerraformDependable): void {
+    if (this.resource) this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(other)];
   }
 }

@@ -5,6 +5,7 @@ import { stableAddress } from '../core/addresses';
 import { reportProblems } from '../core/problems';
 import { roleAssignmentLogicalId } from '../rules/logical-ids';
 import { under } from '../rules/problems';
+import { duplicateRoleAssignmentProblems } from '../rules/duplicates';
 import { RoleAssignmentSettings, roleAssignmentProblems, roleDefinitionGuid, roleDefinitionIdFor } from '../rules/roles';
 
 /** Props of {@link RoleAssignments}. */
@@ -40,6 +41,8 @@ export class RoleAssignments extends Construct {
     super(scope, id);
     const entries = Object.entries(props.assignments).sort(([a], [b]) => a.localeCompare(b));
     reportProblems(this, entries.flatMap(([key, assignment]) => under(`assignments.${key}`, roleAssignmentProblems(assignment, props.subscriptionId))));
+    // In the order written, so that the second of two is the one reported.
+    reportProblems(this, under('assignments', duplicateRoleAssignmentProblems(Object.entries(props.assignments).map(([key, a]) => ({ ...a, key })))));
     this.assignments = Object.fromEntries(entries.map(([key, assignment]) => [key, stableAddress(new RoleAssignment(this, key, {
       provider: props.provider,
       scope: props.scope,

@@ -1,5 +1,6 @@
 import { batchAccountRecordName } from '../rules/dns-records';
-import { subscriptionOf } from '../rules/resource-id';
+import { parseResourceId, subscriptionOf } from '../rules/resource-id';
+import { ZoneIdentity, zoneOf } from './network-view';
 import {
   ModelResource, StackModel, blocks, isLiteral, literalValue, providerOf, referenceOf, resourceAt, resourcesOfType,
 } from './stack-model';
@@ -64,8 +65,13 @@ export interface DnsWriter {
   readonly kind: 'record' | 'zoneGroup';
   /** The zone's name, when it can be told at synth. */
   readonly zoneName?: string;
-  /** Identifies the zone: its name (and resource group for records), or the zone ID expression. */
+  /** Names the zone in messages: its resource group and name, or the zone ID expression. */
   readonly zoneKey: string;
+  /**
+   * The zone by subscription, resource group and name, when known at synth: two zones of one name in other groups or
+   * subscriptions are two zones (Azure fixes the name, not where the zone is).
+   */
+  readonly zone?: ZoneIdentity;
   /** Whether the zone is an `azurerm_private_dns_zone` of this stack (not an existing zone named by literal). */
   readonly zoneInStack: boolean;
   /** Identifies the DNS name written, so that two writers of one name can be found. */
@@ -102,6 +108,13 @@ export function endpointNameKey(model: StackModel, endpoint: BatchEndpointView):
 /** Every A record and zone group, with the endpoint each writes for where it can be told. */
 export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = batchEndpoints(model)): DnsWriter[] {
   const byAddress = new Map(endpoints.map((e) => [e.resource.address, e]));
+  // The batchAccount endpoints by the record name of their account, in order: a record named by a literal finds its
+  // candidates here instead of in a scan of every endpoint (issue #24).
+  const byRecordName = new Map<string, BatchEndpointView[]>();
+  for (const e of endpoints) {
+    const name = e.subResource === 'batchAccount' ? accountRecordName(model, e) : undefined;
+    if (name !== undefined) byRecordName.set(name, [...(byRecordName.get(name) ?? []), e]);
+  }
   const records = resourcesOfType(model, 'azurerm_private_dns_a_record').map((record): DnsWriter => {
     const zoneName = literalValue(model, record.config.zone_name);
     const zoneRef = referenceOf(record.config.zone_name);
@@ -110,13 +123,14 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
     const literalName = isLiteral(record.config.name) ? record.config.name.toLowerCase() : undefined;
     const candidates = nameRef
       ? [byAddress.get(nameRef)].filter((e): e is BatchEndpointView => e !== undefined)
-      : endpoints.filter((e) => e.subResource === 'batchAccount' && literalName !== undefined && accountRecordName(model, e) === literalName);
+      : [...(literalName === undefined ? [] : byRecordName.get(literalName) ?? [])];
     const endpoint = candidates.find((e) => carriesIpOf(record, e));
     return {
       resource: record,
       kind: 'record',
       zoneName,
       zoneKey: `${group.toLowerCase()}/${zoneName ?? String(record.config.zone_name)}`,
+      zone: identityOfId(model.existingZoneIds.get(record.path)) ?? zoneOf(model, record, record.config.zone_name),
       zoneInStack: isManagedZone(resourceAt(model, zoneRef?.address ?? '')),
       nameKey: literalName ?? (candidates[0] ? endpointNameKey(model, candidates[0]) : String(record.config.name)),
       endpoint,
@@ -135,6 +149,7 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
           kind: 'zoneGroup',
           zoneName,
           zoneKey: `${(group ?? '').toLowerCase()}/${zoneName ?? String(zoneId)}`,
+          zone: zone ? zoneOf(model, zone, zone.config.name) : identityOfId(isLiteral(zoneId) ? zoneId : undefined),
           zoneInStack: isManagedZone(zone),
           nameKey: endpointNameKey(model, endpoint),
           endpoint,
@@ -144,4 +159,11 @@ export function dnsWriters(model: StackModel, endpoints: BatchEndpointView[] = b
     ),
   );
   return [...records, ...groups];
+}
+
+/** A zone's identity from its literal ID. */
+function identityOfId(zoneId: string | undefined): ZoneIdentity | undefined {
+  const parts = zoneId === undefined ? undefined : parseResourceId(zoneId);
+  if (!parts) return undefined;
+  return { name: parts.name.toLowerCase(), group: parts.resourceGroupName.toLowerCase(), subscription: parts.subscriptionId.toLowerCase() };
 }

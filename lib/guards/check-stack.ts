@@ -1,4 +1,5 @@
 import { batchEndpoints, dnsWriters } from './batch-view';
+import { dependencyGraph } from './dependency-graph';
 import { Finding } from './finding';
 import { accountNameFindings } from './rules/account-names';
 import { dnsCollisionFindings } from './rules/dns-collisions';
@@ -7,10 +8,12 @@ import { endpointLocationFindings } from './rules/endpoint-locations';
 import { policyZoneGroupFindings } from './rules/policy-zone-groups';
 import { endpointSubResourceFindings, endpointSubscriptionFindings } from './rules/endpoint-sub-resources';
 import { accountApiReachWarnings } from './rules/account-api-reach';
+import { poolDnsOrderFindings } from './rules/pool-dns-order';
 import { poolNodeManagementFindings } from './rules/pool-node-management';
 import { poolSubnetCapacityFindings } from './rules/pool-subnet-capacity';
 import { poolVnetRouteFindings } from './rules/pool-vnet-route';
 import { locationFindings } from './rules/locations';
+import { lockOrderFindings } from './rules/lock-order';
 import { publicNetworkAccessFindings } from './rules/public-network-access';
 import { sensitiveOutputFindings } from './rules/sensitive-outputs';
 import { subnetFindings } from './rules/subnets';
@@ -25,6 +28,7 @@ import { StackModel } from './stack-model';
 export function checkStack(model: StackModel): Finding[] {
   const endpoints = batchEndpoints(model);
   const writers = dnsWriters(model, endpoints);
+  const graph = dependencyGraph(model);
   return [
     ...publicNetworkAccessFindings(model),
     ...accountNameFindings(model),
@@ -43,6 +47,8 @@ export function checkStack(model: StackModel): Finding[] {
     ...vnetLinkFindings(model, writers),
     ...poolNodeManagementFindings(model, endpoints, writers),
     ...poolVnetRouteFindings(model, endpoints, writers),
+    ...poolDnsOrderFindings(model, endpoints, writers, graph),
+    ...lockOrderFindings(model, graph),
     ...poolSubnetCapacityFindings(model),
     ...uniqueVnetLinkFindings(model),
     ...crossStackVnetLinkFindings(model),

@@ -11,14 +11,23 @@ export function addressOf(element: TerraformElement): string | undefined {
   return undefined;
 }
 
-/** The finding for an element whose address another element has already. */
+/**
+ * The finding for an element whose address another element has already. A zone's name is Azure's (its
+ * cloud's `privatelink.batch.*`), and zones of one name in other resource groups or subscriptions get addresses of
+ * their own: two zones at one address are one zone made twice.
+ */
 export function clashFinding(element: TerraformElement, address: string, otherPath: string): Finding {
+  const zone = TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'azurerm_private_dns_zone';
   return {
     path: element.node.path,
     attribute: 'address',
     value: address,
-    problem: `${otherPath} has this Terraform address too, and Terraform would merge the two into one`,
-    fix: 'give one of them another name (the address is built from the account, endpoint, zone or link name), or call overrideLogicalId() on one',
+    problem: zone
+      ? `${otherPath} makes this zone too (same name, resource group and subscription), and Terraform would merge the two into one`
+      : `${otherPath} has this Terraform address too, and Terraform would merge the two into one`,
+    fix: zone
+      ? 'make the zone once and give it to both (dns.zone); Azure fixes the zone\'s name, so a second zone of it goes in another resource group or subscription'
+      : 'give one of them another name (the address is built from the account, endpoint or link name), or call overrideLogicalId() on one',
   };
 }
 

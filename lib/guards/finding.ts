@@ -14,7 +14,12 @@ export interface Finding {
    * Where the offending construct came from in a file, e.g. the config entry the example app built it from.
    * @default none: the construct path is where to look
    */
-  readonly origin?: { readonly source: string; readonly path: string };
+  readonly origin?: {
+    /** The file, e.g. `config/example.json`. */
+    readonly source: string;
+    /** Where in the file, e.g. `stacks[0].endpoints[1].staticIp`. */
+    readonly path: string;
+  };
 }
 
 /** One line per finding, the form synth errors take. */

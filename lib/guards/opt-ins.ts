@@ -3,12 +3,13 @@ import { IConstruct } from 'constructs';
 /**
  * What a reviewer must be able to see someone chose on purpose: a less private setting (`publicNetworkAccess`, and
  * `externalDns` on an endpoint, which runs its DNS outside private DNS zones), or something the stack cannot show
- * that a pool relies on (`existingNodeManagementEndpoint`, `externalNodeManagementDns`).
+ * that a pool relies on (`existingNodeManagementEndpoint`, `externalNodeManagementDns`), or something the stack owns
+ * that other stacks rely on (`sharedVnetLink`: the link of a zone not made here to a VNet outside the stack, a hub's).
  */
-export type OptIn = 'publicNetworkAccess' | 'externalDns' | 'existingNodeManagementEndpoint' | 'externalNodeManagementDns';
+export type OptIn = 'publicNetworkAccess' | 'externalDns' | 'existingNodeManagementEndpoint' | 'externalNodeManagementDns' | 'sharedVnetLink';
 
 /** Every {@link OptIn}. */
-export const OPT_INS: readonly OptIn[] = ['publicNetworkAccess', 'externalDns', 'existingNodeManagementEndpoint', 'externalNodeManagementDns'];
+export const OPT_INS: readonly OptIn[] = ['publicNetworkAccess', 'externalDns', 'existingNodeManagementEndpoint', 'externalNodeManagementDns', 'sharedVnetLink'];
 
 const CHOSEN = new WeakMap<IConstruct, Set<OptIn>>();
 

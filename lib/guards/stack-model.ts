@@ -1,3 +1,4 @@
+import type { StacksBefore } from './cross-stack';
 import { OptIn } from './opt-ins';
 
 /** A resource (or data source) of a synthesized stack, as the guards see it. */
@@ -61,6 +62,11 @@ export interface StackModel {
    * unique beyond one stack: a static IP in a shared subnet, a VNet's link to a zone of one name.
    */
   readonly stacksBefore: readonly StackElsewhere[];
+  /**
+   * The stacks before this one, indexed by what Azure keeps unique beyond a stack: the guards build it once per stack
+   * of an app, in order. When absent, the rules index `accountsElsewhere` and `stacksBefore`.
+   */
+  readonly before?: StacksBefore;
 }
 
 /** Another stack of the same app, as the guards read it. */
@@ -85,6 +91,8 @@ export interface StackContext {
   readonly stacksBefore?: readonly StackElsewhere[];
   /** Every opt-in, by construct path. @default none */
   readonly optIns?: ReadonlyMap<string, ReadonlySet<OptIn>>;
+  /** See {@link StackModel.before}. @default built from `accountsElsewhere` and `stacksBefore` */
+  readonly before?: StacksBefore;
 }
 
 /** Builds the model from a stack's synthesized JSON (`TerraformStack.toTerraform()`). */
@@ -121,17 +129,48 @@ export function stackModel(json: Record<string, any>, context: StackContext = {}
     existingZoneIds: context.existingZoneIds ?? new Map(),
     accountsElsewhere: context.accountsElsewhere ?? [],
     stacksBefore: context.stacksBefore ?? [],
+    ...(context.before ? { before: context.before } : {}),
   };
+}
+
+/** A model's resources by address (the first of an address) and by `<mode> <type>`, built once per list of resources. */
+interface ResourceIndex {
+  readonly byAddress: ReadonlyMap<string, ModelResource>;
+  readonly byType: ReadonlyMap<string, readonly ModelResource[]>;
+}
+
+const INDEXES = new WeakMap<readonly ModelResource[], ResourceIndex>();
+
+/**
+ * The index of a model's resources: the rules look resources up by address and type for each resource, which a scan
+ * of the list would make quadratic in the size of the stack (issue #24).
+ */
+function indexOf(model: StackModel): ResourceIndex {
+  let index = INDEXES.get(model.resources);
+  if (!index) {
+    const byAddress = new Map<string, ModelResource>();
+    const byType = new Map<string, ModelResource[]>();
+    for (const r of model.resources) {
+      if (!byAddress.has(r.address)) byAddress.set(r.address, r);
+      const key = `${r.mode} ${r.type}`;
+      const ofType = byType.get(key);
+      if (ofType) ofType.push(r);
+      else byType.set(key, [r]);
+    }
+    index = { byAddress, byType };
+    INDEXES.set(model.resources, index);
+  }
+  return index;
 }
 
 /** The resources of one type that the stack creates (no data sources). */
 export function resourcesOfType(model: StackModel, type: string): ModelResource[] {
-  return model.resources.filter((r) => r.type === type && r.mode === 'managed');
+  return [...(indexOf(model).byType.get(`managed ${type}`) ?? [])];
 }
 
 /** The data sources of one type. */
 export function dataSourcesOfType(model: StackModel, type: string): ModelResource[] {
-  return model.resources.filter((r) => r.type === type && r.mode === 'data');
+  return [...(indexOf(model).byType.get(`data ${type}`) ?? [])];
 }
 
 /** A nested block as a list, whether synthesized as one object or as a list. */
@@ -159,7 +198,7 @@ export function isLiteral(value: unknown): value is string {
 
 /** Looks a resource up by address. */
 export function resourceAt(model: StackModel, address: string): ModelResource | undefined {
-  return model.resources.find((r) => r.address === address);
+  return indexOf(model).byAddress.get(address);
 }
 
 /** The provider configuration a resource uses (`provider = "azurerm.hub"`, or the default). */

@@ -88,8 +88,9 @@ export class PrivateBatchPool extends Construct {
     const accountName = String(props.account?.name ?? 'account');
     // Pools are new in 0.2: no 0.1 address to move from.
     stableAddress(this.resource, poolLogicalId(accountName, Token.isUnresolved(props.name) ? 'pool' : String(props.name ?? 'pool')), { existedInV01: false });
-    // The guards' findings on these attributes are reported at the props they came from.
-    mapAttributes(this.resource, this, { account_name: 'account', 'network_configuration.subnet_id': 'subnet' });
+    // The guards' findings on these attributes are reported at the props they came from. account_name is left out: a
+    // finding on it (no nodeManagement endpoint for the pool) is about the pool the user wrote, not the account's entry.
+    mapAttributes(this.resource, this, { 'network_configuration.subnet_id': 'subnet' });
     if (props.nodeManagement?.existingEndpoint) optIn(this.resource, 'existingNodeManagementEndpoint');
     if (props.nodeManagement?.externalDns) optIn(this.resource, 'externalNodeManagementDns');
     this.id = this.resource.id;

@@ -7,11 +7,12 @@ import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from '.
 import { dnsModeUsesZone } from '../rules/dns-modes';
 import { defaultEndpointName } from '../rules/naming';
 import { PropProblem } from '../rules/problems';
-import { resourceIdProblem, resourceIdTemplate } from '../rules/resource-id';
+import { literalResourceIdProblem, resourceIdProblem, resourceIdTemplate } from '../rules/resource-id';
 import { resolveSubnet } from '../rules/subnets';
 import { BATCH_SUB_RESOURCES } from '../rules/sub-resources';
 
 const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
+const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 
 /** The endpoints a `PrivateBatch` makes when its props name none: one per sub-resource. */
 export const DEFAULT_PRIVATE_BATCH_ENDPOINTS: readonly PrivateBatchEndpoint[] = BATCH_SUB_RESOURCES.map((subResource) => ({ subResource }));
@@ -51,9 +52,7 @@ export function privateBatchProblems(props: PrivateBatchProps): PropProblem[] {
   if (existing && props.endpointResourceGroupName === undefined) {
     add('endpointResourceGroupName', "is required with an existing account: the endpoints are yours, the account's resource group is not");
   }
-  if (existing && (props.connections?.length ?? 0) > 0) {
-    add('connections', "only apply to an account made here: the account's owner approves connections to it");
-  }
+  if (existing) problems.push(...delegatedApprovalProblems(props.connections ?? [], endpoints));
   if (existing && (props.connectionApprovers?.length ?? 0) > 0) {
     add('connectionApprovers', "only apply to an account made here: the account's owner grants approval of connections to it");
   }
@@ -90,8 +89,8 @@ export function privateBatchConnectionRule(
  * in a `PrivateBatch`'s words: its `endpoint` where the library says `privateEndpoint`.
  */
 export function privateBatchConnectionProblems(props: PrivateBatchProps): PropProblem[] {
-  if (props.account === undefined || isExistingAccount(props.account) || !props.connections?.length) return [];
-  const { name: accountName } = props.account;
+  if (props.account === undefined || !props.connections?.length) return [];
+  const accountName = props.account.name;
   const names = new Map((props.endpoints ?? DEFAULT_PRIVATE_BATCH_ENDPOINTS).map((e) => [
     privateBatchEndpointKey(e), e.name ?? defaultEndpointName(accountName, e.subResource),
   ]));
@@ -101,6 +100,27 @@ export function privateBatchConnectionProblems(props: PrivateBatchProps): PropPr
   }));
   const inOurWords = (text: string): string => text.replace(/\bprivateEndpoint\b/g, 'endpoint');
   return connectionRuleProblems(rules, accountName).map(({ field, problem }) => ({ field: inOurWords(field), problem: inOurWords(problem) }));
+}
+
+/**
+ * On an existing account, a rule approves this stack's own endpoint, with the rights the account's owner delegated
+ * (`BatchConnectionApprovers`: `privateEndpointConnections/write` on the account). That endpoint asks for approval
+ * (`manualApproval`): Batch publishes no approval action, so an approver's endpoint is not approved at its creation,
+ * and an automatic one would be refused (LinkedAuthorizationFailed). Rejecting and removing stay with the owner.
+ */
+function delegatedApprovalProblems(rules: readonly PrivateBatchConnectionRule[], endpoints: readonly PrivateBatchEndpoint[]): PropProblem[] {
+  return rules.flatMap((rule, i): PropProblem[] => {
+    const at = `connections[${i}]`;
+    if (rule.action !== 'approve') {
+      return [{ field: `${at}.action`, problem: `must be approve on an existing account, got "${rule.action}": this stack approves its own endpoint with the rights the owner delegated; rejecting and removing are the owner's` }];
+    }
+    if (rule.endpoint === undefined) {
+      return [{ field: `${at}.endpoint`, problem: "is required on an existing account: a rule here approves an endpoint of this stack, not another stack's connection" }];
+    }
+    const endpoint = endpoints.find((e) => privateBatchEndpointKey(e) === rule.endpoint);
+    if (endpoint === undefined || endpoint.manualApproval !== undefined) return [];
+    return [{ field: `${at}.endpoint`, problem: `names endpoint ${rule.endpoint}, which connects automatically: give it manualApproval, so that it asks and this rule approves it (Batch publishes no action that approves an endpoint at its creation)` }];
+  });
 }
 
 /** Where the import IDs of an adopted `PrivateBatch` come from, as far as the props give them. */
@@ -187,7 +207,12 @@ function dnsProblems(props: PrivateBatchProps, endpoints: readonly PrivateBatchE
   });
   if ((dns.linkSubnetVnet ?? true) && props.subnet !== undefined) {
     const subnet = resolveSubnet(props.subnet);
-    if (subnet.vnetId === undefined || subnet.vnetName === undefined) {
+    const vnetId = typeof props.subnet === 'string' ? undefined : props.subnet.virtualNetwork?.id;
+    const vnetIdProblem = literalResourceIdProblem(vnetId, VNET_TYPE);
+    if (vnetIdProblem) problems.push({ field: 'subnet.virtualNetwork.id', problem: vnetIdProblem });
+    // A literal subnet ID that is malformed is reported as such by the endpoints (at subnet); it is no missing VNet.
+    const malformed = vnetIdProblem !== undefined || literalResourceIdProblem(subnet.id, SUBNET_TYPE) !== undefined;
+    if (!malformed && (subnet.vnetId === undefined || subnet.vnetName === undefined)) {
       problems.push({
         field: 'subnet',
         problem: "has no known VNet to link the zone to: give a literal subnet ID, or virtualNetwork { id, name } (a VirtualNetwork construct fits), or set dns.linkSubnetVnet: false and link it yourself",

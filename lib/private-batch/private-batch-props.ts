@@ -131,10 +131,20 @@ export interface PrivateBatchDns {
    */
   readonly linkName?: string;
   /**
-   * More VNets to link to a zone created here or given by `zoneId` (literal IDs: the link is named after the VNet).
+   * More VNets to resolve through the zone (literal IDs: the link is named after the VNet), e.g. a hub VNet. A zone
+   * created here is linked to them. A zone given by `zoneId` (a hub's) is not: the stack checks during plan that the
+   * link exists and warns when it does not, and never creates or deletes it, unless `ownHubVnetLinks`.
    * @default none
    */
   readonly linkedVnetIds?: readonly string[];
+  /**
+   * Own the links of a zone given by `zoneId` to `linkedVnetIds`: create them, and delete them on destroy. A named
+   * opt-in (`sharedVnetLink`) the review lists: the hub VNet's link is the platform team's, made once, and every VNet
+   * that resolves through the hub loses Batch names when a spoke's destroy deletes it (Azure links a VNet to a zone
+   * once, so a second spoke that owns it fails with 409 Conflict).
+   * @default false
+   */
+  readonly ownHubVnetLinks?: boolean;
   /**
    * The A records' TTL in seconds.
    * @default 10
@@ -206,14 +216,16 @@ export interface PrivateBatchProps {
    */
   readonly cloud?: AzureCloud;
   /**
-   * The account owner's decisions on endpoint connections (approve, reject, remove), through azapi. Only for a
-   * new account.
+   * Decisions on endpoint connections (approve, reject, remove), through azapi: the account owner's, on a new
+   * account. On an existing account, only approve rules for this construct's own endpoints with `manualApproval`,
+   * when the owner made this stack's identity an approver (`connectionApprovers`, `BatchConnectionApprovers`).
    * @default none
    */
   readonly connections?: readonly PrivateBatchConnectionRule[];
   /**
-   * Delegated approval: principals whose private endpoints to the account are Approved at creation (a custom role
-   * with the auto-approval action, assigned on the account; see `BatchConnectionApprovers`). Only for a new account.
+   * Delegated approval: principals (other teams' deployment identities) that may approve their own endpoints'
+   * connections to the account from their stacks (a custom role with `privateEndpointConnections/read` and `/write`
+   * and `batchAccounts/read`, assigned on the account; see `BatchConnectionApprovers`). Only for a new account.
    * @default none
    */
   readonly connectionApprovers?: readonly ConnectionApprover[];

@@ -23,10 +23,12 @@ import type { ResourceLock, ResourceLockProps } from '../governance/resource-loc
 import type { RoleAssignments } from '../governance/role-assignments';
 import type { LockSettings } from '../rules/locks';
 import { endpointKey } from '../rules/logical-ids';
-import { AdoptSettings, adoptSettings, armResourceId } from '../rules/adoption';
+import { readOnlyLockWithPoolsProblem } from '../rules/lock-pools';
+import { AdoptSettings, adoptSettings } from '../rules/adoption';
+import { ExistingParts } from '../adoption/existing-parts';
 import { AzureCloud } from '../rules/clouds';
 import { DnsMode, dnsModeUsesZone } from '../rules/dns-modes';
-import { parseResourceId } from '../rules/resource-id';
+import { literalResourceIdProblem, parseResourceId } from '../rules/resource-id';
 import { ResolvedSubnet, resolveSubnet } from '../rules/subnets';
 
 /**
@@ -68,6 +70,8 @@ export class PrivateBatch extends Construct {
   private readonly zoneChoice?: BatchZoneChoice;
   private readonly poolDefaults: PrivateBatchPoolDefaults;
   private poolSet?: PrivateBatchPools;
+  /** The account's subscription, when `adopt` imports the pools that exist. */
+  private adoptPools?: string;
 
   constructor(scope: Construct, id: string, props: PrivateBatchProps) {
     super(scope, id);
@@ -98,7 +102,7 @@ export class PrivateBatch extends Construct {
     }
     const rules = props.connections ?? [];
     // Rules with problems (reported above) have no key to build them by.
-    if (!existing && rules.length > 0 && privateBatchConnectionProblems(props).length === 0) {
+    if (rules.length > 0 && privateBatchConnectionProblems(props).length === 0) {
       this.connections = this.manageConnections(rules, props, cloud);
     }
     if (!existing && (props.connectionApprovers?.length ?? 0) > 0) {
@@ -135,20 +139,41 @@ export class PrivateBatch extends Construct {
   }
 
   /** Import blocks for what exists already; the subscriptions they need are checked by privateBatchProblems. */
+  /**
+   * Import blocks for what exists already, each read at plan (`ExistingParts`): what is missing is created. The
+   * subscriptions the import IDs need are checked by privateBatchProblems.
+   */
   private adopt(props: PrivateBatchProps, adopt: Required<AdoptSettings>): void {
     const parts = adoptionParts(props);
     const account = this.privateAccount;
+    const existing = ExistingParts.of(this);
     if (adopt.account && account && parts.accountSubscriptionId) {
-      const id = armResourceId(parts.accountSubscriptionId, account.resource.resourceGroupNameInput ?? '', 'Microsoft.Batch/batchAccounts', account.name);
-      account.resource.importFrom(id, account.resource.provider);
+      existing.importWhenExists(account.resource, {
+        subscriptionId: parts.accountSubscriptionId, resourceGroupName: account.resource.resourceGroupNameInput ?? '',
+        resource: { type: 'Microsoft.Batch/batchAccounts', name: account.name },
+      }, account.resource.provider);
     }
     for (const endpoint of adopt.endpoints && parts.subscriptionId ? this.endpoints : []) {
-      const id = armResourceId(parts.subscriptionId!, endpoint.resource.resourceGroupNameInput ?? '', 'Microsoft.Network/privateEndpoints', endpoint.name);
-      endpoint.resource.importFrom(id, endpoint.resource.provider);
+      existing.importWhenExists(endpoint.resource, {
+        subscriptionId: parts.subscriptionId!, resourceGroupName: endpoint.resource.resourceGroupNameInput ?? '',
+        resource: { type: 'Microsoft.Network/privateEndpoints', name: endpoint.name },
+      }, endpoint.resource.provider);
     }
     const link = this.vnetLinks.find((l) => l.node.id === 'EndpointVnet');
     // The zone itself is adopted where it is made (chooseZone), so that it heals before the endpoints write to it.
     if (this.zoneChoice && parts.zoneSubscriptionId && adopt.vnetLink && link) importZoneLinks(this.zoneChoice, parts.zoneSubscriptionId, [link]);
+    this.adoptPools = adopt.pools && parts.accountSubscriptionId !== undefined ? parts.accountSubscriptionId : undefined;
+  }
+
+  /** A pool that exists in the account already is imported, with `adopt` (`pools`), instead of failing "already exists". */
+  private adoptPool(pool: PrivateBatchPool): void {
+    if (this.adoptPools === undefined) return;
+    ExistingParts.of(this).importWhenExists(pool.resource, {
+      // The account's resource group as given (a pool's refers to the account's attribute).
+      subscriptionId: this.adoptPools, resourceGroupName: this.privateAccount?.resource.resourceGroupNameInput ?? pool.resource.resourceGroupNameInput ?? '',
+      resource: { type: 'Microsoft.Batch/batchAccounts', name: this.account.name },
+      child: { type: 'pools', name: pool.resource.nameInput ?? '' },
+    }, pool.resource.provider);
   }
 
   /**
@@ -160,7 +185,14 @@ export class PrivateBatch extends Construct {
     // Required here, not imported: a stack without pools never loads the pool code (BENCHMARKS.md).
     const { PrivateBatchPools: Pools } = require('../pools/private-batch-pools') as typeof import('../pools/private-batch-pools');
     this.poolSet ??= new Pools(this, this.poolDefaults);
-    return this.poolSet.add(options);
+    const pool = this.poolSet.add(options);
+    // The lock comes after everything it would block: a pool is created, resized and updated under it.
+    this.lock?.waitFor(pool.resource);
+    // Reported once, at the first pool.
+    const problem = this.pools.length === 1 ? readOnlyLockWithPoolsProblem(this.lock?.kind, [pool.name]) : undefined;
+    if (problem) reportProblems(this, [problem]);
+    this.adoptPool(pool);
+    return pool;
   }
 
   /** The pools made with {@link addPool}, in order. */
@@ -184,12 +216,14 @@ export class PrivateBatch extends Construct {
     const usesZone = endpoints.some((e) => dnsModeUsesZone(modeOf(props, e)));
     if (dns.zone || !usesZone) return undefined;
     const links: ZoneLink[] = [];
-    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined) {
+    // A malformed VNet ID is reported at subnet.virtualNetwork.id (privateBatchProblems), not again at the link.
+    if ((dns.linkSubnetVnet ?? true) && subnet?.vnetId !== undefined && subnet.vnetName !== undefined
+      && literalResourceIdProblem(subnet.vnetId, 'Microsoft.Network/virtualNetworks') === undefined) {
       links.push({ id: 'EndpointVnet', name: dns.linkName ?? `link-${subnet.vnetName}`, virtualNetworkId: subnet.vnetId });
     }
     (dns.linkedVnetIds ?? []).forEach((virtualNetworkId, i) => {
       const name = parseResourceId(virtualNetworkId)?.name;
-      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId });
+      if (name !== undefined) links.push({ id: `LinkedVnet${i + 1}`, name: `link-${name}`, virtualNetworkId, outsideStack: true });
     });
     const choice = batchZoneChoice(this, 'DnsZone', {
       zoneId: dns.zoneId,
@@ -198,8 +232,10 @@ export class PrivateBatch extends Construct {
       provider: dns.provider,
       stackSubscriptionId: this.subscriptionId(props),
       links,
+      ownHubVnetLinks: dns.ownHubVnetLinks,
       tags: this.tags(props),
-      healing: dns.healing,
+      // An adopted account exists: its nodeManagement record may be in the zone to import, so it is looked up.
+      healing: props.adopt && adoptSettings(props.adopt).account ? { lookUpAccounts: true, ...dns.healing } : dns.healing,
       azapiProvider: dns.azapiProvider,
       adopted: this.adoptedZone(props),
     });
@@ -261,6 +297,8 @@ export class PrivateBatch extends Construct {
       fields: {
         account: 'account',
         subnet: 'subnet',
+        // A subnet given as a plain ID string is the prop itself.
+        'subnet.id': typeof props.subnet === 'string' ? 'subnet' : 'subnet.id',
         'subnet.location': 'subnet.virtualNetwork.location',
         location: endpoint.location !== undefined ? `${at}.location` : subnet?.vnetLocation !== undefined ? 'subnet.virtualNetwork.location' : 'account.location',
         resourceGroupName: endpoint.resourceGroupName !== undefined ? `${at}.resourceGroupName` : 'endpointResourceGroupName',

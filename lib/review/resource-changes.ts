@@ -10,7 +10,12 @@ export interface ResourceChanges {
   /** Addresses that are gone (and not moved). */
   readonly removed: readonly string[];
   /** Resources that keep their state under a new address, through a `moved` block. */
-  readonly moved: readonly { readonly from: string; readonly to: string }[];
+  readonly moved: readonly {
+    /** The old address. */
+    readonly from: string;
+    /** The new address. */
+    readonly to: string;
+  }[];
 }
 
 type StackJson = Record<string, any> | undefined;
@@ -56,7 +61,7 @@ function canonical(value: unknown): string {
  * The resources added, changed, removed and moved between two syntheses of a stack (either may be missing: a
  * stack that is new, or gone). Data sources, outputs and providers are not counted.
  */
-export function resourceChanges(before: StackJson, after: StackJson): ResourceChanges {
+export function resourceChanges(before: Record<string, any> | undefined, after: Record<string, any> | undefined): ResourceChanges {
   const moved = movesBetween(before, after);
   const old = resourcesOf(before, new Map(moved.map((m) => [m.from, m.to])));
   const now = resourcesOf(after);

@@ -1,5 +1,5 @@
 import { stackModel } from '../guards/stack-model';
-import { ReviewSection, ReviewSectionBuilder } from './review-section';
+import { ReviewSection } from './review-section';
 import { REVIEW_SECTIONS } from './sections';
 
 /** A stack's review: one section per concern. */
@@ -14,7 +14,7 @@ export interface StackReview {
  * Reviews one synthesized stack (its `cdk.tf.json`, parsed): what a pull request reviewer needs to see of a private
  * Batch setup, read from the Terraform itself, so it holds for raw provider resources beside the constructs too.
  */
-export function reviewStack(stack: string, json: Record<string, any>, sections: readonly ReviewSectionBuilder[] = REVIEW_SECTIONS): StackReview {
+export function reviewStack(stack: string, json: Record<string, any>): StackReview {
   const input = { json, model: stackModel(json) };
-  return { stack, sections: sections.map((build) => build(input)) };
+  return { stack, sections: REVIEW_SECTIONS.map((build) => build(input)) };
 }

@@ -1,19 +1,27 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
+import { everyMember } from './every-member';
 
 /**
- * The Azure action that approves, at creation, the private endpoints its holder makes to a Batch account: a
- * creator who holds it on the account gets an Approved connection without any action of the owner.
+ * What an approver of a Batch account's private endpoint connections holds on the account: read the account (an
+ * approve rule reads it while its connection is not there), list and read its connections, and update one (the PATCH
+ * that sets it Approved). These are Microsoft.Batch's published operations (`data/batch-operations.json`, from Azure's
+ * RBAC operations list); Batch publishes no `privateEndpointConnectionsApproval/action`, so an endpoint is never
+ * approved by its creator's rights at creation: it asks (a manual connection), and an approve rule approves it.
  */
-export const CONNECTION_APPROVAL_ACTION = 'Microsoft.Batch/batchAccounts/privateEndpointConnectionsApproval/action';
+export const CONNECTION_APPROVER_ACTIONS = [
+  'Microsoft.Batch/batchAccounts/read',
+  'Microsoft.Batch/batchAccounts/privateEndpointConnections/read',
+  'Microsoft.Batch/batchAccounts/privateEndpointConnections/write',
+] as const;
 
 /** The kinds of Entra principals a role can be assigned to. */
-export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal'] as const;
+export const PRINCIPAL_TYPES = everyMember<PrincipalType>()(['User', 'Group', 'ServicePrincipal']);
 
 /** `User`, `Group` or `ServicePrincipal`. */
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+export type PrincipalType = 'User' | 'Group' | 'ServicePrincipal';
 
-/** A principal whose private endpoints to the account are approved at creation. */
+/** A principal (a team's deployment identity) that approves its own private endpoints' connections to the account. */
 export interface ConnectionApprover {
   /** The Microsoft Entra object ID of the user, group or service principal (e.g. a team's deployment identity). */
   readonly objectId: string;
@@ -43,14 +51,14 @@ export function approverProblems(approvers: readonly ConnectionApprover[]): Prop
   const problems = approvers.flatMap((approver, i) => {
     const at = `approvers[${i}]`;
     const own: PropProblem[] = [];
-    if (!Token.isUnresolved(approver.objectId) && !GUID.test(approver.objectId)) {
+    if (!isToken(approver.objectId) && !GUID.test(approver.objectId)) {
       own.push({ field: `${at}.objectId`, problem: `must be a Microsoft Entra object ID (a GUID), got "${approver.objectId}"` });
     }
     const type: string | undefined = approver.principalType;
     if (type !== undefined && !(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
       own.push({ field: `${at}.principalType`, problem: `must be one of ${PRINCIPAL_TYPES.join('|')}, got "${type}"` });
     }
-    if (approver.key === undefined && Token.isUnresolved(approver.objectId)) {
+    if (approver.key === undefined && isToken(approver.objectId)) {
       own.push({ field: `${at}.key`, problem: 'is required when objectId is a reference (it names the role assignment)' });
     }
     if (approver.key !== undefined && !KEY.test(approver.key)) {
@@ -60,7 +68,7 @@ export function approverProblems(approvers: readonly ConnectionApprover[]): Prop
   });
   const seen = new Map<string, number>();
   approvers.forEach((approver, i) => {
-    if (Token.isUnresolved(approver.objectId) || problems.some((p) => p.field.startsWith(`approvers[${i}]`))) return;
+    if (isToken(approver.objectId) || problems.some((p) => p.field.startsWith(`approvers[${i}]`))) return;
     const id = approver.objectId.toLowerCase();
     const first = seen.get(id);
     if (first !== undefined) problems.push({ field: `approvers[${i}].objectId`, problem: `repeats approvers[${first}]; list each principal once` });

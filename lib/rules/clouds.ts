@@ -1,8 +1,10 @@
+import { everyMember } from './every-member';
+
 /** The Azure clouds that host Batch private link, by the names `az cloud list` uses. */
-export const AZURE_CLOUDS = ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'] as const;
+export const AZURE_CLOUDS = everyMember<AzureCloud>()(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
 
 /** An Azure cloud; it decides the Batch DNS suffix and the private DNS zone. */
-export type AzureCloud = (typeof AZURE_CLOUDS)[number];
+export type AzureCloud = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
 
 const PUBLIC_SUFFIX: Record<AzureCloud, string> = {
   AzureCloud: 'batch.azure.com',

@@ -1,13 +1,14 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { parseResourceId } from './resource-id';
 import { endpointKey } from './logical-ids';
 import { PropProblem } from './problems';
+import { everyMember } from './every-member';
 
 /** What a rule does to a private endpoint connection of a Batch account. */
-export const CONNECTION_ACTIONS = ['approve', 'reject', 'remove'] as const;
+export const CONNECTION_ACTIONS = everyMember<ConnectionAction>()(['approve', 'reject', 'remove']);
 
 /** `approve`, `reject` or `remove`. */
-export type ConnectionAction = (typeof CONNECTION_ACTIONS)[number];
+export type ConnectionAction = 'approve' | 'reject' | 'remove';
 
 /** A private endpoint of this stack, as a rule selects it; a `BatchPrivateEndpoint` is one. */
 export interface ConnectionEndpointRef {
@@ -59,11 +60,11 @@ export interface ConnectionRule {
   readonly key?: string;
 }
 
-/** The api-versions of `Microsoft.Batch/batchAccounts/privateEndpointConnections` this library supports. */
-export const BATCH_CONNECTION_API_VERSIONS = ['2024-07-01', '2025-06-01'] as const;
+/** Every {@link BatchConnectionApiVersion}, in the order messages list them. */
+export const BATCH_CONNECTION_API_VERSIONS = everyMember<BatchConnectionApiVersion>()(['2024-07-01', '2025-06-01']);
 
-/** One of {@link BATCH_CONNECTION_API_VERSIONS}. */
-export type BatchConnectionApiVersion = (typeof BATCH_CONNECTION_API_VERSIONS)[number];
+/** The api-versions of `Microsoft.Batch/batchAccounts/privateEndpointConnections` this library supports. */
+export type BatchConnectionApiVersion = '2024-07-01' | '2025-06-01';
 
 /**
  * 2024-07-01: the version azurerm 4.x manages Batch accounts with (go-azure-sdk `batch/2024-07-01`), so the
@@ -139,7 +140,7 @@ function stateBody(status: ConnectionStatus, description = ''): ConnectionStateB
  * Tokens are left alone, since they are the interpolations cdktf renders.
  */
 export function escapeTemplate(value: string): string {
-  return Token.isUnresolved(value) ? value : value.replace(/([$%])\{/g, (_match, sigil: string) => `${sigil}${sigil}{`);
+  return isToken(value) ? value : value.replace(/([$%])\{/g, (_match, sigil: string) => `${sigil}${sigil}{`);
 }
 
 /**
@@ -160,7 +161,7 @@ export function connectionRuleKey(rule: ConnectionRule, accountName: string): st
 /** The endpoint name a selector carries, when it is known at synth. */
 function selectedEndpointName(rule: ConnectionRule): string | undefined {
   const { connectionName, privateEndpointId, privateEndpoint } = rule;
-  const known = (value: string | undefined): value is string => value !== undefined && !Token.isUnresolved(value);
+  const known = (value: string | undefined): value is string => value !== undefined && !isToken(value);
   if (known(connectionName)) return connectionName.split('.')[0];
   if (known(privateEndpointId)) return parseResourceId(privateEndpointId)?.name;
   if (privateEndpoint && known(privateEndpoint.name)) return privateEndpoint.name;
@@ -169,7 +170,7 @@ function selectedEndpointName(rule: ConnectionRule): string | undefined {
 
 /** Problems with the account ID; a token is not checked (it is known only to Terraform). */
 export function accountIdProblems(accountId: string): PropProblem[] {
-  if (Token.isUnresolved(accountId)) return [];
+  if (isToken(accountId)) return [];
   const parts = parseResourceId(accountId);
   return parts && parts.type.toLowerCase() === 'microsoft.batch/batchaccounts'
     ? []
@@ -209,7 +210,7 @@ function descriptionProblems({ action, description }: ConnectionRule, at: string
   if (action === 'remove') {
     return description === undefined ? [] : [{ field, problem: 'is not allowed for remove (the DELETE has no body); delete it' }];
   }
-  if (description !== undefined && Token.isUnresolved(description)) return [];
+  if (description !== undefined && isToken(description)) return [];
   if (description === undefined || description.trim() === '') {
     return [{ field, problem: `is required for ${action} and must not be empty (Azure keeps it on the connection as the reason)` }];
   }
@@ -225,11 +226,11 @@ function selectorProblems(rule: ConnectionRule, at: string): PropProblem[] {
   }
   if (name !== undefined) return connectionNameProblems(name, `${at}.connectionName`);
   if (endpoint !== undefined) {
-    return Token.isUnresolved(endpoint.name)
+    return isToken(endpoint.name)
       ? [{ field: `${at}.privateEndpoint`, problem: 'must have a name known at synth (the rule\'s key derives from it), got a reference' }]
       : [];
   }
-  if (Token.isUnresolved(endpointId!) || isPrivateEndpointId(endpointId!)) return [];
+  if (isToken(endpointId!) || isPrivateEndpointId(endpointId!)) return [];
   return [{
     field: `${at}.privateEndpointId`,
     problem: `must be a private endpoint ID (/subscriptions/…/providers/Microsoft.Network/privateEndpoints/<name>), got "${endpointId}"`,
@@ -293,7 +294,7 @@ function crossRuleProblems(rules: readonly ConnectionRule[], accountName: string
  */
 function selectorIdentity({ connectionName, privateEndpointId, privateEndpoint }: ConnectionRule): string {
   if (connectionName !== undefined) return `name:${connectionName.toLowerCase()}`;
-  if (privateEndpoint !== undefined && Token.isUnresolved(privateEndpoint.id)) return `endpoint:${privateEndpoint.name.toLowerCase()}`;
+  if (privateEndpoint !== undefined && isToken(privateEndpoint.id)) return `endpoint:${privateEndpoint.name.toLowerCase()}`;
   return `id:${(privateEndpoint?.id ?? privateEndpointId)!.toLowerCase()}`;
 }
 
@@ -309,7 +310,7 @@ const CONNECTION_NAME_MAX = 101;
 
 /** Problems with a connection name given as `field`; a token is not checked. */
 export function connectionNameProblems(name: string, field: string): PropProblem[] {
-  if (Token.isUnresolved(name) || (CONNECTION_NAME.test(name) && name.length <= CONNECTION_NAME_MAX)) return [];
+  if (isToken(name) || (CONNECTION_NAME.test(name) && name.length <= CONNECTION_NAME_MAX)) return [];
   return [{ field, problem: `must be a connection name, <endpoint name>.<GUID> (${CONNECTION_NAME.source}, at most ${CONNECTION_NAME_MAX} characters), got "${name}"` }];
 }
 

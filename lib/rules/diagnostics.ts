@@ -1,24 +1,18 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
+import { everyMember } from './every-member';
+import { BATCH_LOG_CATEGORIES, BatchLogCategory } from './diagnostic-categories';
 
-/**
- * The resource log categories of `Microsoft.Batch/batchAccounts` (Learn, "Supported logs for
- * Microsoft.Batch/batchAccounts", 2024 and 2026 pages): `AuditLog` and `ServiceLog`, both to the AzureDiagnostics
- * table. `ServiceLogs` (plural) is the deprecated legacy category and is refused.
- */
-export const BATCH_LOG_CATEGORIES = ['AuditLog', 'ServiceLog'] as const;
+export { BATCH_LOG_CATEGORIES, type BatchLogCategory } from './diagnostic-categories';
 
-/** One of {@link BATCH_LOG_CATEGORIES}. */
-export type BatchLogCategory = (typeof BATCH_LOG_CATEGORIES)[number];
+/** Every {@link LogCategoryGroup}, in the order messages list them. */
+export const LOG_CATEGORY_GROUPS = everyMember<LogCategoryGroup>()(['allLogs', 'audit']);
 
 /**
  * Azure Monitor's log category groups: `allLogs` (every category, and those added later), `audit`. `allLogs` for
  * Batch is what AVM's batch-account module deploys; `audit` for Batch is not documented per resource type.
  */
-export const LOG_CATEGORY_GROUPS = ['allLogs', 'audit'] as const;
-
-/** One of {@link LOG_CATEGORY_GROUPS}. */
-export type LogCategoryGroup = (typeof LOG_CATEGORY_GROUPS)[number];
+export type LogCategoryGroup = 'allLogs' | 'audit';
 
 /** Azure allows at most five diagnostic settings per resource (Learn, "Diagnostic settings in Azure Monitor"). */
 export const MAX_DIAGNOSTIC_SETTINGS = 5;
@@ -96,7 +90,7 @@ export function diagnosticSettingProblems(setting: DiagnosticSettingSettings, na
   const add = (field: string, problem: string): void => {
     problems.push({ field, problem });
   };
-  if (!Token.isUnresolved(name) && (name.length < 1 || name.length > 260 || /[<>*%&:\\?+/]/.test(name))) {
+  if (!isToken(name) && (name.length < 1 || name.length > 260 || /[<>*%&:\\?+/]/.test(name))) {
     add('name', `must be 1-260 characters without < > * % & : \\ ? + / (an Azure diagnostic setting name), got ${JSON.stringify(name)}`);
   }
   const destinations = (Object.keys(DESTINATIONS) as (keyof typeof DESTINATIONS)[]).filter((field) => setting[field] !== undefined);
@@ -104,7 +98,7 @@ export function diagnosticSettingProblems(setting: DiagnosticSettingSettings, na
   for (const field of destinations) {
     const value = setting[field]!;
     const [pattern, what] = DESTINATIONS[field];
-    if (!Token.isUnresolved(value) && !pattern.test(value)) add(field, `must be ${what}, spelled as ARM does (azurerm parses it case-sensitively), got ${JSON.stringify(value)}`);
+    if (!isToken(value) && !pattern.test(value)) add(field, `must be ${what}, spelled as ARM does (azurerm parses it case-sensitively), got ${JSON.stringify(value)}`);
   }
   if (setting.eventHubName !== undefined && setting.eventHubAuthorizationRuleId === undefined) add('eventHubName', 'only applies with eventHubAuthorizationRuleId');
   (setting.logCategories ?? []).forEach((category, i) => {

@@ -1,16 +1,17 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
 import { utf8Length } from './tags';
+import { everyMember } from './every-member';
+
+/** Every {@link LockKind}, in the order messages list them. */
+export const LOCK_KINDS = everyMember<LockKind>()(['CanNotDelete', 'ReadOnly', 'None']);
 
 /**
  * Management lock levels. `CanNotDelete`: the resource and its children can be read and changed, not deleted.
  * `ReadOnly`: not changed either (and every POST, e.g. listing keys, is blocked). `None` turns off a lock that
  * would be inherited (AVM Bicep's `kind: 'None'`).
  */
-export const LOCK_KINDS = ['CanNotDelete', 'ReadOnly', 'None'] as const;
-
-/** One of {@link LOCK_KINDS}. */
-export type LockKind = (typeof LOCK_KINDS)[number];
+export type LockKind = 'CanNotDelete' | 'ReadOnly' | 'None';
 
 /** A management lock on a resource, in AVM's shape (`lock: { kind, name }`). */
 export interface LockSettings {
@@ -55,7 +56,7 @@ export function lockProblems(lock: LockSettings): PropProblem[] {
   if (!(LOCK_KINDS as readonly string[]).includes(lock.kind)) {
     problems.push({ field: 'kind', problem: `must be one of ${LOCK_KINDS.join(', ')}, got ${JSON.stringify(lock.kind)}` });
   }
-  if (lock.name !== undefined && !Token.isUnresolved(lock.name) && !LOCK_NAME.test(lock.name)) {
+  if (lock.name !== undefined && !isToken(lock.name) && !LOCK_NAME.test(lock.name)) {
     problems.push({ field: 'name', problem: `must be 1-90 letters, digits and . _ ( ) -, not ending in a period (an Azure lock name), got ${JSON.stringify(lock.name)}` });
   }
   if (lock.notes !== undefined && utf8Length(lock.notes) > 512) {

@@ -43,14 +43,63 @@ export function dnsRecordLogicalId(endpointName: string): string {
   return logicalId('dns', endpointKey(endpointName));
 }
 
-/** The logical ID of a private DNS zone: `zone_<zone name>`, e.g. `zone_privatelink_batch_azure_com`. */
-export function zoneLogicalId(zoneName: string): string {
-  return logicalId('zone', zoneName);
+/**
+ * The logical ID of a private DNS zone: `zone_<zone name>`, e.g. `zone_privatelink_batch_azure_com`; a later zone of
+ * the same name in the stack adds its {@link zoneQualifier}, e.g. `zone_privatelink_batch_azure_com_rg_dns_b`.
+ */
+export function zoneLogicalId(zoneName: string, qualifier: readonly string[] = []): string {
+  return logicalId('zone', zoneName, ...qualifier);
 }
 
-/** The logical ID of a zone's VNet link: `link_<link name>`, without a leading `link-`. */
-export function vnetLinkLogicalId(linkName: string): string {
-  return logicalId('link', withoutPrefix('link', linkName));
+/**
+ * The logical ID of a zone's VNet link: `link_<link name>`, without a leading `link-`, and the zone's
+ * {@link zoneQualifier}: link names are unique per zone only, and the default one (`link-<VNet>`) repeats in two
+ * zones of one name linked to VNets of one name.
+ */
+export function vnetLinkLogicalId(linkName: string, zoneQualifier: readonly string[] = []): string {
+  return logicalId('link', withoutPrefix('link', linkName), ...zoneQualifier);
+}
+
+/** Where a private DNS zone is: what tells two zones of one name apart (Azure fixes a Batch zone's name). */
+export interface ZonePlace {
+  /** The zone name. */
+  readonly zoneName: string;
+  /** The resource group, when known at synth. */
+  readonly resourceGroupName?: string;
+  /** The subscription, when known at synth. */
+  readonly subscriptionId?: string;
+  /** Tells one zone from another where a part is not known at synth (the expression Terraform will resolve). */
+  readonly key: string;
+}
+
+/** A zone of the stack, with the qualifier its addresses got. */
+export interface PlacedZone {
+  readonly place: ZonePlace;
+  readonly qualifier: readonly string[];
+}
+
+/**
+ * The words that keep a zone's addresses apart from those of another zone of its name in the stack (the AVM "max"
+ * pattern: a second `privatelink.batch.azure.com` in its own resource group or subscription, which Azure accepts).
+ * The first zone of a name gets none, so its addresses stay `zone_<name>`. A later one gets its resource group, or its
+ * subscription and resource group when an earlier zone of the name is in a group of that name, or its position among
+ * the zones of the name when neither is known at synth. The same zone (same key) gets the same words, so the stack
+ * guards refuse it as one address made twice.
+ */
+export function zoneQualifier(zone: ZonePlace, before: readonly PlacedZone[]): readonly string[] {
+  const same = before.find((z) => z.place.key === zone.key);
+  if (same) return same.qualifier;
+  const sameName = before.filter((z) => z.place.zoneName.toLowerCase() === zone.zoneName.toLowerCase());
+  if (sameName.length === 0) return [];
+  const group = zone.resourceGroupName?.toLowerCase();
+  const taken = (words: readonly string[]): boolean => sameName.some((z) => logicalId('q', ...z.qualifier) === logicalId('q', ...words));
+  const candidates: string[][] = [];
+  if (group !== undefined) {
+    const groupTaken = sameName.some((z) => z.place.resourceGroupName?.toLowerCase() === group);
+    if (!groupTaken) candidates.push([group]);
+    if (zone.subscriptionId !== undefined) candidates.push([zone.subscriptionId.toLowerCase(), group]);
+  }
+  return candidates.find((words) => !taken(words)) ?? [String(sameName.length + 1)];
 }
 
 /** An output name: the words joined as a logical ID, e.g. `contosobatch01_endpoint_ips`. */
@@ -62,8 +111,8 @@ export function outputName(...words: string[]): string {
  * The plan-time read of a zone's A records, and the local holding them as `{ name, ips }`:
  * `zone_records_<zone name>`, e.g. `zone_records_privatelink_batch_azure_com`.
  */
-export function zoneRecordsLogicalId(zoneName: string): string {
-  return logicalId('zone_records', zoneName);
+export function zoneRecordsLogicalId(zoneName: string, zoneQualifier: readonly string[] = []): string {
+  return logicalId('zone_records', zoneName, ...zoneQualifier);
 }
 
 /** The local that lists the existing record an A record adopts (its `import` block's `for_each`): `adopt_<record ID>`. */
@@ -86,15 +135,11 @@ export function removeStaleLogicalId(accountName: string): string {
   return logicalId('remove_stale', accountName);
 }
 
-/** The read of the zones beside a zone, the local of the legacy ones found, and their check: `legacy_zones_<zone name>`. */
-export function legacyZonesLogicalId(zoneName: string): string {
-  return logicalId('legacy_zones', zoneName);
+/** The check for legacy zones beside a zone, and its read of the zones of the zone's resource group: `legacy_zones_<zone name>`. */
+export function legacyZonesLogicalId(zoneName: string, zoneQualifier: readonly string[] = []): string {
+  return logicalId('legacy_zones', zoneName, ...zoneQualifier);
 }
 
-/** The read of the VNet links of each legacy zone found: `legacy_zone_links_<zone name>`. */
-export function legacyZoneLinksLogicalId(zoneName: string): string {
-  return logicalId('legacy_zone_links', zoneName);
-}
 
 /** The logical ID of a Batch pool: `pool_<account>_<pool>`, e.g. `pool_contosobatch01_small`. */
 export function poolLogicalId(accountName: string, poolName: string): string {
@@ -154,4 +199,9 @@ export function diagnosticSettingLogicalId(account: string, settingName: string)
  */
 export function asgAssociationLogicalId(endpoint: string, group: string | number): string {
   return logicalId('asg', endpoint, String(group));
+}
+
+/** The check that a zone not owned here is linked to a VNet outside the stack: `expected_link_<link name>`. */
+export function expectedLinkLogicalId(linkName: string): string {
+  return logicalId('expected_link', withoutPrefix('link', linkName));
 }

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
 
 /**
@@ -50,14 +50,14 @@ export function poolImageProblems(image: PoolImage | undefined): PropProblem[] {
   if (image === undefined) return [{ field: '', problem: 'is required: { publisher, offer, sku, nodeAgentSkuId } or { id, nodeAgentSkuId }' }];
   const problems: PropProblem[] = [];
   const sku = image.nodeAgentSkuId;
-  if (blank(sku) || (!Token.isUnresolved(sku) && !sku.startsWith(NODE_AGENT_PREFIX))) {
+  if (blank(sku) || (!isToken(sku) && !sku.startsWith(NODE_AGENT_PREFIX))) {
     problems.push({ field: 'nodeAgentSkuId', problem: `must be a Batch node agent SKU such as "batch.node.ubuntu 22.04" (az batch pool supported-images list), got ${JSON.stringify(sku)}` });
   }
   if (image.id !== undefined) {
     for (const field of [...MARKETPLACE_FIELDS, 'version'] as const) {
       if (image[field] !== undefined) problems.push({ field, problem: 'must not be set with id: an image is a Marketplace image or an image resource, not both' });
     }
-    if (!Token.isUnresolved(image.id) && !COMPUTE_IMAGE_ID.test(image.id)) {
+    if (!isToken(image.id) && !COMPUTE_IMAGE_ID.test(image.id)) {
       problems.push({ field: 'id', problem: `must be an image or gallery image ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Compute/images/<name>, or …/galleries/<g>/images/<i>[/versions/<v>]), got ${JSON.stringify(image.id)}` });
     }
     return problems;

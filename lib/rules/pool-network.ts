@@ -1,13 +1,14 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
 import { parseResourceId } from './resource-id';
 import { natPoolNameProblem } from './pool-names';
+import { everyMember } from './every-member';
+
+/** Every {@link PublicIpProvisioning}, in the order messages list them. */
+export const PUBLIC_IP_PROVISIONING = everyMember<PublicIpProvisioning>()(['BatchManaged', 'UserManaged']);
 
 /** How a pool's nodes get public IPs, when they get any: Batch makes them, or you give them. */
-export const PUBLIC_IP_PROVISIONING = ['BatchManaged', 'UserManaged'] as const;
-
-/** One of {@link PUBLIC_IP_PROVISIONING}. */
-export type PublicIpProvisioning = (typeof PUBLIC_IP_PROVISIONING)[number];
+export type PublicIpProvisioning = 'BatchManaged' | 'UserManaged';
 
 /** The opt-in to public IPs on a pool's nodes. */
 export interface PoolPublicIps {
@@ -53,7 +54,7 @@ export function publicIpProblems(publicIps: PoolPublicIps, nodes?: { dedicated: 
   }
   if (ids.length === 0) problems.push({ field: 'ipAddressIds', problem: 'must list the public IPs for provisioning UserManaged' });
   ids.forEach((id, i) => {
-    if (Token.isUnresolved(id)) return;
+    if (isToken(id)) return;
     if (!isResourceOfType(id, 'Microsoft.Network/publicIPAddresses')) {
       problems.push({ field: `ipAddressIds[${i}]`, problem: `must be a public IP ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/publicIPAddresses/<name>), got ${JSON.stringify(id)}` });
     } else if (ids.findIndex((other) => other.toLowerCase() === id.toLowerCase()) !== i) {
@@ -71,7 +72,7 @@ export function publicIpProblems(publicIps: PoolPublicIps, nodes?: { dedicated: 
 export function identityIdProblems(ids: readonly string[]): PropProblem[] {
   if (ids.length === 0) return [{ field: '', problem: 'must list at least one user-assigned identity, or be left out' }];
   return ids.flatMap((id, i): PropProblem[] => {
-    if (Token.isUnresolved(id)) return [];
+    if (isToken(id)) return [];
     if (!isResourceOfType(id, 'Microsoft.ManagedIdentity/userAssignedIdentities')) {
       return [{ field: `[${i}]`, problem: `must be a user-assigned identity ID (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>), got ${JSON.stringify(id)}` }];
     }
@@ -200,7 +201,7 @@ export function poolSubnetPlacementProblem(
   account: { readonly location: string; readonly subscriptionId?: string },
   subnet: { readonly vnetLocation?: string; readonly subscriptionId?: string },
 ): string | undefined {
-  const known = (value: string | undefined): value is string => value !== undefined && value !== '' && !Token.isUnresolved(value);
+  const known = (value: string | undefined): value is string => value !== undefined && value !== '' && !isToken(value);
   const region = (value: string): string => value.replace(/\s+/g, '').toLowerCase();
   if (known(subnet.vnetLocation) && known(account.location) && region(subnet.vnetLocation) !== region(account.location)) {
     return `is in a VNet in ${region(subnet.vnetLocation)}, but the account is in ${region(account.location)}: a pool's VNet must be in its account's region`;

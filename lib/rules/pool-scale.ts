@@ -1,11 +1,12 @@
 import { PropProblem } from './problems';
 import { canonicalDuration, durationProblem, durationSeconds } from './durations';
+import { everyMember } from './every-member';
+
+/** Every {@link NodeDeallocationMethod}, in the order messages list them. */
+export const NODE_DEALLOCATION_METHODS = everyMember<NodeDeallocationMethod>()(['Requeue', 'Terminate', 'TaskCompletion', 'RetainedData']);
 
 /** What Batch does with tasks on nodes that a resize removes. */
-export const NODE_DEALLOCATION_METHODS = ['Requeue', 'Terminate', 'TaskCompletion', 'RetainedData'] as const;
-
-/** One of {@link NODE_DEALLOCATION_METHODS}. */
-export type NodeDeallocationMethod = (typeof NODE_DEALLOCATION_METHODS)[number];
+export type NodeDeallocationMethod = 'Requeue' | 'Terminate' | 'TaskCompletion' | 'RetainedData';
 
 /** azurerm's limits on `fixed_scale` (v4.55.0 `batch_pool_resource.go`). */
 export const MAX_DEDICATED_NODES = 2000;

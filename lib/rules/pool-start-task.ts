@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PropProblem } from './problems';
 
 /** A file the start task downloads to the node before it runs. */
@@ -90,18 +90,18 @@ function resourceFileProblems(file: PoolResourceFile, identityIds: readonly stri
   if (sources.length !== 1) add('', `needs exactly one of ${SOURCES.join(', ')}, got ${sources.length === 0 ? 'none' : sources.join(' and ')}`);
   for (const source of ['httpUrl', 'storageContainerUrl'] as const) {
     const url = file[source];
-    if (url !== undefined && !Token.isUnresolved(url) && !URL.test(url)) add(source, `must be an http(s) URL, got ${JSON.stringify(url)}`);
+    if (url !== undefined && !isToken(url) && !URL.test(url)) add(source, `must be an http(s) URL, got ${JSON.stringify(url)}`);
   }
   if (file.autoStorageContainerName !== undefined && file.autoStorageContainerName.trim() === '') add('autoStorageContainerName', 'must not be empty');
   if (file.blobPrefix !== undefined && file.httpUrl !== undefined) add('blobPrefix', 'only applies to storageContainerUrl and autoStorageContainerName');
   if (file.httpUrl !== undefined && (file.filePath === undefined || file.filePath.trim() === '')) add('filePath', 'is required with httpUrl: the name to save the download as');
   const path = file.filePath;
-  if (path !== undefined && !Token.isUnresolved(path) && (/^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes('..'))) {
+  if (path !== undefined && !isToken(path) && (/^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes('..'))) {
     add('filePath', `must be relative to the task's working directory, without "..", got ${JSON.stringify(path)}`);
   }
   if (file.fileMode !== undefined && !OCTAL_MODE.test(file.fileMode)) add('fileMode', `must be an octal mode such as 0755, got ${JSON.stringify(file.fileMode)}`);
   const identity = file.identityId;
-  if (identity !== undefined && !Token.isUnresolved(identity) && !identityIds.some((id) => id.toLowerCase() === identity.toLowerCase())) {
+  if (identity !== undefined && !isToken(identity) && !identityIds.some((id) => id.toLowerCase() === identity.toLowerCase())) {
     add('identityId', 'must be one of the pool\'s identityIds: a node reads files with the pool\'s identities only');
   }
   return problems;

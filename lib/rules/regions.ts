@@ -1,5 +1,5 @@
 import { AZURE_CLOUDS, AzureCloud } from './clouds';
-import { normalizeLocation } from './naming';
+import { locationProblem, normalizeLocation } from './naming';
 
 /** An Azure region: its ARM name (what `location` takes) and the display name the portal shows. */
 export interface AzureRegion {
@@ -81,6 +81,15 @@ export function regionProblem(location: string, cloud?: AzureCloud): string | un
   const hint = guess.length > 0 ? `; did you mean ${guess.join(' or ')}?` : '';
   const example = EXAMPLE[cloud ?? 'AzureCloud'];
   return `must be an Azure region${cloud ? ` of ${cloud}` : ''} such as ${example.name} or "${example.displayName}", got ${JSON.stringify(location)}${hint}`;
+}
+
+/**
+ * Why a location prop is no Azure region, for a construct that does not know its cloud (the stack guards check
+ * the cloud): what is no region name at all, then what is a region of no cloud, with a guess ("US East" gives
+ * `did you mean "East US" (eastus)?`), as the config file's check says it.
+ */
+export function anyRegionProblem(location: string): string | undefined {
+  return locationProblem(location) ?? regionProblem(location);
 }
 
 const EXAMPLE: Record<AzureCloud, AzureRegion> = {

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 
 /** The parts of an Azure resource ID that the library reads. */
 export interface ResourceIdParts {
@@ -34,7 +34,7 @@ export function sameSubscription(a: string, b: string): boolean {
 
 /** The subscription of an ID when it is known at synth (not a token), or undefined. */
 export function literalSubscription(id: string | undefined): string | undefined {
-  return id === undefined || Token.isUnresolved(id) ? undefined : subscriptionOf(id);
+  return id === undefined || isToken(id) ? undefined : subscriptionOf(id);
 }
 
 /**
@@ -46,7 +46,7 @@ export function crossSubscriptionProblem(
   endpointSubscription: string | undefined,
   accountSubscription: string | undefined,
 ): string | undefined {
-  const known = (id: string | undefined): id is string => id !== undefined && id !== '' && !Token.isUnresolved(id);
+  const known = (id: string | undefined): id is string => id !== undefined && id !== '' && !isToken(id);
   if (subResource !== 'batchAccount' || !known(endpointSubscription) || !known(accountSubscription)) return undefined;
   return sameSubscription(endpointSubscription, accountSubscription)
     ? undefined
@@ -94,12 +94,30 @@ export function canonicalResourceId(id: string, type: string): string | undefine
   return fits ? segments.map((s, i) => expected[i] ?? s).join('/') : undefined;
 }
 
-/** Why `id` is not a resource ID of `type`, or undefined. The case of the fixed segments does not matter here. */
+/**
+ * Why `id` is not a resource ID of `type`, or undefined. The case of the fixed segments does not matter here. A
+ * misspelt fixed segment (`/subnet/` for `/subnets/`, `Microsoft.Netwrok`) is named, since it is easy to miss in a
+ * long ID.
+ */
 export function resourceIdProblem(id: string, type: string): string | undefined {
-  return canonicalResourceId(id, type) === undefined ? `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}` : undefined;
+  if (canonicalResourceId(id, type) !== undefined) return undefined;
+  return `must be a ${type} ID, ${resourceIdTemplate(type)}, got ${JSON.stringify(id)}${misspeltSegment(id, type)}`;
+}
+
+/** `: "subnet" where the ID has "subnets"` for the first fixed segment of `id` that is not `type`'s, else nothing. */
+function misspeltSegment(id: string, type: string): string {
+  const segments = id.split('/');
+  if (segments[0] !== '' || segments.length < 3) return '';
+  const wrong = idSegments(type).findIndex((expected, i) => expected !== undefined && segments[i] !== undefined && segments[i].toLowerCase() !== expected.toLowerCase());
+  return wrong > 0 ? `: "${segments[wrong]}" where the ID has "${idSegments(type)[wrong]}"` : '';
+}
+
+/** A literal ID that is no ID of `type`: why, or undefined (a token is known only at apply, and not checked). */
+export function literalResourceIdProblem(id: string | undefined, type: string): string | undefined {
+  return id === undefined || isToken(id) ? undefined : resourceIdProblem(id, type);
 }
 
 /** A literal ID of `type` in ARM's spelling; a token, or what is no such ID (reported elsewhere), as it is. */
 export function normalizedResourceId(id: string, type: string): string {
-  return Token.isUnresolved(id) ? id : canonicalResourceId(id, type) ?? id;
+  return isToken(id) ? id : canonicalResourceId(id, type) ?? id;
 }

@@ -1,12 +1,15 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 import { PRINCIPAL_TYPES, PrincipalType } from './approvers';
 import { BUILT_IN_ROLES } from './built-in-roles';
+import { DEFINITION_ID, GUID, roleDefinitionGuid } from './role-ids';
 import { PropProblem } from './problems';
+
+export { builtInRoleId, roleDefinitionGuid } from './role-ids';
 
 /** A role assignment on a resource, in AVM's shape (`roleAssignments`). */
 export interface RoleAssignmentSettings {
   /**
-   * The role: a built-in role's name from {@link BUILT_IN_ROLES} (`Azure Batch Job Submitter`), a role definition
+   * The role: a built-in role's name from the table in lib/rules/built-in-roles.ts (`Azure Batch Job Submitter`), a role definition
    * GUID, or a role definition ID (a custom role's `role_definition_resource_id` too). Names and GUIDs become the
    * subscription-scoped ID `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`, the form
    * ARM returns, so the next plan does not replace the assignment.
@@ -42,30 +45,9 @@ export interface RoleAssignmentSettings {
   readonly delegatedManagedIdentityResourceId?: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFINITION_ID = /^(?:\/subscriptions\/([^/]+))?(?:\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)?\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i;
-
-/** The built-in role of a name, matched as Azure matches role names (case-insensitively), or undefined. */
-export function builtInRoleId(name: string): string | undefined {
-  const key = Object.keys(BUILT_IN_ROLES).find((role) => role.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : BUILT_IN_ROLES[key];
-}
-
 /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
 export function subscriptionRoleDefinitionId(subscription: string, guid: string): string {
   return `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
-}
-
-/**
- * The role definition GUID that `roleDefinitionIdOrName` names, or undefined when it names none this library can
- * tell (a token passes as it is). A definition ID in another subscription than the scope's is refused by
- * {@link roleAssignmentProblems}.
- */
-export function roleDefinitionGuid(idOrName: string): string | undefined {
-  if (GUID.test(idOrName)) return idOrName.toLowerCase();
-  const id = DEFINITION_ID.exec(idOrName);
-  if (id && GUID.test(id[2])) return id[2].toLowerCase();
-  return builtInRoleId(idOrName);
 }
 
 /**
@@ -74,7 +56,7 @@ export function roleDefinitionGuid(idOrName: string): string | undefined {
  * replacement on every plan: hashicorp/terraform-provider-azurerm#19847). A token passes as it is.
  */
 export function roleDefinitionIdFor(idOrName: string, subscription: string): string {
-  if (Token.isUnresolved(idOrName)) return idOrName;
+  if (isToken(idOrName)) return idOrName;
   const guid = roleDefinitionGuid(idOrName);
   return guid === undefined ? idOrName : subscriptionRoleDefinitionId(subscription, guid);
 }
@@ -87,15 +69,15 @@ export function roleAssignmentProblems(assignment: RoleAssignmentSettings, scope
   };
   const role = assignment.roleDefinitionIdOrName;
   if (typeof role !== 'string' || role === '') add('roleDefinitionIdOrName', 'is required: a built-in role name, a role definition GUID or ID');
-  else if (!Token.isUnresolved(role)) {
+  else if (!isToken(role)) {
     const id = DEFINITION_ID.exec(role);
     if (roleDefinitionGuid(role) === undefined) {
       add('roleDefinitionIdOrName', `must be a role definition GUID or ID, or a built-in role this library knows (${Object.keys(BUILT_IN_ROLES).join(', ')}), got ${JSON.stringify(role)}`);
-    } else if (id?.[1] !== undefined && scopeSubscription !== undefined && !Token.isUnresolved(scopeSubscription) && id[1].toLowerCase() !== scopeSubscription.toLowerCase()) {
+    } else if (id?.[1] !== undefined && scopeSubscription !== undefined && !isToken(scopeSubscription) && id[1].toLowerCase() !== scopeSubscription.toLowerCase()) {
       add('roleDefinitionIdOrName', `names a role definition in subscription ${id[1]}, but the assignment is in ${scopeSubscription}: ARM would store it under ${scopeSubscription} and every plan would replace it; give the GUID`);
     }
   }
-  if (typeof assignment.principalId !== 'string' || (!Token.isUnresolved(assignment.principalId) && !GUID.test(assignment.principalId))) {
+  if (typeof assignment.principalId !== 'string' || (!isToken(assignment.principalId) && !GUID.test(assignment.principalId))) {
     add('principalId', `must be the principal's object ID (a GUID), got ${JSON.stringify(assignment.principalId)}`);
   }
   if (assignment.principalType !== undefined && !(PRINCIPAL_TYPES as readonly string[]).includes(assignment.principalType)) {

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isToken } from './tokens';
 
 /** The VNet of an endpoint subnet, as far as it is known. */
 export interface VirtualNetworkInfo {
@@ -51,7 +51,7 @@ const SUBNET_ID = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/M
 
 /** The VNet ID and name of a literal subnet ID, or undefined when it is not one. */
 export function vnetOfSubnetId(subnetId: string): { id: string; name: string } | undefined {
-  const match = Token.isUnresolved(subnetId) ? null : SUBNET_ID.exec(subnetId);
+  const match = isToken(subnetId) ? null : SUBNET_ID.exec(subnetId);
   return match ? { id: match[1], name: match[2] } : undefined;
 }
 
@@ -61,16 +61,16 @@ export function vnetOfSubnetId(subnetId: string): { id: string; name: string } |
  */
 export function literalAttribute(source: object, attribute: string): string | undefined {
   const value = (source as Record<string, unknown>)[attribute];
-  if (typeof value === 'string' && !Token.isUnresolved(value)) return value;
+  if (typeof value === 'string' && !isToken(value)) return value;
   const input = (source as Record<string, unknown>)[`${attribute}Input`];
-  return typeof input === 'string' && !Token.isUnresolved(input) ? input : undefined;
+  return typeof input === 'string' && !isToken(input) ? input : undefined;
 }
 
 /** Reads what can be known at synth of a subnet given by ID, by a `SubnetInfo`, or by a `Subnet` construct. */
 export function resolveSubnet(subnet: string | SubnetInfo): ResolvedSubnet {
   const info: SubnetInfo = typeof subnet === 'string' ? { id: subnet } : subnet;
   const prefixes = (info as { addressPrefixesInput?: unknown }).addressPrefixesInput;
-  const constructPrefix = Array.isArray(prefixes) && prefixes.length === 1 && typeof prefixes[0] === 'string' && !Token.isUnresolved(prefixes[0])
+  const constructPrefix = Array.isArray(prefixes) && prefixes.length === 1 && typeof prefixes[0] === 'string' && !isToken(prefixes[0])
     ? prefixes[0]
     : undefined;
   const parsed = vnetOfSubnetId(info.id);
@@ -88,5 +88,5 @@ const VNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Micr
 
 /** The name in a literal VNet ID. */
 function vnetOfId(vnetId: string): string | undefined {
-  return Token.isUnresolved(vnetId) ? undefined : VNET_ID.exec(vnetId)?.[1];
+  return isToken(vnetId) ? undefined : VNET_ID.exec(vnetId)?.[1];
 }

@@ -103,12 +103,14 @@ export function accountsNamedQuery(accountName: string): string {
  * HCL: what the subscription's list says about an account's name, as `{ record_name, regions }`.
  * - `record_name`: the account's nodeManagement record name (`<id>.<region>.service`, its `nodeManagementEndpoint`
  *   less the public suffix), or null when the account does not exist yet.
- * - `regions`: every region where an account of this name exists in the subscription (its own included).
+ * - `regions`: every other region where an account of this name exists in the list's scope. Not its own: the
+ *   account's own `<account>.<region>` record is stale when no endpoint of the stack writes it, even while the account
+ *   lives.
  */
 export function accountLookupExpression(output: string, location: string, cloud: AzureCloud): string {
   const region = 'lower(replace(a.location, " ", ""))';
   return `{ record_name = try(one([for a in ${output}.accounts : lower(trimsuffix(a.endpoint, ".${batchPublicSuffix(cloud)}")) ` +
-    `if ${region} == "${location}" && a.endpoint != null]), null), regions = try([for a in ${output}.accounts : ${region}], []) }`;
+    `if ${region} == "${location}" && a.endpoint != null]), null), regions = try([for a in ${output}.accounts : ${region} if ${region} != "${location}"], []) }`;
 }
 
 /**
@@ -137,15 +139,37 @@ export function staleRecordsExpression(records: string, labels: string, kept: st
 }
 
 /**
- * The warning of a check over the account's stale records (`stale`, an expression): one line per record with its
- * IPs and the command that deletes it. A Terraform template in JSON syntax.
+ * HCL: the record names that prove to be this stack's own, which alone `removeStaleRecords` may delete: the
+ * `batchAccount` name of an account the stack manages in its own region (`ownRecordName`, a literal; Batch account
+ * names are unique per region only, so `<account>.<other region>` may be another subscription's account), and the
+ * account's own nodeManagement name (`nodeManagementRecordName`, an expression, null while unknown; its first label
+ * is a GUID Azure gave this account).
  */
-export function staleRecordsMessage(accountName: string, zone: ZoneRef, stale: string): string {
+export function provableNamesExpression(ownRecordName?: string, nodeManagementRecordName?: string): string {
+  const names = [ownRecordName && JSON.stringify(ownRecordName.toLowerCase()), nodeManagementRecordName].filter((n): n is string => n !== undefined);
+  return `[for n in [${names.join(', ')}] : n if n != null]`;
+}
+
+/** HCL: the records among `stale` whose name is in `provable` (`among` true), or not (`among` false). */
+export function provenRecordsExpression(stale: string, provable: string, among: boolean): string {
+  return `[for r in ${stale} : r if ${among ? '' : '!'}contains(${provable}, r.name)]`;
+}
+
+/**
+ * The warning of a check over the account's stale records (`stale`, an expression): one line per record with its
+ * IPs and the command that deletes it. A Terraform template in JSON syntax. `removing` says that the apply deletes the
+ * records it can prove are the stack's, so those listed are the others.
+ */
+export function staleRecordsMessage(accountName: string, zone: ZoneRef, stale: string, removing = false): string {
   return `Batch account ${accountName}: private DNS zone ${zone.zoneName} (resource group ${zone.resourceGroupName}, ` +
-    `subscription ${zone.subscriptionId}) holds A records of this account that no endpoint of this stack writes; they ` +
-    `answer with IPs that may serve nothing.%{ for r in ${stale} }\n  ${'${r.name}'} -> ${'${join(", ", r.ips)}'}\n    ` +
+    `subscription ${zone.subscriptionId}) holds A records named for this account that no endpoint of this stack writes` +
+    `${removing ? ' and that it cannot prove are its own, so it leaves them' : ''}; they may answer with IPs that serve nothing.` +
+    `%{ for r in ${stale} }\n  ${'${r.name}'} -> ${'${join(", ", r.ips)}'}\n    ` +
     `${recordDeleteCommand(zone, '${r.name}')}%{ endfor }\n` +
-    'Delete them with the commands above, or set removeStaleRecords on the zone to delete them in the apply.';
+    `A record of another region may be another subscription's account named ${accountName} (Batch account names are ` +
+    'unique per region only): make sure no one uses it before you delete it with the commands above. ' +
+    (removing ? '' : 'removeStaleRecords on the zone deletes, in the apply, only the records that prove to be this stack\'s: ' +
+      `${accountName}.<its own region> and its own nodeManagement record.`);
 }
 
 /** The legacy regional zone names of a cloud for some regions, e.g. `privatelink.eastus.batch.azure.com`. */
@@ -158,21 +182,47 @@ export function legacyZonesExpression(output: string, names: readonly string[]):
   return `try({ for z in ${output}.zones : lower(z.name) => z.id if contains(${JSON.stringify(names)}, lower(z.name)) }, {})`;
 }
 
-/**
- * HCL: the links of the legacy zones (`links`, the for_each data source keyed by zone name) to any of `vnetIds`, as a
- * list of `{ zone, link, vnet }`.
- */
-export function shadowingLinksExpression(links: string, vnetIds: readonly string[]): string {
-  const ids = JSON.stringify([...new Set(vnetIds.map((id) => id.toLowerCase()))].sort());
-  return `flatten([for zone, list in ${links} : [for l in try(list.output.links, []) : { zone = zone, link = l.name, vnet = l.vnet } ` +
-    `if contains(${ids}, lower(l.vnet))]])`;
+
+
+/** The Azure CLI command that links a VNet to a zone (registration off); its arguments may be templates. */
+export function vnetLinkCreateCommand(zone: ZoneRef, linkName: string, vnetId: string): string {
+  return `az network private-dns link vnet create --subscription ${zone.subscriptionId} --resource-group ${zone.resourceGroupName} ` +
+    `--zone-name ${zone.zoneName} --name ${linkName} --virtual-network ${vnetId} --registration-enabled false`;
 }
 
-/** The warning of the legacy-zone check over the shadowing links (`links`, an expression). */
-export function legacyZoneMessage(zone: ZoneRef, links: string): string {
-  return `Private DNS zone ${zone.zoneName}: a VNet it is linked to is also linked to a legacy regional Batch zone in ` +
-    `resource group ${zone.resourceGroupName}, and resolves Batch names through that zone: it never sees the ` +
-    `records in ${zone.zoneName}.%{ for l in ${links} }\n  ${'${l.vnet}'} is linked to ${'${l.zone}'} by link ${'${l.link}'}\n    ` +
-    `${vnetLinkDeleteCommand(zone.subscriptionId, zone.resourceGroupName, '${l.zone}', '${l.link}')}%{ endfor }\n` +
-    `Once ${zone.zoneName} holds every record those VNets need, delete the links with the commands above.`;
+/** HCL: whether the zone's links (`output` of the links list) include one to `vnetId`, compared in lower case. */
+export function vnetLinkedExpression(output: string, vnetId: string): string {
+  return `contains([for l in try(${output}.links, []) : lower(l.vnet)], ${JSON.stringify(vnetId.toLowerCase())})`;
+}
+
+/**
+ * The warning of a check that a zone this stack does not own is linked to a VNet outside the stack (a hub's): who must
+ * do what. The stack itself never creates nor deletes that link.
+ */
+export function expectedLinkMessage(zone: ZoneRef, linkName: string, vnetId: string): string {
+  return `Private DNS zone ${zone.zoneName} (resource group ${zone.resourceGroupName}, subscription ${zone.subscriptionId}) ` +
+    `has no link to VNet ${vnetId}, so that VNet, and every VNet that resolves through it, cannot resolve the Batch ` +
+    'names this stack writes into the zone. The zone and the VNet are not this stack\'s: this stack neither creates nor ' +
+    'deletes the link. The platform team that owns them links the VNet once, for every spoke, e.g.:\n  ' +
+    `${vnetLinkCreateCommand(zone, linkName, vnetId)}\n` +
+    'If the plan could not read the links (an error above), the stack\'s credentials lack Reader on the zone ' +
+    '(Microsoft.Network/privateDnsZones/virtualNetworkLinks/read).';
+}
+
+/**
+ * The warning of the legacy-zone check: the legacy zones found in the zone's resource group (`found`, an expression of a
+ * map of zone name to ID), with the commands that list their links and delete one, and the role a refused read lacks.
+ * `vnetIds` are the VNets the zone is linked to by literal ID.
+ */
+export function legacyZonesFoundMessage(zone: ZoneRef, found: string, vnetIds: readonly string[]): string {
+  const group = `--subscription ${zone.subscriptionId} --resource-group ${zone.resourceGroupName}`;
+  return `Private DNS zone ${zone.zoneName}: its resource group ${zone.resourceGroupName} (subscription ${zone.subscriptionId}) ` +
+    `also holds the legacy regional Batch zones below. A VNet linked to one of them and to ${zone.zoneName} resolves ` +
+    `Batch names through the legacy zone and never sees the records in ${zone.zoneName}. ${zone.zoneName} is linked to ` +
+    `${[...new Set(vnetIds)].sort().join(', ')}.%{ for name, id in ${found} }\n  ${'${name}'}: list its links with\n    ` +
+    `az network private-dns link vnet list ${group} --zone-name ${'${name}'} --query "[].{link: name, vnet: virtualNetwork.id}"%{ endfor }\n` +
+    `Once ${zone.zoneName} holds every record those VNets need, delete their legacy links: ` +
+    `${vnetLinkDeleteCommand(zone.subscriptionId, zone.resourceGroupName, '<legacy zone>', '<link>')}\n` +
+    `If the plan could not read the zones (a warning above), the stack's credentials lack Reader on resource group ` +
+    `${zone.resourceGroupName} (Microsoft.Network/privateDnsZones/read): grant it, or set checkLegacyZones: false.`;
 }

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformStack } from 'cdktf';
+import { resolveInStack as resolve } from '../core/resolve';
 import { renderDatasource } from 'cdktf/lib/hcl/render';
 import { addHclStep } from '../hcl/stack-hcl';
 import { reportProblems } from '../core/problems';
@@ -125,13 +126,6 @@ export class CheckBlock extends TerraformElement {
     if (twins.length > 0) problems.push(`check name ${this.name} is also used by ${twins.map((c) => c.node.path).join(', ')}; check names must be unique in a stack`);
     return problems;
   }
-}
-
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
-
-/** `value` with its tokens resolved as the stack resolves them when it synthesizes. */
-function resolve<T>(stack: TerraformStack, value: T): T {
-  return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER });
 }
 
 /** The data source's own synthesis, under the instance override that hides it from the stack. */

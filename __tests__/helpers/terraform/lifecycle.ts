@@ -131,7 +131,8 @@ export function expectStoriesPassed(result: LifecycleResult): void {
   throw new Error(`terraform test failed (${failed.join(', ') || 'see below'}):\n\n${result.output}`);
 }
 
-function writeStack(stack: StackSource, dir: string): void {
+/** Writes a stack without its backend to `dir`, as the runs here see it. */
+export function writeStack(stack: StackSource, dir: string): void {
   if (typeof stack === 'string') copyStack(resolve(stack), dir, BACKEND_KEYS);
   else writeStackJson(stack, dir);
 }

@@ -108,3 +108,18 @@ describe('DNS answers from a VNet', () => {
     expect(resolve(seededContext().world, VNET, 'nothing.example').nxdomain).toBe(true);
   });
 });
+
+describe('what a partial apply leaves behind', () => {
+  test('a record written for an endpoint that failed answers with an address no endpoint holds', () => {
+    const ctx = seededContext();
+    // Another team's endpoint of the same account is approved, so the public name CNAMEs into the zone.
+    armPut(ctx, endpoint('pe-other', 'batchAccount'));
+    ctx.world.faults.push({ type: 'Microsoft.Network/privateEndpoints', name: 'pe-a', code: 'PrivateIPAddressIsAllocated', message: 'taken' });
+    expect(() => armPut(ctx, endpoint('pe-a', 'batchAccount', { ip: '10.20.1.10' }))).toThrow(/taken/);
+    link(ctx);
+    a(ctx, ZONE, 'contosobatch01.eastus', '10.20.1.10');
+    const answer = resolve(ctx.world, VNET, NAME);
+    expect(answer.addresses).toEqual(['10.20.1.10']);
+    expect(answer.endpoints).toEqual([]);
+  });
+});

@@ -22,11 +22,12 @@ describe('access', () => {
     expect(() => armPut(ctx, { ...ctx.world.get(`${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch`)! })).toThrow(/virtualNetworks\/write/);
   });
 
-  test('a list shows only what the caller may read', () => {
+  test('a list needs read at its own scope: a role on one zone does not list the resource group\'s zones (403)', () => {
     const ctx = seededContext();
     armPut(ctx, { id: `${RG}/providers/Microsoft.Network/privateDnsZones/other.zone`, type: 'Microsoft.Network/privateDnsZones', name: 'other.zone', location: 'global', properties: {} });
-    expect(armList(as(ctx, SPOKE), RG, 'Microsoft.Network/privateDnsZones').map((z) => z.name)).toEqual(['privatelink.batch.azure.com']);
-    expect(armList(ctx, RG, 'Microsoft.Network/privateDnsZones')).toHaveLength(2);
+    expect(() => armList(as(ctx, SPOKE), RG, 'Microsoft.Network/privateDnsZones')).toThrow(expect.objectContaining({ status: 403, message: expect.stringMatching(/privateDnsZones\/read' over scope '.*rg-batch'/) }));
+    expect(armList(as(ctx, SPOKE), ZONE, 'Microsoft.Network/privateDnsZones/A')).toEqual([]);
+    expect(armList(as(ctx, { name: 'reader', roles: [{ role: 'Reader', scope: RG }] }), RG, 'Microsoft.Network/privateDnsZones')).toHaveLength(2);
   });
 
   test('an automatic endpoint needs the right to approve on the target, else 403 LinkedAuthorizationFailed', () => {
@@ -55,5 +56,21 @@ describe('access through the engine', () => {
       .toMatch(/403 \(403 Forbidden\) with error: AuthorizationFailed: The client 'r' .*'Microsoft.Network\/privateDnsZones\/A\/write'/);
     const r = engine.readResource('azurerm_batch_account', { id: ACCOUNT });
     expect(errorOf(r)).toMatch(/^reading Batch Account .*403 .*Microsoft.Batch\/batchAccounts\/read/);
+  });
+});
+
+describe('linked access: what a write touches elsewhere', () => {
+  const zoneOnly = { name: 'zone-only', roles: [{ role: 'Private DNS Zone Contributor', scope: ZONE }] };
+  const link = { id: `${ZONE}/virtualNetworkLinks/l`, type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', name: 'l', location: 'global', properties: { virtualNetwork: { id: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch` } } };
+
+  test('linking a VNet takes join on the VNet: a zone-scoped role alone gets LinkedAuthorizationFailed', () => {
+    expect(() => armPut(as(seededContext(), zoneOnly), link)).toThrow(expect.objectContaining({ status: 403, code: 'LinkedAuthorizationFailed', message: expect.stringMatching(/virtualNetworks\/join\/action/) }));
+    const withVnet = { ...zoneOnly, roles: [...zoneOnly.roles, { role: 'Private DNS Zone Contributor', scope: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-batch` }] };
+    expect(() => armPut(as(seededContext(), withVnet), link)).not.toThrow();
+  });
+
+  test('an endpoint takes join on its subnet', () => {
+    const endpointsOnly = { name: 'pe', roles: [{ actions: ['Microsoft.Network/privateEndpoints/*'], scope: RG }, { role: 'Owner', scope: ACCOUNT }] };
+    expect(() => armPut(as(seededContext(), endpointsOnly), endpoint('pe-a', 'batchAccount'))).toThrow(/subnets\/join\/action/);
   });
 });

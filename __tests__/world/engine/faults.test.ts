@@ -1,4 +1,5 @@
 import { readFileSync } from 'fs';
+import { UNKNOWN } from '../../../world/engine';
 import { armPut } from '../../../world/engine/arm/operations';
 import { endpoint, engineOn, errorOf, seededContext } from './world-helpers';
 
@@ -15,7 +16,7 @@ describe('faults the world declares', () => {
 
   test('`times` counts down in the world file, so a retry can succeed', () => {
     const { engine, file } = engineOn({ resources: [], faults: [{ type: 'Microsoft.Resources/resourceGroups', code: 'RequestDisallowedByPolicy', status: 403, message: 'denied by policy', times: 1 }] });
-    const values = { name: 'rg-x', location: 'eastus', tags: null, managed_by: null, id: require('../../../world/engine').UNKNOWN };
+    const values = { name: 'rg-x', location: 'eastus', tags: null, managed_by: null, id: UNKNOWN };
     expect(errorOf(engine.applyResource('azurerm_resource_group', { prior: null, planned: values, config: values }))).toMatch(/403 .*RequestDisallowedByPolicy: denied by policy/);
     expect(JSON.parse(readFileSync(file, 'utf8')).faults[0].times).toBe(0);
     expect(errorOf(engine.applyResource('azurerm_resource_group', { prior: null, planned: values, config: values }))).toBe('');

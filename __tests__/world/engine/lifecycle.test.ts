@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'fs';
 import { create, engineOn, errorOf, RG } from './world-helpers';
 
 // The generic rules every type follows, through the engine as the plugins call it.
@@ -37,8 +38,8 @@ describe('create, import, refresh', () => {
   test('a refresh shows drift: what the world holds differently replaces the prior value', () => {
     const { engine, file } = engineOn();
     const state = create(engine, 'azurerm_resource_group', { ...rg, tags: { a: '1' } }).state!;
-    const text = require('fs').readFileSync(file, 'utf8').replace('"a": "1"', '"a": "2"');
-    require('fs').writeFileSync(file, text);
+    const text = readFileSync(file, 'utf8').replace('"a": "1"', '"a": "2"');
+    writeFileSync(file, text);
     expect(engine.readResource('azurerm_resource_group', state).state!.tags).toEqual({ a: '2' });
   });
 
@@ -63,4 +64,14 @@ describe('create, import, refresh', () => {
     expect(result.state).toEqual(state);
   });
 
+});
+
+describe('provider defaults', () => {
+  test('an attribute left null whose azurerm default the world holds is no drift', () => {
+    const { engine } = engineOn();
+    create(engine, 'azurerm_resource_group', { name: 'rg-batch', location: 'eastus', tags: null, managed_by: null });
+    create(engine, 'azurerm_virtual_network', { name: 'v', resource_group_name: 'rg-batch', location: 'eastus', address_space: ['10.0.0.0/16'] }, ['id', 'guid']);
+    const subnet = create(engine, 'azurerm_subnet', { name: 's', resource_group_name: 'rg-batch', virtual_network_name: 'v', address_prefixes: ['10.0.1.0/24'], private_endpoint_network_policies: null }).state!;
+    expect(engine.readResource('azurerm_subnet', subnet).state).toEqual(subnet);
+  });
 });

@@ -1,3 +1,4 @@
+import { armList } from '../../../world/engine/arm/list';
 import { armDelete, armPut } from '../../../world/engine/arm/operations';
 import { RG, seededContext, VNET, ZONE } from './world-helpers';
 
@@ -50,5 +51,13 @@ describe('private DNS', () => {
 
   test('an A record set carries its FQDN', () => {
     expect(armPut(seededContext(), record('A.eastus')).properties.fqdn).toBe('a.eastus.privatelink.batch.azure.com.');
+  });
+});
+
+describe('a list under a missing parent', () => {
+  it('is a 404 that names the missing zone, for a child type as for a top-level one', () => {
+    const ctx = seededContext();
+    const missing = ZONE.replace('privatelink.batch.azure.com', 'privatelink.blob.core.windows.net');
+    expect(() => armList(ctx, missing, 'Microsoft.Network/privateDnsZones/A')).toThrow(expect.objectContaining({ status: 404, message: expect.stringContaining('privatelink.blob.core.windows.net') }));
   });
 });

@@ -29,6 +29,14 @@ describe('azurerm types the library writes: create and refresh agree', () => {
     expect(state.id).toBe(`${ZONE}/providers/Microsoft.Authorization/roleAssignments/${state.name}`);
   });
 
+  test('the same role for the same principal twice (names azurerm makes up) fails with RoleAssignmentExists', () => {
+    const { engine } = seeded();
+    const values = { scope: ZONE, role_definition_name: 'Reader', principal_id: 'abc', description: null, condition: null };
+    const computed = ['id', 'name', 'role_definition_id', 'principal_type', 'condition_version', 'skip_service_principal_aad_check'];
+    expect(errorOf(create(engine, 'azurerm_role_assignment', values, computed))).toBe('');
+    expect(errorOf(create(engine, 'azurerm_role_assignment', { ...values, principal_id: 'ABC' }, computed))).toMatch(/409 .*RoleAssignmentExists/);
+  });
+
   test('management lock and diagnostic setting (azurerm\'s `<target>|<name>` ID)', () => {
     roundTrip('azurerm_management_lock', { name: 'no-delete', scope: ACCOUNT, lock_level: 'CanNotDelete', notes: null }, ['id']);
     const { state } = roundTrip('azurerm_monitor_diagnostic_setting', { name: 'to-law', target_resource_id: ACCOUNT, log_analytics_workspace_id: '/subscriptions/x/resourceGroups/r/providers/Microsoft.OperationalInsights/workspaces/w',

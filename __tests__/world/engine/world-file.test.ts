@@ -1,4 +1,5 @@
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
+import { createEngine } from '../../../world/engine';
 import { formatWorld, loadWorld, parseWorld, saveWorld, withWorld } from '../../../world/engine/arm/world-file';
 import { World } from '../../../world/engine/arm/world';
 import { engineOn, RG } from './world-helpers';
@@ -29,5 +30,15 @@ describe('the world file', () => {
     saveWorld(file, loadWorld(file));
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual([rg]);
     expect(new World().bare).toBe(true);
+  });
+});
+
+describe('configuring the engine', () => {
+  test('a world file that is not JSON fails the provider configuration, naming the file', () => {
+    const { file } = engineOn();
+    writeFileSync(file, '{ not json');
+    const engine = createEngine();
+    const [d] = engine.configure({ provider: 'azurerm', config: {}, worldFile: file });
+    expect(d).toMatchObject({ severity: 'error', summary: `the Azure world file ${file} cannot be read` });
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeLocation } from '../../rules/naming';
+import { accountKey, stacksBeforeOf } from '../cross-stack';
 import { Finding } from '../finding';
 import { StackModel, literalValue, resourcesOfType } from '../stack-model';
 
@@ -7,15 +8,14 @@ import { StackModel, literalValue, resourcesOfType } from '../stack-model';
  * no two accounts of one name and region, in this stack or in a stack before it in the app.
  */
 export function accountNameFindings(model: StackModel): Finding[] {
-  const taken = new Map<string, string>(model.accountsElsewhere.map((a) => [
-    `${a.name.toLowerCase()}|${normalizeLocation(a.location)}`, `${a.path} (stack ${a.stack})`,
-  ]));
+  const before = stacksBeforeOf(model);
+  const taken = new Map<string, string>();
   return resourcesOfType(model, 'azurerm_batch_account').flatMap((account) => {
     const name = literalValue(model, account.config.name);
     const location = literalValue(model, account.config.location);
     if (name === undefined || location === undefined) return [];
-    const key = `${name.toLowerCase()}|${normalizeLocation(location)}`;
-    const first = taken.get(key);
+    const key = accountKey(name, location);
+    const first = before.account(key) ?? taken.get(key);
     if (first === undefined) {
       taken.set(key, account.path);
       return [];

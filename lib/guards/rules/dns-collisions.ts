@@ -1,17 +1,25 @@
 import { DnsWriter, dnsWriters } from '../batch-view';
 import { Finding } from '../finding';
+import { sameZone } from '../network-view';
 import { StackModel } from '../stack-model';
 import { cloudOfBatchZone } from '../../rules/clouds';
 
+/**
+ * Whether two writers write into one zone: by subscription, resource group and name where both are known (two zones
+ * of one name elsewhere are two zones), else by how they name it.
+ */
+function oneZone(a: DnsWriter, b: DnsWriter): boolean {
+  return a.zone && b.zone ? sameZone(a.zone, b.zone) : a.zoneKey === b.zoneKey;
+}
+
 /** No two records or zone groups write the same name in the same zone: the second would overwrite the first. */
 export function dnsCollisionFindings(model: StackModel, writers: DnsWriter[] = dnsWriters(model)): Finding[] {
-  const seen = new Map<string, DnsWriter>();
+  const seen: DnsWriter[] = [];
   const findings: Finding[] = [];
   for (const writer of writers.filter((w) => w.zoneName === undefined || cloudOfBatchZone(w.zoneName))) {
-    const key = `${writer.zoneKey}|${writer.nameKey}`;
-    const first = seen.get(key);
+    const first = seen.find((other) => other.nameKey === writer.nameKey && oneZone(other, writer));
     if (!first) {
-      seen.set(key, writer);
+      seen.push(writer);
       continue;
     }
     findings.push({

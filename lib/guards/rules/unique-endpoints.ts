@@ -1,7 +1,8 @@
+import { stacksBeforeOf, staticIps, subnetIp } from '../cross-stack';
 import { duplicates } from '../duplicates';
 import { Finding } from '../finding';
 import { providerSubscription } from '../network-view';
-import { ModelResource, StackModel, blocks, isLiteral, literalValue, resourcesOfType } from '../stack-model';
+import { ModelResource, StackModel, literalValue, resourcesOfType } from '../stack-model';
 
 /** `<subscription>/<group>/<name>` in lower case (Azure names compare without case), or undefined when unknown. */
 function inGroup(model: StackModel, resource: ModelResource, name: unknown): string | undefined {
@@ -33,16 +34,6 @@ export function uniqueEndpointNameFindings(model: StackModel): Finding[] {
   ];
 }
 
-/** The static IPs of a stack's endpoints, each with its endpoint. */
-function staticIps(model: StackModel): { endpoint: ModelResource; ip: string }[] {
-  return resourcesOfType(model, 'azurerm_private_endpoint').flatMap((endpoint) =>
-    [...new Set(blocks(endpoint.config.ip_configuration).map((c) => c.private_ip_address).filter(isLiteral))].map((ip) => ({ endpoint, ip })));
-}
-
-/** `<subnet>|<ip>`: the subnet by its ID, or by its reference within one stack. */
-const subnetIp = ({ endpoint, ip }: { endpoint: ModelResource; ip: string }): string | undefined =>
-  (typeof endpoint.config.subnet_id === 'string' ? `${endpoint.config.subnet_id.toLowerCase()}|${ip}` : undefined);
-
 const STATIC_IP_FIX = 'give one endpoint another static IP, or leave it dynamic';
 
 /**
@@ -51,9 +42,7 @@ const STATIC_IP_FIX = 'give one endpoint another static IP, or leave it dynamic'
  */
 export function uniqueStaticIpFindings(model: StackModel): Finding[] {
   const taken = staticIps(model);
-  const earlier = new Map(model.stacksBefore.flatMap(({ stack, model: other }) => staticIps(other)
-    .filter(({ endpoint }) => isLiteral(endpoint.config.subnet_id) && endpoint.config.subnet_id.startsWith('/subscriptions/'))
-    .map((t) => [subnetIp(t)!, `${t.endpoint.path} (stack ${stack})`] as const)));
+  const before = stacksBeforeOf(model);
   const finding = (endpoint: ModelResource, ip: string, first: string): Finding => ({
     path: endpoint.path,
     attribute: 'ip_configuration.private_ip_address',
@@ -63,7 +52,8 @@ export function uniqueStaticIpFindings(model: StackModel): Finding[] {
   });
   return [
     ...taken.flatMap((t) => {
-      const first = earlier.get(subnetIp(t) ?? '');
+      const key = subnetIp(t);
+      const first = key === undefined ? undefined : before.staticIp(key);
       return first === undefined ? [] : [finding(t.endpoint, t.ip, first)];
     }),
     ...duplicates(taken, subnetIp, ({ endpoint, ip }, first) => finding(endpoint, ip, first.endpoint.path)),

@@ -1,19 +1,7 @@
 import { Finding } from '../finding';
-import { ZoneIdentity, sameZone, vnetKey, zoneOf } from '../network-view';
-import { ModelResource, StackModel, literalValue, resourcesOfType } from '../stack-model';
-
-interface Link {
-  readonly resource: ModelResource;
-  readonly zone: ZoneIdentity;
-  readonly vnet?: string;
-}
-
-function links(model: StackModel): Link[] {
-  return resourcesOfType(model, 'azurerm_private_dns_zone_virtual_network_link').flatMap((resource) => {
-    const zone = zoneOf(model, resource, resource.config.private_dns_zone_name);
-    return zone ? [{ resource, zone, vnet: vnetKey(model, resource.config.virtual_network_id) }] : [];
-  });
-}
+import { VnetLink, stacksBeforeOf, vnetLinks } from '../cross-stack';
+import { ZoneIdentity, sameZone } from '../network-view';
+import { StackModel, literalValue } from '../stack-model';
 
 const zoneText = (zone: ZoneIdentity): string => `${zone.group}/${zone.name}`;
 
@@ -23,8 +11,8 @@ const zoneText = (zone: ZoneIdentity): string => `${zone.group}/${zone.name}`;
  * namespaces").
  */
 export function uniqueVnetLinkFindings(model: StackModel): Finding[] {
-  const all = links(model);
-  const nameOf = (l: Link): string | undefined => literalValue(model, l.resource.config.name)?.toLowerCase();
+  const all = vnetLinks(model);
+  const nameOf = (l: VnetLink): string | undefined => literalValue(model, l.resource.config.name)?.toLowerCase();
   return all.flatMap((link, i): Finding[] => {
     const earlier = all.slice(0, i);
     const sameVnet = link.vnet === undefined ? [] : earlier.filter((o) => o.vnet === link.vnet);
@@ -46,19 +34,16 @@ export function uniqueVnetLinkFindings(model: StackModel): Finding[] {
   });
 }
 
-/** A VNet known by its ID at synth: the only key that names one VNet in two stacks. */
-const isVnetId = (vnet: string | undefined): vnet is string => vnet !== undefined && vnet.startsWith('/subscriptions/');
-
 /**
  * The same across the stacks of one app: a VNet that a stack before this one links to a zone of one name already
  * (the same zone, or another zone of that name) cannot be linked again. A VNet known only by reference is not
  * compared: a reference names a VNet of its own stack.
  */
 export function crossStackVnetLinkFindings(model: StackModel): Finding[] {
-  const earlier = model.stacksBefore.flatMap(({ stack, model: other }) => links(other).filter((l) => isVnetId(l.vnet)).map((l) => ({ ...l, stack })));
-  return links(model).flatMap((link): Finding[] => {
-    // Only IDs are in `earlier`, so a VNet known by reference here finds none.
-    const other = earlier.find((o) => o.vnet === link.vnet && o.zone.name === link.zone.name);
+  const before = stacksBeforeOf(model);
+  return vnetLinks(model).flatMap((link): Finding[] => {
+    // Only IDs are in the index, so a VNet known by reference here finds none.
+    const other = before.link(link.vnet, link.zone.name);
     if (!other) return [];
     const same = sameZone(other.zone, link.zone);
     const by = `${other.resource.path} (stack ${other.stack})`;

@@ -7,6 +7,21 @@ function importId(id: unknown): string {
   return code(id.replace(/\$\{[^}]*\}/g, '<…>'));
 }
 
+/**
+ * The ID an `import` block with `id = each.value` imports, from its `for_each` local (`cond ? [<id>] : []`, the id a
+ * string or `join("", [...])` of strings and references), references shown as `<…>`.
+ */
+function idFromLocal(block: Record<string, any>, locals: Record<string, unknown>): string | undefined {
+  const local = /^\$\{local\.([A-Za-z0-9_]+)\}$/.exec(String(block.for_each))?.[1];
+  const text = local === undefined ? undefined : locals[local];
+  if (typeof text !== 'string') return undefined;
+  const start = text.lastIndexOf('? [');
+  const end = text.lastIndexOf('] : []');
+  if (start < 0 || end < start) return undefined;
+  const inner = text.slice(start + 3, end).replace(/^join\("", \[(.*)\]\)$/, '$1');
+  return inner.split(/, (?=")|(?<=["\w\]]), /).map((part) => (part.startsWith('"') ? JSON.parse(part) as string : '${ref}')).join('');
+}
+
 function when(block: Record<string, any>): string {
   if (block.for_each === undefined) return 'always (skipped once it is in state)';
   const local = /local\.([A-Za-z0-9_]+)/.exec(String(block.for_each))?.[1];
@@ -20,6 +35,7 @@ function when(block: Record<string, any>): string {
  */
 export function importsSection({ json }: ReviewInput): ReviewSection {
   const imports: Record<string, any>[] = Array.isArray(json.import) ? json.import : [];
+  const locals: Record<string, unknown> = json.locals ?? {};
   return {
     id: 'imports',
     title: 'Imports',
@@ -27,7 +43,7 @@ export function importsSection({ json }: ReviewInput): ReviewSection {
     none: 'Nothing is imported: every resource is created.',
     rows: imports.map((block): ReviewRow => ({
       key: `import ${String(block.to)}`,
-      cells: [code(String(block.to)), importId(block.id), when(block), block.provider ? code(String(block.provider)) : 'the default provider'],
+      cells: [code(String(block.to)), importId(block.id === '${each.value}' ? idFromLocal(block, locals) ?? block.id : block.id), when(block), block.provider ? code(String(block.provider)) : 'the default provider'],
     })),
   };
 }

@@ -56,6 +56,24 @@ export const OPT_IN_DETECTORS: OptInDetector[] = [
       where: `${code(action.address.replace(/^azapi_resource_action\.remove_stale_/, ''))} in ${code(/privateDnsZones\/([^/]+)\//i.exec(String(action.config.resource_id))?.[1] ?? 'its zone')}`,
       allows: "deleting, in the apply, the account's A records in the zone that no endpoint of this stack writes",
     })),
+  // A link this stack owns of a zone it does not make (a hub's, by ID) to a VNet outside the stack: the hub VNet's link,
+  // which other stacks resolve through (ownHubVnetLinks, config dns.ownVnetLinks; opt-in sharedVnetLink).
+  ({ model }) => {
+    const literal = (v: unknown): v is string => typeof v === 'string' && !v.includes('${');
+    const subnets = [
+      ...resourcesOfType(model, 'azurerm_private_endpoint').map((e) => e.config.subnet_id),
+      ...resourcesOfType(model, 'azurerm_batch_pool').map((p) => blocks(p.config.network_configuration)[0]?.subnet_id),
+    ].filter(literal).map((id) => id.toLowerCase());
+    return resourcesOfType(model, 'azurerm_private_dns_zone_virtual_network_link')
+      .filter((link) => literal(link.config.private_dns_zone_name) && literal(link.config.virtual_network_id))
+      .filter((link) => !subnets.some((subnet) => subnet.startsWith(`${String(link.config.virtual_network_id).toLowerCase()}/subnets/`)))
+      .map((link) => ({
+        address: link.address,
+        optIn: 'ownHubVnetLinks',
+        where: `${code(String(link.config.virtual_network_id).split('/').pop() ?? '')} in ${code(String(link.config.private_dns_zone_name))}`,
+        allows: 'creating, and deleting on destroy, the link of a VNet outside this stack to a zone it does not own: every VNet that resolves through that VNet depends on it',
+      }));
+  },
   ({ model }) => batchPools(model).flatMap(({ resource, publicIps }) => {
     const where = code(shown(model, resource.config.name));
     const natPools = blocks(blocks(resource.config.network_configuration)[0]?.endpoint_configuration);

@@ -2,11 +2,17 @@ import { keyOf, isUnder, parseId, sameType } from './ids';
 
 /** One ARM resource as `az resource show` prints it: `id`, `type`, `name`, `location`, `properties` (and `tags`). */
 export interface ArmResource {
+  /** The ARM ID, as the resource's creator spelled it (the world keys it lower-cased). */
   id: string;
+  /** The ARM type, e.g. `Microsoft.Network/privateDnsZones/A`. */
   type: string;
+  /** The last segment of the ID. */
   name: string;
+  /** The region (lower case, no spaces), `global` for private DNS; absent for child resources without one. */
   location?: string;
+  /** The resource's tags, when it has any. */
   tags?: Record<string, string>;
+  /** The ARM `properties` bag, with the computed properties the world fills. */
   properties: Record<string, any>;
   /** Other top-level fields ARM returns for some types (`identity`, `etag`, ...). */
   [field: string]: unknown;

@@ -1,3 +1,4 @@
+import { authorize } from '../arm/access';
 import { ArmError, conflict } from '../arm/errors';
 import { keyOf, parseId } from '../arm/ids';
 import { ArmContext, registerType } from '../arm/type-rules';
@@ -40,6 +41,9 @@ registerType({
     if (!vnetId || !ctx.world.get(vnetId) || parseId(vnetId).type.toLowerCase() !== VNET_TYPE.toLowerCase()) {
       throw new ArmError(400, 'BadRequest', `Virtual network resource not found for '${vnetId}'.`);
     }
+    // Linking a VNet takes `virtualNetworks/join/action` on it, which is why Private DNS Zone Contributor holds it (Learn
+    // built-in roles, networking; inferred: no page states the check).
+    authorize(ctx.world, ctx.caller, 'Microsoft.Network/virtualNetworks/join/action', vnetId, 'LinkedAuthorizationFailed');
     const zoneId = parseId(link.id).parentId;
     const zoneName = parseId(zoneId).name.toLowerCase();
     for (const other of ctx.world.ofType(LINK_TYPE)) {

@@ -47,6 +47,8 @@ registerType({
     if (region(vnet.location) !== region(pe.location)) {
       throw new ArmError(400, 'InvalidResourceReference', `Resource ${subnetId} referenced by resource ${pe.id} was not found. Please make sure that the referenced resource exists, and that both resources are in the same region.`);
     }
+    // Placing a NIC in a subnet takes `subnets/join/action` on it (Learn private-link/rbac-permissions).
+    authorize(ctx.world, ctx.caller, 'Microsoft.Network/virtualNetworks/subnets/join/action', subnetId, 'LinkedAuthorizationFailed');
     const link = linkOf(pe);
     checkTarget(ctx, link);
     if (prior) return { ...pe, properties: { ...prior.properties, ...pe.properties, networkInterfaces: prior.properties.networkInterfaces, customDnsConfigs: prior.properties.customDnsConfigs, ipConfigurations: prior.properties.ipConfigurations ?? pe.properties.ipConfigurations } };

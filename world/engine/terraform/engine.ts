@@ -4,7 +4,7 @@ import { callerFor } from '../arm/access';
 import { ArmError } from '../arm/errors';
 import { armDelete, armFind, armGet, armPut } from '../arm/operations';
 import { ArmContext } from '../arm/type-rules';
-import { withWorld } from '../arm/world-file';
+import { loadWorld, withWorld } from '../arm/world-file';
 import { World } from '../arm/world';
 import { Engine, EngineDiagnostic, ProviderEnv } from '../index';
 import { isUnknown, Obj } from '../values';
@@ -29,13 +29,20 @@ const AZAPI_FORCE_NEW: Record<string, string[]> = {
 export class WorldEngine implements Engine {
   private settings?: ProviderSettings;
 
+  /** Takes the provider block; a world file that cannot be read fails here, before any plan. */
   configure(env: ProviderEnv): EngineDiagnostic[] {
     this.settings = settingsOf(env);
-    return [];
+    try {
+      loadWorld(env.worldFile);
+      return [];
+    } catch (e) {
+      return [errorDiagnostic(`the Azure world file ${env.worldFile} cannot be read`, e instanceof Error ? e.message : String(e))];
+    }
   }
 
   planResource(type: string, req: { prior: Obj | null; proposed: Obj | null; config: Obj | null; planned: Obj | null }) {
-    const { prior, planned } = req;
+    const { prior, config } = req;
+    const planned = req.planned && config ? withDefaults(req.planned, config, TF_TYPES.get(type)?.defaults) : req.planned;
     if (!prior || !planned) return { planned, requiresReplace: [], diagnostics: [] };
     const forceNew = TF_TYPES.get(type)?.forceNew ?? AZAPI_FORCE_NEW[type] ?? [];
     const out: Obj = { ...planned };
@@ -74,7 +81,7 @@ export class WorldEngine implements Engine {
       const id = h.idOfState?.(String(state.id)) ?? String(state.id);
       try {
         const found = armFind(ctx, id);
-        return { state: found ? refreshed(state, h.toState(found, st, ctx)) : null, diagnostics: [] };
+        return { state: found ? refreshed(state, h.toState(found, st, ctx), h.defaults) : null, diagnostics: [] };
       } catch (e) {
         return { state, diagnostics: [armDiagnostic(e, `reading ${h.label}`, id)] };
       }
@@ -152,4 +159,11 @@ export function contextOf(world: World, st: ProviderSettings): ArmContext {
 /** A new engine (one per plugin process). */
 export function createEngine(): Engine {
   return new WorldEngine();
+}
+
+/** `planned` with azurerm's schema defaults for what the configuration leaves null. */
+function withDefaults(planned: Obj, config: Obj, defaults: Readonly<Record<string, unknown>> = {}): Obj {
+  const out: Obj = { ...planned };
+  for (const [key, value] of Object.entries(defaults)) if (config[key] === null || config[key] === undefined) out[key] = value as Obj[string];
+  return out;
 }

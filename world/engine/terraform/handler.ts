@@ -10,6 +10,12 @@ export interface TfResourceType {
   readonly label: string;
   /** Attributes whose change replaces the resource (azurerm's ForceNew). */
   readonly forceNew: readonly string[];
+  /**
+   * Values azurerm's schema gives attributes the configuration leaves out (SDKv2 `Default`, which `terraform providers
+   * schema -json` does not show). The provider fills them in at plan, and a refresh that reads them back from a state
+   * written without them (an import, an older world) is no drift.
+   */
+  readonly defaults?: Readonly<Record<string, unknown>>;
   /** The ARM ID the configuration names (values may hold UNKNOWN for computed attributes). */
   armId(values: Obj, s: ProviderSettings, ctx: ArmContext): string;
   /** The resource to PUT. */

@@ -36,11 +36,16 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** A refresh: the prior state, with each attribute the world has differently taken from the world (drift shows). */
-export function refreshed(prior: Obj, fresh: Obj): Obj {
+/**
+ * A refresh: the prior state, with each attribute the world has differently taken from the world (drift shows). A
+ * null in the prior state and the provider's default in the world are the same.
+ */
+export function refreshed(prior: Obj, fresh: Obj, defaults: Readonly<Record<string, unknown>> = {}): Obj {
   const out: Obj = { ...prior };
   for (const [k, v] of Object.entries(fresh)) {
-    if (v !== undefined && !sameValue(prior[k], v)) out[k] = v;
+    if (v === undefined || sameValue(prior[k], v)) continue;
+    if (prior[k] === null && k in defaults && sameValue(defaults[k], v)) continue;
+    out[k] = v;
   }
   return out;
 }

@@ -9,6 +9,8 @@ import { first, s, strings } from '../values';
 registerTf({
   tfType: 'azurerm_batch_account',
   label: 'Batch Account',
+  // azurerm v4.55.0 batch_account_resource.go: pool_allocation_mode Default BatchService, public_network_access_enabled Default true.
+  defaults: { pool_allocation_mode: 'BatchService', public_network_access_enabled: true },
   // azurerm v4.55.0 batch_account_resource.go: ForceNew name, resource_group_name, location, pool_allocation_mode,
   // key_vault_reference, encryption... (only what the world distinguishes is listed).
   forceNew: ['name', 'resource_group_name', 'location', 'pool_allocation_mode', 'key_vault_reference'],

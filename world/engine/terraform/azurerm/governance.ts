@@ -46,9 +46,13 @@ registerTf({
   tfType: 'azurerm_role_assignment',
   label: 'Role Assignment',
   forceNew: ['name', 'scope', 'role_definition_id', 'role_definition_name', 'principal_id', 'condition', 'condition_version', 'description'],
+  // azurerm names an assignment with a random UUID; the world's comes from the seed and how many assignments the scope
+  // already has, so two assignments of one role to one principal get two names and Azure's RoleAssignmentExists.
   armId: (v, _st, ctx) => {
-    const name = s(v, 'name') ?? guidFor(ctx.world.seed, 'role-assignment', s(v, 'scope')!, s(v, 'principal_id') ?? '', s(v, 'role_definition_name') ?? s(v, 'role_definition_id') ?? '');
-    return `${s(v, 'scope')!.replace(/\/+$/, '')}/providers/${ROLE_ASSIGNMENT_TYPE}/${name}`;
+    const scope = s(v, 'scope')!.replace(/\/+$/, '');
+    const name = s(v, 'name') ?? guidFor(ctx.world.seed, 'role-assignment', scope, s(v, 'principal_id') ?? '', s(v, 'role_definition_name') ?? s(v, 'role_definition_id') ?? '',
+      String(ctx.world.children(scope, ROLE_ASSIGNMENT_TYPE).length));
+    return `${scope}/providers/${ROLE_ASSIGNMENT_TYPE}/${name}`;
   },
   toArm: (v, id, st, ctx) => ({ id, type: ROLE_ASSIGNMENT_TYPE, name: parseId(id).name, properties: {
     roleDefinitionId: roleDefinitionIdOf(v, subscriptionOf(s(v, 'scope')!, st.subscriptionId), ctx), principalId: s(v, 'principal_id'),

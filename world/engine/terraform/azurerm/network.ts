@@ -44,6 +44,8 @@ registerTf({
 registerTf({
   tfType: 'azurerm_subnet',
   label: 'Subnet',
+  // azurerm v4.55.0 subnet_resource.go: Default "Disabled".
+  defaults: { private_endpoint_network_policies: 'Disabled', default_outbound_access_enabled: true, private_link_service_network_policies_enabled: true },
   forceNew: ['name', 'resource_group_name', 'virtual_network_name'],
   armId: (v, st) => `${rgId(st, s(v, 'resource_group_name')!)}/providers/${VNET_TYPE}/${s(v, 'virtual_network_name')}/subnets/${s(v, 'name')}`,
   toArm: (v, id) => ({ id, type: SUBNET_TYPE, name: s(v, 'name')!, properties: {

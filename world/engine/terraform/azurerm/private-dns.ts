@@ -20,6 +20,8 @@ registerTf({
 registerTf({
   tfType: 'azurerm_private_dns_zone_virtual_network_link',
   label: 'Virtual Network Link',
+  // azurerm v4.55.0 private_dns_zone_virtual_network_link_resource.go: registration_enabled Default false.
+  defaults: { registration_enabled: false },
   forceNew: ['name', 'resource_group_name', 'private_dns_zone_name', 'virtual_network_id'],
   armId: (v, st) => `${zoneId(st, s(v, 'resource_group_name')!, s(v, 'private_dns_zone_name')!)}/virtualNetworkLinks/${s(v, 'name')}`,
   toArm: (v, id) => ({ id, type: LINK_TYPE, name: s(v, 'name')!, location: 'global', tags: armTags(v), properties: {
