@@ -3,15 +3,11 @@ import type { Engine } from '../engine';
 
 /**
  * Where the engine lives: world/engine/engine.ts, which exports `createEngine(): Engine`. AZURE_WORLD_ENGINE names
- * another module with the same export (a test's own engine). AZURE_WORLD_HOME is the checkout's world/ when the
- * plugin runs compiled from its cache (main.js).
+ * another module with the same export (a test's own engine).
  */
-export const DEFAULT_ENGINE_MODULE = resolve(process.env.AZURE_WORLD_HOME ?? resolve(__dirname, '..'), 'engine/engine.ts');
+export const DEFAULT_ENGINE_MODULE = resolve(__dirname, '../engine/engine.ts');
 
 export function loadEngine(module: string = DEFAULT_ENGINE_MODULE): Engine {
-  // The engine is TypeScript: compiled as it loads (sucrase, type-stripping only).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('sucrase/register/ts');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(resolve(module)) as { createEngine?: () => Engine; default?: () => Engine };
   const create = loaded.createEngine ?? loaded.default;
