@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { OPT_INS, hasOptedIn, optIn, optInsOf } from '../../lib/guards/opt-ins';
 
 describe('opt-ins', () => {
-  it('are the four a reviewer must see, each named as the review and the guards read it', () => {
-    expect([...OPT_INS].sort()).toEqual(['existingNodeManagementEndpoint', 'externalDns', 'externalNodeManagementDns', 'publicNetworkAccess']);
+  it('are the five a reviewer must see, each named as the review and the guards read it', () => {
+    expect([...OPT_INS].sort()).toEqual(['existingNodeManagementEndpoint', 'externalDns', 'externalNodeManagementDns', 'publicNetworkAccess', 'sharedVnetLink']);
   });
 
   it('are kept per construct, each one apart', () => {
