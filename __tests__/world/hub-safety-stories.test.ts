@@ -19,7 +19,7 @@ import { describeWithTerraform } from '../helpers/terraform';
 
 const ROOT = join(__dirname, '..', '..');
 const failures = (summaries: ApplySummary[]) => summaries.filter((s) => !s.ok).map((s) => `${s.stack}: ${s.errors.map((e) => e.summary).join('; ')}`);
-const changes = (summaries: ApplySummary[]) => summaries.flatMap((s) => s.planned.map((p) => `${p.action} ${p.address}`));
+const changes = (summaries: ApplySummary[]) => summaries.flatMap((s) => s.planned.filter((p) => p.action !== 'read').map((p) => `${p.action} ${p.address}`));
 const ids = (world: World, type: string) => world.ofType(type).map((r) => r.id);
 
 /** A world run in a scratch folder, starting from `world` (or nothing). */

@@ -49,7 +49,7 @@ function describe(round: string, summaries: ApplySummary[], mustBeNoOp: boolean)
     if (!s.ok) ok = false;
     if (s.ok && mustBeNoOp && changes(s) > 0) {
       ok = false;
-      lines.push(`    not a no-op: ${s.planned.map((p) => `${p.action} ${p.address}`).join(', ')}`);
+      lines.push(`    not a no-op: ${s.planned.filter((p) => p.action !== 'read').map((p) => `${p.action} ${p.address}`).join(', ')}`);
     }
   }
   return { ok, lines };
