@@ -190,9 +190,12 @@ export function vnetLinkCreateCommand(zone: ZoneRef, linkName: string, vnetId: s
     `--zone-name ${zone.zoneName} --name ${linkName} --virtual-network ${vnetId} --registration-enabled false`;
 }
 
-/** HCL: whether the zone's links (`output` of the links list) include one to `vnetId`, compared in lower case. */
+/**
+ * HCL: whether the zone's links (`output` of the links list) include one to `vnetId`, compared in lower case. An output
+ * of another shape gives false (a warning), never an error: an error in a check's condition fails the plan.
+ */
 export function vnetLinkedExpression(output: string, vnetId: string): string {
-  return `contains([for l in try(${output}.links, []) : lower(l.vnet)], ${JSON.stringify(vnetId.toLowerCase())})`;
+  return `try(contains([for l in ${output}.links : lower(l.vnet)], ${JSON.stringify(vnetId.toLowerCase())}), false)`;
 }
 
 /**
