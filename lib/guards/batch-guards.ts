@@ -172,7 +172,7 @@ function stacksBefore(stack: TerraformStack, incremental: boolean): Pass {
     pass = fresh;
     if (incremental) {
       PASSES.set(root, fresh);
-      queueMicrotask(() => { if (PASSES.get(root) === fresh) PASSES.delete(root); });
+      void Promise.resolve().then(() => { if (PASSES.get(root) === fresh) PASSES.delete(root); });
     }
   }
   for (const other of before.slice(pass.stacks.length)) pass.read(other);
