@@ -88,10 +88,11 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
     const read = (json.prior_state?.values?.root_module?.resources ?? []).filter((r) => r.mode === 'data').map((r) => r.address).sort();
     expect(read).toEqual([
       'data.azapi_resource_list.account_lookup_teambatch01',
+      'data.azapi_resource_list.expected_link_vnet_hub',
       'data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com',
       'data.azapi_resource_list.zone_records_privatelink_batch_azure_com',
     ]);
-    // Reads without a world return placeholders, not lists: no record to adopt, so every resource is created.
+    // Reads without a world answer as an empty list would: no record to adopt, so every resource is created.
     expect(resourceChanges.filter((c) => c.actions.join() !== 'create')).toEqual([]);
     expect(resourceChanges.map((c) => c.address)).toEqual(expect.arrayContaining([
       'azurerm_private_dns_a_record.dns_teambatch01_batchaccount', 'azurerm_private_dns_zone_virtual_network_link.link_vnet_hub',
