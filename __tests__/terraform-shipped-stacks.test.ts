@@ -92,8 +92,8 @@ describeWithTerraform('terraform accepts every shipped stack (offline, real sche
       'data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com',
       'data.azapi_resource_list.zone_records_privatelink_batch_azure_com',
     ]);
-    // Reads without a world return placeholders, not lists: no record to adopt, so every resource is created. The reads inside
-    // checks are read again in every plan (a `read` change), and their placeholder output is a warning, not an error.
+    // Reads without a world answer as an empty list would: no record to adopt, so every resource is created. The reads inside
+    // checks are read again in every plan (a `read` change).
     expect(resourceChanges.filter((c) => !c.address.startsWith('data.') && c.actions.join() !== 'create')).toEqual([]);
     const addresses = resourceChanges.map((c) => c.address);
     expect(addresses).toEqual(expect.arrayContaining([

@@ -2,6 +2,7 @@
  * What the plugins answer on their own, before (or without) the engine: the generic planner and, without a world,
  * tfshim's placeholder reads.
  */
+import { search } from 'jmespath';
 import { Obj, UNKNOWN, isUnknown } from '../engine/values';
 import type { Attribute, Block, CtyType } from './schema';
 
@@ -87,6 +88,14 @@ function placeholder(name: string, type: CtyType): unknown {
   return []; // list, set
 }
 
+function onEmptyList(query: unknown): unknown {
+  try {
+    return typeof query === 'string' ? search({ value: [] }, query) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** azapi: `output` holds what `response_export_values` asks for: each requested path (list form) or name (map form). */
 function azapiOutput(exportValues: unknown): Obj {
   const out: Obj = {};
@@ -98,7 +107,9 @@ function azapiOutput(exportValues: unknown): Obj {
       o[keys[keys.length - 1]] = 'tfshim-placeholder';
     }
   } else if (isObject(exportValues)) {
-    for (const k of Object.keys(exportValues)) out[k] = 'tfshim-placeholder';
+    // A named JMESPath query: what it gives on an empty list response (`value[].{...}` gives []), so that code
+    // iterating the result plans; a query that gives nothing there reads as a placeholder string.
+    for (const [k, query] of Object.entries(exportValues)) out[k] = onEmptyList(query) ?? 'tfshim-placeholder';
   }
   return out;
 }
