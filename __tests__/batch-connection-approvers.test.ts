@@ -82,7 +82,7 @@ describe('a team\'s stack approves its own connection on an existing account', (
     expect(json.data.azapi_resource_list.connections_sharedbatch01.parent_id).toBe(ACCOUNT.id);
     expect(json.locals.approve_sharedbatch01_analytics).toContain('azurerm_private_endpoint.pe_sharedbatch01_analytics.id');
     const [record] = Object.values(json.resource.azurerm_private_dns_a_record) as any[];
-    expect(record.depends_on).toEqual([`azapi_resource_action.${address}`]);
+    expect(record.depends_on).toEqual(['azurerm_private_endpoint.pe_sharedbatch01_analytics', `azapi_resource_action.${address}`]);
     // The owner's stack holds the role; the team's writes none.
     expect(json.resource.azurerm_role_definition).toBeUndefined();
   });
