@@ -89,6 +89,10 @@ export abstract class BatchPrivateDnsZoneBase extends Construct implements IBatc
   /** What keeps this zone's addresses apart from another zone of its name in the stack (none for the first). */
   protected addressQualifier: readonly string[] = [];
 
+  /**
+   * Expects a VNet outside the stack (a hub VNet) to be linked to this zone given by ID: a plan-time check warns when
+   * it is not, and the stack never creates, changes or deletes the link. Undefined, with a problem reported, otherwise.
+   */
   public expectVirtualNetworkLink(id: string, props: VirtualNetworkLinkProps): ExpectedVnetLink | undefined {
     const zone = this.existingZone();
     const problems = virtualNetworkLinkProblems(props.name ?? `link-${id}`, props);

@@ -6,6 +6,7 @@
 export { BatchDnsRecord, BatchDnsRecordProps } from './batch-dns-record';
 export { BatchDnsOutputs, BatchDnsOutputsProps } from './batch-dns-outputs';
 export { BatchPrivateDnsZoneBase } from './batch-private-dns-zone';
+export { ExpectedVnetLink, ExpectedVnetLinkProps } from './expected-vnet-link';
 export { DnsRecordOwner, ZoneHealing, ZoneHealingConfig } from './zone-healing';
 export { ZoneRef } from '../rules/zone-records';
 export { AccountLookup } from './account-lookup';
