@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { AZURE_CLOUDS } from '../lib/rules/clouds';
 import { DNS_MODES } from '../lib/rules/dns-modes';
-import { staticIpProblem, isIpv4Cidr, cidrWithin, subnetCapacityProblem, subnetPrefixProblem } from '../lib/rules/ip';
+import { isIpv4Cidr, subnetPrefixProblem } from '../lib/rules/ip';
 import { ACCOUNT_NAME_RULE, accountNameProblem, locationProblem } from '../lib/rules/naming';
-import { parseResourceId, resourceIdProblem } from '../lib/rules/resource-id';
+import { resourceIdProblem } from '../lib/rules/resource-id';
 import { BATCH_SUB_RESOURCES } from '../lib/rules/sub-resources';
 import { endpointNameProblem, resourceGroupNameProblem } from '../lib/rules/azure-names';
 import { keyVaultUrlProblem } from '../lib/rules/key-vault';
-import { regionProblem } from '../lib/rules/regions';
 import { requestMessageProblem } from '../lib/rules/request-message';
 import { tagProblems } from '../lib/rules/tags';
 import { batchAccountIdProblems } from '../lib/account/batch-account-ref';
@@ -15,6 +14,10 @@ import { PropProblem } from '../lib/rules/problems';
 import { BATCH_LOG_CATEGORIES, LOG_CATEGORY_GROUPS } from '../lib/rules/diagnostics';
 import { LOCK_KINDS } from '../lib/rules/locks';
 import { PRINCIPAL_TYPES } from '../lib/rules/approvers';
+import { stackIssues } from './stack-issues';
+import { staticIpIssues } from './subnet-issues';
+
+export { endpointKey } from './stack-issues';
 
 // Every check below that Azure or azurerm would make at apply calls the library's own rule (lib/rules), so the
 // config refuses exactly what the library refuses, at the field the user wrote.
@@ -38,7 +41,7 @@ function report(ctx: z.RefinementCtx, path: readonly (string | number)[], proble
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription GUID');
 const cidr = z.string().refine(isIpv4Cidr, 'must be an IPv4 CIDR such as 10.0.1.0/24');
-// The region's cloud is checked with the stack's cloud below (regionProblem).
+// The region's cloud is checked with the stack's cloud in stack-issues.ts (regionProblem).
 const location = checked(locationProblem);
 const tags = z.record(z.string(), z.string()).superRefine((value, ctx) => report(ctx, [], tagProblems(value, 'resource', '')));
 const resourceId = (type: string) => checked((id) => resourceIdProblem(id, type));
@@ -162,7 +165,7 @@ const backendSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const stackSchema = z.strictObject({
+const stackShape = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and hyphens (it names a folder and a state file)'),
   cloud: z.enum(AZURE_CLOUDS).default('AzureCloud'),
   subscriptionId: guid,
@@ -199,86 +202,12 @@ const stackSchema = z.strictObject({
   tags: tags.optional(),
   accounts: z.array(accountSchema).default([]),
   externalAccounts: z.array(externalAccountSchema).default([]),
-}).superRefine((stack, ctx) => {
-  if ((stack.network === undefined) === (stack.existingSubnet === undefined)) {
-    ctx.addIssue({ code: 'custom', path: stack.network ? ['existingSubnet'] : ['network'], message: 'give either network (the example makes a VNet and subnet) or existingSubnet (the endpoints go in a subnet that exists), not both' });
-  }
-  const prefix = stack.network?.endpointSubnet.addressPrefix ?? stack.existingSubnet?.addressPrefix ?? '';
-  const prefixUsable = subnetPrefixProblem(prefix) === undefined;
-  if (stack.network && prefixUsable && stack.network.addressSpace.every(isIpv4Cidr) && !cidrWithin(prefix, stack.network.addressSpace)) {
-    ctx.addIssue({ code: 'custom', path: ['network', 'endpointSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
-  }
-  // A subnet made here is checked by the stack's subnet guard; an existing one only here, as a lower bound (what else
-  // is in it cannot be known at synth).
-  const existingPrefix = stack.existingSubnet?.addressPrefix;
-  if (existingPrefix !== undefined && prefixUsable) {
-    const endpoints = [...stack.accounts, ...stack.externalAccounts].reduce((sum, a) => sum + a.endpoints.length, 0);
-    const problem = subnetCapacityProblem([existingPrefix], endpoints);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['existingSubnet', 'addressPrefix'], message: problem });
-  }
-  const pools = stack.network?.poolSubnet?.addressPrefix;
-  if (stack.network && pools !== undefined && subnetPrefixProblem(pools) === undefined && stack.network.addressSpace.every(isIpv4Cidr)) {
-    if (!cidrWithin(pools, stack.network.addressSpace)) {
-      ctx.addIssue({ code: 'custom', path: ['network', 'poolSubnet', 'addressPrefix'], message: `must lie in the VNet address space ${stack.network.addressSpace.join(', ')}` });
-    } else if (prefixUsable && (cidrWithin(pools, [prefix]) || cidrWithin(prefix, [pools]))) {
-      ctx.addIssue({ code: 'custom', path: ['network', 'poolSubnet', 'addressPrefix'], message: `must not overlap the endpoint subnet ${prefix}` });
-    }
-  }
-  stack.accounts.forEach((account, a) => account.pools.forEach((pool, p) => {
-    if (pool.subnet === 'pool' && stack.network?.poolSubnet === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['accounts', a, 'pools', p, 'subnet'], message: 'is "pool", but network.poolSubnet is not set: add it, or use "endpoint"' });
-    }
-  }));
-  const regions: [readonly (string | number)[], string][] = [[['location'], stack.location], ...stack.externalAccounts.map((a, x) => [['externalAccounts', x, 'location'], a.location] as [(string | number)[], string])];
-  for (const [path, value] of regions) {
-    const problem = locationProblem(value) === undefined ? regionProblem(value, stack.cloud) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: [...path], message: problem });
-  }
-  stack.accounts.forEach((account, a) => account.endpoints.forEach((endpoint, e) => {
-    const key = endpointKey(endpoint);
-    const first = account.endpoints.findIndex((other) => endpointKey(other) === key);
-    if (first === e) return;
-    // Two endpoints of one key would be one construct (and one connection selector): a config mistake, not a bug.
-    ctx.addIssue({
-      code: 'custom',
-      path: ['accounts', a, 'endpoints', e, endpoint.name === undefined ? 'subResource' : 'name'],
-      message: endpoint.name === undefined
-        ? `is the sub-resource of endpoints[${first}] too; give a second ${endpoint.subResource} endpoint of this account its own name`
-        : `is the name of endpoints[${first}] too; give each endpoint of an account its own name`,
-    });
-  }));
-  const names = [...stack.accounts.map((a) => a.name), ...stack.externalAccounts.map((a) => parseResourceId(a.id)?.name)];
-  names.forEach((name, i) => {
-    if (names.indexOf(name) === i) return;
-    const path = i < stack.accounts.length ? ['accounts', i, 'name'] : ['externalAccounts', i - stack.accounts.length, 'id'];
-    ctx.addIssue({ code: 'custom', path, message: `names account ${name} again; list each account once in a stack` });
-  });
-}).superRefine(staticIpIssues, { when: () => true });
+});
 
-/**
- * Each endpoint's static IP against the endpoint subnet. It runs also when other fields of the stack are wrong (a
- * sub-resource misspelt, say), so that one run names every problem; hence it reads the stack as it may be, any shape.
- */
-function staticIpIssues(stack: unknown, ctx: z.RefinementCtx): void {
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-  const raw = stack as { network?: { endpointSubnet?: { addressPrefix?: unknown } }; existingSubnet?: { addressPrefix?: unknown } } & Record<string, unknown>;
-  const prefix = text(raw?.network?.endpointSubnet?.addressPrefix) ?? text(raw?.existingSubnet?.addressPrefix);
-  // A static IP is checked against a prefix Azure accepts only (a /31 has no usable range to check it against).
-  if (prefix === undefined || subnetPrefixProblem(prefix) !== undefined) return;
-  for (const group of ['accounts', 'externalAccounts']) {
-    list(raw?.[group]).forEach((account, a) => list((account as { endpoints?: unknown })?.endpoints).forEach((endpoint, e) => {
-      const ip = text((endpoint as { staticIp?: unknown })?.staticIp);
-      const problem = ip === undefined ? undefined : staticIpProblem(ip, prefix);
-      if (problem) ctx.addIssue({ code: 'custom', path: [group, a, 'endpoints', e, 'staticIp'], message: problem });
-    }));
-  }
-}
+/** A stack's fields, each checked on its own. */
+export type StackShape = z.infer<typeof stackShape>;
 
-/** How connection rules and construct ids name an endpoint of an account: its name, else its sub-resource. */
-export function endpointKey(endpoint: { name?: string; subResource: string }): string {
-  return endpoint.name ?? endpoint.subResource;
-}
+const stackSchema = stackShape.superRefine(stackIssues).superRefine(staticIpIssues, { when: () => true });
 
 /** The example app's config file: one entry per stack. */
 export const configSchema = z.strictObject({

@@ -1,43 +1,32 @@
 import { Construct } from 'constructs';
-import { DataResource, Fn, ITerraformDependable, Postcondition, TerraformLocal, TerraformOutput, TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { ITerraformDependable, TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
 import { IBatchAccount } from '../account/batch-account-ref';
-import { stableAddress } from '../core/addresses';
 import { reportProblems } from '../core/problems';
 import { useBareHclReferences } from '../hcl/stack-hcl';
 import { AzapiProvider, azapiCloudProblem, azapiProviderFor } from '../azapi/provider';
 import { AzapiResourceAction } from '../azapi/resource-action';
 import { AzapiDataResource } from '../azapi/data-resource';
 import { AzapiDataResourceList } from '../azapi/data-resource-list';
-import { CheckAssertion, CheckBlock } from '../terraform/check-block';
 import { AzureCloud } from '../rules/clouds';
 import {
   accountIdProblems,
-  accountResourceType,
   apiVersionProblems,
   BatchConnectionApiVersion,
   connectionId,
   connectionNameProblems,
-  connectionRequest,
   ConnectionRule,
-  connectionRuleKey,
   connectionRuleProblems,
   connectionResourceType,
   DEFAULT_BATCH_CONNECTION_API_VERSION,
-  describeSelector,
 } from '../rules/connections';
-import {
-  atMostOneCondition,
-  CONNECTION_LIST_QUERY,
-  matchesExpression,
-  methodExpression,
-  namesExpression,
-  presentCondition,
-  settledCondition,
-  statusesExpression,
-  targetIdExpression,
-  targetTypeExpression,
-} from '../rules/connection-expressions';
-import { connectionListLogicalId, connectionReadLogicalId, connectionRuleLogicalId, outputName } from '../rules/logical-ids';
+import { connectionReadLogicalId } from '../rules/logical-ids';
+import { ConnectionsContext } from './connections-context';
+import { listConnections } from './connection-list';
+import { addConnectionRule, ConnectionRuleElements } from './connection-rule';
+import { actionsExpression, connectionsOutput } from './connection-outputs';
+import { listedConnections } from './connection-selection';
+
+export { ConnectionRuleElements } from './connection-rule';
 
 /** Props of {@link BatchEndpointConnections}. */
 export interface BatchEndpointConnectionsProps {
@@ -74,24 +63,6 @@ export interface BatchEndpointConnectionsProps {
    * @default the stack's default `AzapiProvider`, created for `cloud` if the stack has none
    */
   readonly provider?: TerraformProvider;
-}
-
-/** What one rule creates; every element is addressed `<action>_<account>_<key>`. */
-export interface ConnectionRuleElements {
-  /** The rule. */
-  readonly rule: ConnectionRule;
-  /** Its stable key. */
-  readonly key: string;
-  /** `<action>_<account>_<key>`, the name of every element below. */
-  readonly address: string;
-  /** The connections the rule selects (at most one), as a local. */
-  readonly matches: TerraformLocal;
-  /** Holds the ID the action targets; when it changes, the action is replaced and decides anew. */
-  readonly target: DataResource;
-  /** The request: PATCH, DELETE, or a GET that changes nothing. */
-  readonly action: AzapiResourceAction;
-  /** The warnings: no connection; for approve, a connection that cannot be approved. */
-  readonly check: CheckBlock;
 }
 
 /**
@@ -149,8 +120,7 @@ export class BatchEndpointConnections extends Construct {
   /** The output of the connections, when `outputs` is set. */
   public readonly connectionsOutput?: TerraformOutput;
 
-  private readonly provider: TerraformProvider;
-  private readonly dependsOn?: ITerraformDependable[];
+  private readonly context: ConnectionsContext;
   private readonly outputs: boolean;
 
   constructor(scope: Construct, id: string, props: BatchEndpointConnectionsProps) {
@@ -160,26 +130,29 @@ export class BatchEndpointConnections extends Construct {
     const problems = [...accountIdProblems(props.account.id), ...apiVersionProblems(this.apiVersion), ...ruleProblems];
     this.account = props.account;
     this.connectionType = connectionResourceType(this.apiVersion);
-    this.provider = props.provider ?? azapiProviderFor(this, props.cloud);
-    if (!props.provider && AzapiProvider.isAzapiProvider(this.provider)) {
-      const problem = azapiCloudProblem(this.provider, props.cloud ?? 'AzureCloud');
+    const provider = props.provider ?? azapiProviderFor(this, props.cloud);
+    if (!props.provider && AzapiProvider.isAzapiProvider(provider)) {
+      const problem = azapiCloudProblem(provider, props.cloud ?? 'AzureCloud');
       if (problem) problems.push({ field: 'cloud', problem });
     }
     reportProblems(this, problems);
     useBareHclReferences(TerraformStack.of(this));
-    this.dependsOn = props.dependsOn;
+    const { account, apiVersion, connectionType } = this;
+    this.context = { scope: this, account, apiVersion, connectionType, provider, dependsOn: props.dependsOn };
     this.outputs = props.outputs ?? false;
 
     // Rules with problems have no key to build them by; synth fails on the problems reported above.
     const rules = ruleProblems.length > 0 ? [] : props.connections;
-    if (this.outputs || rules.length > 0) this.connectionList = this.listConnections(rules);
-    this.rules = rules.map((rule, i) => this.addRule(rule, i));
+    const list = this.outputs || rules.length > 0 ? listConnections(this.context, rules) : undefined;
+    this.connectionList = list;
+    this.rules = list ? rules.map((rule, i) => addConnectionRule(this.context, list, rule, i)) : [];
     this.actions = this.rules.map((r) => r.action);
-    if (this.outputs && this.connectionList) {
-      const connections = `\${${this.connections('data')}}`;
-      this.connectionsOutput = this.output('connections', 'Private endpoint connections of the Batch account: id, name, privateEndpointId, status', connections);
+    if (this.outputs && list) {
+      this.connectionsOutput = connectionsOutput(this, account.name, 'connections',
+        'Private endpoint connections of the Batch account: id, name, privateEndpointId, status', `\${${listedConnections(list)}}`);
       if (this.rules.length > 0) {
-        this.output('connection_actions', 'Each connection rule as applied: target, type, resource_id, method, body', `\${${this.actionsExpression()}}`);
+        connectionsOutput(this, account.name, 'connection_actions',
+          'Each connection rule as applied: target, type, resource_id, method, body', `\${${actionsExpression(this.rules.map((r) => r.address))}}`);
       }
     }
   }
@@ -195,140 +168,13 @@ export class BatchEndpointConnections extends Construct {
       type: this.connectionType,
       resourceId: connectionId(this.account.id, connectionName),
       responseExportValues: ['*'],
-      provider: this.provider,
-      dependsOn: this.dependsOn,
+      provider: this.context.provider,
+      dependsOn: this.context.dependsOn,
     });
     connection.overrideLogicalId(connectionReadLogicalId(this.account.name, id));
     if (this.outputs) {
-      this.output(`connection_${id}`, 'A private endpoint connection of the Batch account', connection.output);
+      connectionsOutput(this, this.account.name, `connection_${id}`, 'A private endpoint connection of the Batch account', connection.output);
     }
     return connection;
-  }
-
-  private listConnections(rules: readonly ConnectionRule[]): AzapiDataResourceList {
-    const references = rules.flatMap((r) => {
-      const endpointId = r.privateEndpoint?.id ?? r.privateEndpointId;
-      return endpointId !== undefined && Token.isUnresolved(endpointId) ? [endpointId] : [];
-    });
-    const list = new AzapiDataResourceList(this, 'list', {
-      type: this.connectionType,
-      parentId: this.account.id,
-      responseExportValues: {
-        connections: CONNECTION_LIST_QUERY,
-        // A JMESPath literal that echoes the endpoints of this stack. It is here for its references: while an
-        // endpoint is still to be created its ID is unknown, so Terraform reads the list during apply, after the
-        // endpoint exists, instead of during plan, when its connection is not there yet.
-        ...(references.length > 0 ? { selectedEndpointIds: `\`${Fn.jsonencode(references)}\`` } : {}),
-      },
-      provider: this.provider,
-      dependsOn: this.dependsOn,
-      lifecycle: rules.length > 0 ? { postcondition: rules.map((r) => this.atMostOne(r)) } : undefined,
-    });
-    list.overrideLogicalId(connectionListLogicalId(this.account.name));
-    return list;
-  }
-
-  private addRule(rule: ConnectionRule, index: number): ConnectionRuleElements {
-    const key = connectionRuleKey(rule, this.account.name)!;
-    const address = connectionRuleLogicalId(rule.action, this.account.name, key);
-    const request = connectionRequest(rule);
-    const matches = new TerraformLocal(this, `${key}-matches`, `\${${this.matches(rule, this.connections('data'))}}`);
-    matches.overrideLogicalId(address);
-    const selected = matches.asString;
-    const target = new DataResource(this, `${key}-target`, {
-      input: { resource_id: `\${${targetIdExpression(selected, this.hclValue(this.account.id))}}` },
-    });
-    stableAddress(target, address, { existedInV01: false });
-    const action = new AzapiResourceAction(this, key, {
-      type: `\${${targetTypeExpression(selected, this.connectionType, accountResourceType(this.apiVersion))}}`,
-      resourceId: `\${${targetIdExpression(selected, this.hclValue(this.account.id))}}`,
-      method: `\${${methodExpression(selected, request)}}`,
-      body: request.body as Record<string, unknown> | undefined,
-      when: 'apply',
-      // One request at a time per account: connection updates are long-running operations on the account.
-      locks: [this.account.id],
-      provider: this.provider,
-      dependsOn: this.dependsOn,
-      // A bare address: cdktf writes a resource given here as "${…}", which Terraform refuses in replace_triggered_by.
-      lifecycle: { ignoreChanges: ['method', 'body'], replaceTriggeredBy: [`${DataResource.tfResourceType}.${address}`] },
-    });
-    // 0.1 named the action by its position (construct `rule-<index>-<action>`): a state written by 0.1 moves over.
-    stableAddress(action, address, { legacyConstructId: `rule-${index}-${rule.action}` });
-    const check = new CheckBlock(this, `${key}-check`, { name: address, assertions: this.warnings(rule, address, selected) });
-    return { rule, key, address, matches, target, action, check };
-  }
-
-  /** The check's assertions: the connection is there; an approve rule's connection can be approved. */
-  private warnings(rule: ConnectionRule, address: string, selected: string): CheckAssertion[] {
-    const where = `on Batch account ${this.account.name}`;
-    const what = describeSelector(rule);
-    const absent: Record<ConnectionRule['action'], string> = {
-      approve: 'It is approved in the apply that first sees it Pending',
-      reject: 'It is rejected in the apply that first sees it Pending or Approved',
-      remove: 'It is deleted in every apply that finds it again',
-    };
-    const assertions: CheckAssertion[] = [{
-      condition: `\${${presentCondition(selected)}}`,
-      errorMessage: `Rule ${address}: no ${what.replace(/^the /, '')} ${where}, not yet or no longer; nothing was sent. ${absent[rule.action]}.`,
-    }];
-    const settled = connectionRequest(rule).settled;
-    if (settled) {
-      assertions.push({
-        condition: `\${${settledCondition(selected, settled)}}`,
-        errorMessage: `Rule ${address}: ${what} ${where} is \${${statusesExpression(selected)}}; Azure cannot approve a Rejected or ` +
-          'Disconnected connection. Ask the endpoint\'s owner to delete and recreate the private endpoint (its new connection is ' +
-          'approved in the apply that sees it), or drop the rule.',
-      });
-    }
-    return assertions;
-  }
-
-  /** The list's postcondition for one rule: at most one connection matches (evaluated on `self`). */
-  private atMostOne(rule: ConnectionRule): Postcondition {
-    const address = connectionRuleLogicalId(rule.action, this.account.name, connectionRuleKey(rule, this.account.name)!);
-    const selected = this.matches(rule, this.connections('self'));
-    return {
-      condition: `\${${atMostOneCondition(selected)}}`,
-      errorMessage: `Rule ${address}: \${length(${selected})} connections match ${describeSelector(rule).replace(/^the connection of /, '')} ` +
-        `on Batch account ${this.account.name}: \${${namesExpression(selected)}}. A rule acts on one connection: delete the stale ` +
-        'one (e.g. with a remove rule that names it by connectionName), or select by connectionName.',
-    };
-  }
-
-  /** The connections a rule selects from `connections`, as an HCL expression. */
-  private matches(rule: ConnectionRule, connections: string): string {
-    const [by, value] = rule.connectionName !== undefined
-      ? (['name', rule.connectionName] as const)
-      : (['privateEndpointId', rule.privateEndpoint?.id ?? rule.privateEndpointId!] as const);
-    return matchesExpression(connections, by, Token.asString(Fn.lower(value)));
-  }
-
-  /** The list query's connections, from the data source or (in its own postcondition) from `self`. */
-  private connections(from: 'data' | 'self'): string {
-    return from === 'self' ? 'self.output.connections' : `${Token.asString(this.connectionList!.output)}.connections`;
-  }
-
-  /**
-   * Every rule's action as applied, keyed by address: what lifecycle tests compare between runs. Written with
-   * plain addresses: cdktf loses track of nested references after the first `}` of an object expression.
-   */
-  private actionsExpression(): string {
-    const entries = this.rules.map(({ address }) => {
-      const action = `${AzapiResourceAction.tfResourceType}.${address}`;
-      return `${address} = { target = ${DataResource.tfResourceType}.${address}.output.resource_id, type = ${action}.type, ` +
-        `resource_id = ${action}.resource_id, method = ${action}.method, body = ${action}.body }`;
-    });
-    return `{ ${entries.join(', ')} }`;
-  }
-
-  private output(what: string, description: string, value: unknown): TerraformOutput {
-    const output = new TerraformOutput(this, what, { description, value });
-    output.overrideLogicalId(outputName(this.account.name, what));
-    return output;
-  }
-
-  /** A string for an HCL expression: a token as it renders, a literal quoted. */
-  private hclValue(value: string): string {
-    return Token.isUnresolved(value) ? value : JSON.stringify(value);
   }
 }

@@ -1,27 +1,21 @@
 import { Construct } from 'constructs';
-import { Lazy, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { IBatchAccount } from '../account/batch-account-ref';
 import { AccountLookup } from './account-lookup';
 import { AzapiDataResourceList } from '../azapi/data-resource-list';
-import { AzapiResourceAction } from '../azapi/resource-action';
 import { stableAddress } from '../core/addresses';
-import { CheckBlock } from '../terraform/check-block';
 import { ImportBlock } from '../terraform/import-block';
 import { AzureCloud } from '../rules/clouds';
 import { listWhenExpression } from '../rules/adoption';
 import { hclString } from '../adoption/existing-parts';
-import {
-  adoptLogicalId, legacyZonesLogicalId, removeStaleLogicalId, staleRecordsLogicalId, zoneRecordsLogicalId,
-} from '../rules/logical-ids';
+import { adoptLogicalId, zoneRecordsLogicalId } from '../rules/logical-ids';
 import { parseResourceId } from '../rules/resource-id';
-import { batchAccountRecordName } from '../rules/dns-records';
 import { BatchSubResource } from '../rules/sub-resources';
 import {
-  A_RECORD_SETS_TYPE, accountLabelsExpression, aRecordSetId, canonicalZoneId, existingRecordExpression, keptNamesExpression,
-  legacyZonesFoundMessage, legacyZoneNames, legacyZonesExpression, PRIVATE_DNS_ZONES_TYPE, resourceGroupId,
-  provableNamesExpression, provenRecordsExpression, staleRecordsExpression, staleRecordsMessage, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
-  ZONES_QUERY,
+  A_RECORD_SETS_TYPE, aRecordSetId, canonicalZoneId, existingRecordExpression, ZONE_RECORDS_QUERY, ZoneRef, zoneRecordsExpression,
 } from '../rules/zone-records';
+import { addStaleRecords, ZoneAccount } from './zone-stale-records';
+import { addLegacyZoneCheck } from './legacy-zone-check';
 
 /**
  * What a zone does about what was there before this stack: records left by the portal, by zone groups or by
@@ -110,11 +104,6 @@ export interface ZoneHealingConfig extends ZoneHealingProps {
   readonly azapiProvider: TerraformProvider;
 }
 
-interface AccountState {
-  readonly account: IBatchAccount;
-  readonly lookup?: AccountLookup;
-}
-
 /**
  * The plan-time side of an existing zone (`BatchPrivateDnsZone.fromZoneId`): one read of its A records
  * (`data.azapi_resource_list.zone_records_<zone>`, through the zone's azapi provider), and from it an `import` block
@@ -134,7 +123,7 @@ export class ZoneHealing extends Construct {
   private readonly adopt: boolean;
   private readonly report: boolean;
   private readonly remove: boolean;
-  private readonly accounts = new Map<string, AccountState>();
+  private readonly accounts = new Map<string, ZoneAccount>();
   /** HCL expressions of the names the stack writes into the zone, known at plan (literals and lookups). */
   private readonly written: string[] = [];
   private readonly vnetIds: string[] = [];
@@ -231,7 +220,7 @@ export class ZoneHealing extends Construct {
   }
 
   /** The account's state, made on first use with its lookup and its stale records' check or deletes. */
-  private account(account: IBatchAccount): AccountState {
+  private account(account: IBatchAccount): ZoneAccount {
     let state = this.accounts.get(account.name);
     if (state) return state;
     const lookUp = this.readsRecords && (this.config.lookUpAccounts ?? false);
@@ -242,70 +231,20 @@ export class ZoneHealing extends Construct {
     return state;
   }
 
-  private addStaleRecords({ account, lookup }: AccountState): void {
-    const id = staleRecordsLogicalId(account.name);
-    const labels = accountLabelsExpression(account.name, lookup?.recordName);
-    // The read is made here, not in the Lazy: a construct added while the stack is synthesized misses that synthesis.
+  /** The stale records of one account: their warning, and their deletes with `removeStaleRecords`. */
+  private addStaleRecords(state: ZoneAccount): void {
+    // The read is made here, not in a Lazy: a construct added while the stack is synthesized misses that synthesis.
     const records = this.records();
-    // The names the stack writes are all known at synth, once every endpoint is made.
-    stableAddress(new TerraformLocal(this, `stale-${account.name}`, Lazy.stringValue({
-      produce: () => `\${${staleRecordsExpression(records, labels, keptNamesExpression(account.name, this.written, lookup?.regions))}}`,
-    })), id);
-    const stale = `local.${id}`;
-    const provable = provableNamesExpression(ownRecordName(account), lookup?.recordName);
-    const removing = this.remove && (ownRecordName(account) !== undefined || lookup !== undefined);
-    if (removing) {
-      stableAddress(new AzapiResourceAction(this, `remove-${account.name}`, {
-        forEach: TerraformIterator.fromMap(`\${{ for r in ${provenRecordsExpression(stale, provable, true)} : r.name => r }}` as any),
-        type: A_RECORD_SETS_TYPE,
-        resourceId: aRecordSetId(this.zone, '${each.key}'),
-        method: 'DELETE',
-        when: 'apply',
-        provider: this.config.azapiProvider,
-      }), removeStaleLogicalId(account.name));
-    }
-    if (this.report) {
-      const reported = removing ? provenRecordsExpression(stale, provable, false) : stale;
-      new CheckBlock(this, `check-${account.name}`, {
-        name: id,
-        assertions: [{ condition: `\${length(${reported}) == 0}`, errorMessage: staleRecordsMessage(account.name, this.zone, reported, removing) }],
-      });
-    }
+    const { zone, written, report, remove, config: { azapiProvider } } = this;
+    addStaleRecords(this, state, { zone, records, written, report, remove, azapiProvider });
   }
 
-  /**
-   * The legacy zone check, once the zone has a literal VNet link and an account to find regions for: one check whose
-   * scoped read lists the zones of the zone's resource group, so that credentials that cannot list them get a warning,
-   * never a failed plan (an optional read; a check's data source cannot feed a second read, so the links of a legacy
-   * zone found are left to the commands the warning gives).
-   */
+  /** The legacy zone check, once the zone has a literal VNet link and an account to find regions for. */
   private ensureLegacyCheck(): void {
     if (this.legacyCheck || !(this.config.checkLegacyZones ?? true) || this.vnetIds.length === 0 || this.accounts.size === 0) return;
     this.legacyCheck = true;
-    const id = legacyZonesLogicalId(this.zone.zoneName, this.config.addressQualifier);
-    const check = new CheckBlock(this, 'LegacyZoneCheck', { name: id });
-    const zones = check.scope(stableAddress(new AzapiDataResourceList(check, 'Zones', {
-      type: PRIVATE_DNS_ZONES_TYPE,
-      parentId: resourceGroupId(this.zone),
-      responseExportValues: { zones: ZONES_QUERY },
-      provider: this.config.azapiProvider,
-    }), id));
     const regions = (): string[] => [...this.accounts.values()].map((s) => s.account.location).filter((l) => !Token.isUnresolved(l));
-    const found = Lazy.stringValue({
-      produce: () => legacyZonesExpression(`data.${zones.terraformResourceType}.${id}.output`, legacyZoneNames(regions(), this.config.cloud)),
-    });
-    check.addAssertion({
-      condition: `\${length(${found}) == 0}`,
-      errorMessage: Lazy.stringValue({ produce: () => legacyZonesFoundMessage(this.zone, found, this.vnetIds) }),
-    });
+    const { zone, vnetIds, config: { addressQualifier, cloud, azapiProvider } } = this;
+    addLegacyZoneCheck(this, { zone, addressQualifier, cloud, azapiProvider, regions, vnetIds });
   }
-}
-
-/**
- * The `batchAccount` record name of an account this stack manages (its ID a reference), in its own region; undefined
- * for an account referred to by ID, or one whose region is not known at synth.
- */
-function ownRecordName(account: IBatchAccount): string | undefined {
-  if (!Token.isUnresolved(account.id) || Token.isUnresolved(account.name) || Token.isUnresolved(account.location)) return undefined;
-  return batchAccountRecordName(account.name, account.location);
 }

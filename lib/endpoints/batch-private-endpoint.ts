@@ -6,25 +6,25 @@ import { IBatchAccount } from '../account/batch-account-ref';
 import { BatchDnsRecord } from '../dns/batch-dns-record';
 import { IBatchPrivateDnsZone } from '../dns/batch-private-dns-zone';
 import { existingZoneProblem } from '../rules/zones';
-import { mapAttributes, reportProblems } from '../core/problems';
+import { mapEndpointAttributes, privateEndpointConfig, SUBNET_TYPE } from './endpoint-resource';
+import { associateSecurityGroups } from './endpoint-security-groups';
+import { reportProblems } from '../core/problems';
 import { PropProblem } from '../rules/problems';
 import { BatchGuards } from '../guards/batch-guards';
 import { optIn } from '../guards/opt-ins';
 import { stableAddress } from '../core/addresses';
-import { asgAssociationLogicalId, endpointKey, endpointLogicalId } from '../rules/logical-ids';
+import { endpointKey, endpointLogicalId } from '../rules/logical-ids';
 import { AZURE_CLOUDS, AzureCloud, batchPublicSuffix, isAzureCloud } from '../rules/clouds';
 import { batchAccountFqdn, batchAccountRecordName } from '../rules/dns-records';
 import { DNS_MODES, DnsMode } from '../rules/dns-modes';
 import { isIpv4, staticIpProblem, subnetPrefixProblem } from '../rules/ip';
 import { defaultEndpointName, normalizeLocation } from '../rules/naming';
 import { anyRegionProblem } from '../rules/regions';
-import { crossSubscriptionProblem, literalResourceIdProblem, literalSubscription, normalizedResourceId, parseResourceId } from '../rules/resource-id';
-import { endpointNameProblems, endpointPartNames, privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
+import { crossSubscriptionProblem, literalResourceIdProblem, literalSubscription } from '../rules/resource-id';
+import { endpointNameProblems, privateLinkNameProblem, resourceGroupNameProblem } from '../rules/azure-names';
 import { requestMessageProblem } from '../rules/request-message';
 import { tagProblems } from '../rules/tags';
 import { BATCH_SUB_RESOURCES, BatchSubResource, isBatchSubResource } from '../rules/sub-resources';
-
-const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 
 /** The subnet an endpoint's NIC goes in. */
 export interface EndpointSubnet {
@@ -187,53 +187,13 @@ export class BatchPrivateEndpoint extends Construct {
     const zone = props.dns?.zone;
     this.zone = zone;
 
-    const parts = endpointPartNames(this.name);
-
-    this.resource = new PrivateEndpoint(this, 'Resource', {
-      provider: props.provider,
-      name: this.name,
-      location: endpointLocation(props.location ?? props.subnet?.location ?? props.account.location),
-      resourceGroupName: props.resourceGroupName,
-      subnetId: normalizedResourceId(props.subnet.id, SUBNET_TYPE),
-      customNetworkInterfaceName: props.networkInterfaceName ?? parts.nic,
-      privateServiceConnection: {
-        name: props.connectionName ?? parts.connection,
-        privateConnectionResourceId: props.account.id,
-        subresourceNames: [props.subResource],
-        isManualConnection: props.manualApproval !== undefined,
-        requestMessage: props.manualApproval?.requestMessage,
-      },
-      // member_name is the sub-resource: the private link resource lists it as its one required member.
-      ipConfiguration: props.staticIp
-        ? [{ name: parts.ipConfiguration, privateIpAddress: props.staticIp, subresourceName: props.subResource, memberName: props.subResource }]
-        : undefined,
-      privateDnsZoneGroup: this.dnsMode === 'zoneGroup' && zone ? { name: props.dns?.zoneGroupName ?? 'batch', privateDnsZoneIds: [zone.id] } : undefined,
-      // Azure Policy adds the zone group after the endpoint exists: Terraform must neither remove it nor fight it.
-      lifecycle: this.dnsMode === 'policyZoneGroup' ? { ignoreChanges: ['private_dns_zone_group'] } : undefined,
-      tags: props.tags,
-    });
+    this.resource = new PrivateEndpoint(this, 'Resource', privateEndpointConfig(props, this.name, this.dnsMode));
     stableAddress(this.resource, endpointLogicalId(this.name));
     // Your DNS answers for the name: the guards see the choice, not a forgotten record.
     if (this.dnsMode === 'external') optIn(this.resource, 'externalDns');
-    mapAttributes(this.resource, this, {
-      name: 'name',
-      custom_network_interface_name: props.networkInterfaceName !== undefined ? 'networkInterfaceName' : 'name',
-      location: 'location',
-      resource_group_name: 'resourceGroupName',
-      subnet_id: 'subnet',
-      'ip_configuration.private_ip_address': 'staticIp',
-      'private_service_connection.subresource_names': 'subResource',
-      tags: 'tags',
-    });
+    mapEndpointAttributes(this.resource, this, props);
     this.id = this.resource.id;
-    this.securityGroupAssociations = (props.applicationSecurityGroupIds ?? []).map((groupId, i) => {
-      const group = Token.isUnresolved(groupId) ? i : parseResourceId(groupId)?.name ?? i;
-      return stableAddress(new PrivateEndpointApplicationSecurityGroupAssociation(this, `Asg${i}`, {
-        provider: props.provider,
-        privateEndpointId: this.id,
-        applicationSecurityGroupId: normalizedResourceId(groupId, 'Microsoft.Network/applicationSecurityGroups'),
-      }), asgAssociationLogicalId(endpointKey(this.name), group), { existedInV01: false });
-    });
+    this.securityGroupAssociations = associateSecurityGroups(this, this.name, this.id, props.applicationSecurityGroupIds ?? [], props.provider);
 
     if (this.dnsMode === 'records' && zone) {
       this.dnsRecord = new BatchDnsRecord(this, 'DnsRecord', {
@@ -284,11 +244,6 @@ export class BatchPrivateEndpoint extends Construct {
     const fromAccount = zone?.healing?.nodeManagementRecordName(this.account);
     return fromAccount === undefined ? fromEndpoint : `\${${fromAccount} != null ? ${fromAccount} : ${fromEndpoint}}`;
   }
-}
-
-// A token passes through as is: lower-casing `${TfToken[TOKEN.n]}` would break it.
-function endpointLocation(location: string): string {
-  return Token.isUnresolved(location) ? location : normalizeLocation(location);
 }
 
 /** Every problem with the props, each naming its prop (`dns.ttl`, `staticIp`, …). */
