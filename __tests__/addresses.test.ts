@@ -1,19 +1,19 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchAccount as AzurermBatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
 import { BatchDnsOutputs } from '../lib/dns/batch-dns-outputs';
 import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
 import { BatchPrivateEndpoint } from '../lib/endpoints/batch-private-endpoint';
 import { BatchGuards } from '../lib/guards/batch-guards';
-import { PrivateBatchAccount } from '../lib/account/private-batch-account';
+import { BatchAccount } from '../lib/account/batch-account';
 
 const SUBNET = { id: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', addressPrefix: '10.0.1.0/24' };
 
 /** An account, its two endpoints with records, and a linked zone, under `parent` (the stack or a nested construct). */
 function build(stack: TerraformStack, parent: Construct = stack, accountName = 'contosobatch01') {
   const zone = new BatchPrivateDnsZone(parent, 'zone', { resourceGroupName: 'rg', virtualNetworkLinks: { 'link-vnet': '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v' } });
-  const account = new PrivateBatchAccount(parent, accountName, { name: accountName, resourceGroupName: 'rg', location: 'eastus' });
+  const account = new BatchAccount(parent, accountName, { name: accountName, resourceGroupName: 'rg', location: 'eastus' });
   const endpoints = (['batchAccount', 'nodeManagement'] as const).map((subResource) =>
     new BatchPrivateEndpoint(account, subResource, { account, subResource, subnet: SUBNET, resourceGroupName: 'rg', dns: { zone } }));
   return { zone, account, endpoints };
@@ -71,8 +71,8 @@ describe('Terraform addresses', () => {
 
   it('clash: two accounts of one name in one stack are refused, naming both constructs', () => {
     const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');
-    new PrivateBatchAccount(stack, 'a', { name: 'samebatch', resourceGroupName: 'rg', location: 'eastus' });
-    new PrivateBatchAccount(new Construct(stack, 'team'), 'b', { name: 'samebatch', resourceGroupName: 'rg2', location: 'eastus' });
+    new BatchAccount(stack, 'a', { name: 'samebatch', resourceGroupName: 'rg', location: 'eastus' });
+    new BatchAccount(new Construct(stack, 'team'), 'b', { name: 'samebatch', resourceGroupName: 'rg2', location: 'eastus' });
     expect(BatchGuards.check(stack)).toEqual([
       'stack/team/b/Resource: address = "azurerm_batch_account.batch_samebatch": stack/a/Resource has this Terraform address too, and Terraform would merge the two into one. '
         + 'Fix: give one of them another name (the address is built from the account, endpoint or link name), or call overrideLogicalId() on one',
@@ -87,7 +87,7 @@ describe('Terraform addresses', () => {
     new BatchDnsOutputs(stack, 'dns-a', { endpoints });
     new BatchDnsOutputs(stack, 'dns-b', { endpoints });
     // A raw resource directly under the stack keeps its construct id as its name.
-    new BatchAccount(stack, 'batch_contosobatch01', { name: 'other', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: false });
+    new AzurermBatchAccount(stack, 'batch_contosobatch01', { name: 'other', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: false });
     const findings = BatchGuards.findings(stack).map((f) => `${f.path} ${String(f.value)}`);
     expect(findings).toEqual([
       'stack/dns-b/contosobatch01_endpoint_ips contosobatch01_endpoint_ips',

@@ -11,7 +11,7 @@ import { batchAccountFromId } from '../lib/account/batch-account-ref';
 import { AzapiProvider } from '../lib/azapi/provider';
 import { AzapiDataResource } from '../lib/azapi/data-resource';
 import { AzapiResourceAction } from '../lib/azapi/resource-action';
-import { PrivateBatchAccount } from '../lib/account/private-batch-account';
+import { BatchAccount } from '../lib/account/batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
 import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
 import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
@@ -184,7 +184,7 @@ describe('BatchEndpointConnections: stable addresses', () => {
   it('orders everything after dependsOn, and an account of the stack through its ID', () => {
     const stack = newStack();
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    const account = new PrivateBatchAccount(stack, 'acct', { name: 'acct', location: 'westeurope', resourceGroupName: 'rg' });
+    const account = new BatchAccount(stack, 'acct', { name: 'acct', location: 'westeurope', resourceGroupName: 'rg' });
     new BatchEndpointConnections(stack, 'conns', { account, dependsOn: [account.resource], connections: [approveTeam] });
     const json = synth(stack);
     expect(json.data.azapi_resource_list.connections_acct.parent_id).toBe('${azurerm_batch_account.batch_acct.id}');

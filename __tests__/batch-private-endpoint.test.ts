@@ -6,7 +6,7 @@ import { PrivateEndpointApplicationSecurityGroupAssociation } from '@cdktf/provi
 import { batchAccountFromId, IBatchAccount } from '../lib/account/batch-account-ref';
 import { BatchPrivateEndpoint, BatchPrivateEndpointProps, EndpointSubnet } from '../lib/endpoints/batch-private-endpoint';
 import { BatchPrivateDnsZone, IBatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
-import { PrivateBatchAccount } from '../lib/account/private-batch-account';
+import { BatchAccount } from '../lib/account/batch-account';
 import { AzureCloud } from '../lib/rules/clouds';
 
 const SUB_A = '11111111-1111-1111-1111-111111111111';
@@ -19,7 +19,7 @@ const ACCOUNT_ID_REF = /^\$\{azurerm_batch_account\.batch_mybatch\.id\}$/;
 interface Fixture {
   app: App;
   stack: TerraformStack;
-  account: PrivateBatchAccount;
+  account: BatchAccount;
   zone: BatchPrivateDnsZone;
   endpoint(id: string, props?: Partial<BatchPrivateEndpointProps>): BatchPrivateEndpoint;
 }
@@ -27,7 +27,7 @@ interface Fixture {
 function fixture(cloud: AzureCloud = 'AzureCloud', location = 'eastus'): Fixture {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'test');
-  const account = new PrivateBatchAccount(stack, 'acct', { name: 'mybatch', resourceGroupName: 'rg-batch', location, subscriptionId: SUB_A });
+  const account = new BatchAccount(stack, 'acct', { name: 'mybatch', resourceGroupName: 'rg-batch', location, subscriptionId: SUB_A });
   const zone = new BatchPrivateDnsZone(stack, 'zone', { resourceGroupName: 'rg-dns', cloud });
   const endpoint = (id: string, props: Partial<BatchPrivateEndpointProps> = {}): BatchPrivateEndpoint =>
     new BatchPrivateEndpoint(stack, id, {
@@ -275,8 +275,8 @@ describe('BatchPrivateEndpoint', () => {
     it('refuses an account location known only after apply, since record names embed it', () => {
       const f = fixture();
       const location = new TerraformVariable(f.stack, 'location', { type: 'string' });
-      expect(() => batchAccountFromId(accountId, location.stringValue)).toThrow(/batchAccountFromId: location must be known at synth/);
-      expect(() => batchAccountFromId(accountId, 'east-us')).toThrow(/batchAccountFromId: location must be an Azure region/);
+      expect(() => batchAccountFromId(accountId, location.stringValue)).toThrow(/BatchAccount.fromAccountId: location must be known at synth/);
+      expect(() => batchAccountFromId(accountId, 'east-us')).toThrow(/BatchAccount.fromAccountId: location must be an Azure region/);
     });
   });
 
@@ -383,7 +383,7 @@ describe('BatchPrivateEndpoint', () => {
     it('does not check the subscription when the account subscription is known only after apply', () => {
       const f = fixture();
       const sub = new TerraformVariable(f.stack, 'sub', { type: 'string' });
-      const account = new PrivateBatchAccount(f.stack, 'acct2', { name: 'mybatch2', resourceGroupName: 'rg', location: 'eastus', subscriptionId: sub.stringValue });
+      const account = new BatchAccount(f.stack, 'acct2', { name: 'mybatch2', resourceGroupName: 'rg', location: 'eastus', subscriptionId: sub.stringValue });
       expect(errorOf({ account, subnet: { id: subnetIn(SUB_B) } }, f)).toBe('');
     });
 

@@ -81,11 +81,11 @@ function writeApp(app: string): void {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, version: '0.0.0' }, null, 2));
   writeFileSync(join(app, 'main.ts'), rewriteImports(readmeExample().source, FLAVOUR.renameSpecifier));
   writeFileSync(join(app, 'types-are-real.ts'), [
-    `import { BatchPrivateEndpointProps, PrivateBatchAccount } from '${PACKAGE_NAME}';`,
+    `import { BatchPrivateEndpointProps, BatchAccount } from '${PACKAGE_NAME}';`,
     `// @ts-expect-error: subResource is a closed union in the published types`,
     `export const bad: Pick<BatchPrivateEndpointProps, 'subResource'> = { subResource: 'blob' };`,
     `// @ts-expect-error: the constructor needs props`,
-    `export const noProps = (scope: never) => new PrivateBatchAccount(scope, 'batch');`,
+    `export const noProps = (scope: never) => new BatchAccount(scope, 'batch');`,
     '',
   ].join('\n'));
   // node16 resolution reads the package's "exports". skipLibCheck is off so that the packed .d.ts are checked

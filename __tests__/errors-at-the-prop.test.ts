@@ -75,7 +75,7 @@ describe('a region in the wrong words, through the library', () => {
 
   it('names an existing account\'s location and an endpoint\'s the same way', () => {
     const id = `/subscriptions/${SUB}/resourceGroups/rg-batch/providers/Microsoft.Batch/batchAccounts/contosobatch`;
-    expect(() => batchAccountFromId(id, 'US East')).toThrow(`batchAccountFromId: location ${usEast}`);
+    expect(() => batchAccountFromId(id, 'US East')).toThrow(`BatchAccount.fromAccountId: location ${usEast}`);
     expect(problems({ endpoints: [{ subResource: 'batchAccount', location: 'US East' }] })).toEqual([`stack/batch: endpoints[0].location ${usEast}`]);
   });
 });

@@ -11,9 +11,9 @@ import { dirname, join } from 'path';
 import * as ts from 'typescript';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchAccount as AzurermBatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { currentFlavour, resolveInFlavour, ROOT } from '../flavours';
-import { PrivateBatchAccount } from '../lib';
+import { BatchAccount } from '../lib';
 
 const FLAVOUR = currentFlavour();
 const PEERS = [FLAVOUR.corePackage, FLAVOUR.providerPackage, 'constructs'];
@@ -37,10 +37,10 @@ describe(`the ${FLAVOUR.name} flavour under test`, () => {
 
   it('builds the library on the same copy of the core, provider and constructs as the test', () => {
     const stack = new TerraformStack(Testing.app(), 'one-copy');
-    const account = new PrivateBatchAccount(stack, 'batch', { name: 'onecopy', resourceGroupName: 'rg', location: 'eastus' });
+    const account = new BatchAccount(stack, 'batch', { name: 'onecopy', resourceGroupName: 'rg', location: 'eastus' });
     const resources = stack.node.findAll().filter((c) => c instanceof TerraformResource);
     expect(account).toBeInstanceOf(Construct);
-    expect(resources.filter((r) => r instanceof BatchAccount)).toHaveLength(1);
+    expect(resources.filter((r) => r instanceof AzurermBatchAccount)).toHaveLength(1);
   });
 
   it('compiles lib/ against the packages it runs on (the flavour tsconfig\'s paths)', () => {

@@ -1,10 +1,10 @@
 // Types of the cdktf jest matchers that setup.ts installs (type-only: nothing is loaded at run time).
 import { TerraformOutput, TerraformStack, Testing, Token } from 'cdktf';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchAccount as AzurermBatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { PrivateBatchAccount, PrivateBatchAccountProps } from '../lib/account/private-batch-account';
+import { BatchAccount, BatchAccountProps } from '../lib/account/batch-account';
 
-const BASE: PrivateBatchAccountProps = { name: 'mybatch', resourceGroupName: 'rg-batch', location: 'East US' };
+const BASE: BatchAccountProps = { name: 'mybatch', resourceGroupName: 'rg-batch', location: 'East US' };
 const KEY_VAULT = {
   id: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv',
   url: 'https://kv.vault.azure.net/',
@@ -13,14 +13,14 @@ const STORAGE_ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resource
 const UAI_ID = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai';
 
 /** Synthesizes the account with validations, as `cdktf synth` does. */
-function synth(props: Partial<PrivateBatchAccountProps> = {}): string {
+function synth(props: Partial<BatchAccountProps> = {}): string {
   const stack = new TerraformStack(Testing.app(), 'stack');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new PrivateBatchAccount(stack, 'acct', { ...BASE, ...props } as PrivateBatchAccountProps);
+  new BatchAccount(stack, 'acct', { ...BASE, ...props } as BatchAccountProps);
   return Testing.synth(stack, true);
 }
 
-function accountConfig(props: Partial<PrivateBatchAccountProps> = {}): Record<string, unknown> {
+function accountConfig(props: Partial<BatchAccountProps> = {}): Record<string, unknown> {
   const accounts = JSON.parse(synth(props)).resource.azurerm_batch_account;
   const configs = Object.values(accounts) as Record<string, unknown>[];
   expect(configs).toHaveLength(1);
@@ -28,7 +28,7 @@ function accountConfig(props: Partial<PrivateBatchAccountProps> = {}): Record<st
 }
 
 /** Synthesizes the account and expects synth to fail on one problem, naming the construct path and the prop. */
-function expectPropError(props: Partial<PrivateBatchAccountProps>, field: string, detail: RegExp): void {
+function expectPropError(props: Partial<BatchAccountProps>, field: string, detail: RegExp): void {
   let message = '';
   try {
     synth(props);
@@ -41,10 +41,10 @@ function expectPropError(props: Partial<PrivateBatchAccountProps>, field: string
   expect(problems[0]).toMatch(detail);
 }
 
-describe('PrivateBatchAccount', () => {
+describe('BatchAccount', () => {
   describe('by default', () => {
     it('is private: public network access disabled, AAD only, a system-assigned identity and BatchService pools', () => {
-      expect(synth()).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth()).toHaveResourceWithProperties(AzurermBatchAccount, {
         name: 'mybatch',
         resource_group_name: 'rg-batch',
         public_network_access_enabled: false,
@@ -65,7 +65,7 @@ describe('PrivateBatchAccount', () => {
 
     it('exposes its name, ARM location and subscription, and references to its id and account endpoint', () => {
       const json = Testing.synthScope((scope) => {
-        const account = new PrivateBatchAccount(scope, 'acct', { ...BASE, location: 'West Europe', subscriptionId: '11111111-1111-1111-1111-111111111111' });
+        const account = new BatchAccount(scope, 'acct', { ...BASE, location: 'West Europe', subscriptionId: '11111111-1111-1111-1111-111111111111' });
         expect(account.name).toBe('mybatch');
         expect(account.location).toBe('westeurope');
         expect(account.subscriptionId).toBe('11111111-1111-1111-1111-111111111111');
@@ -80,7 +80,7 @@ describe('PrivateBatchAccount', () => {
 
   describe('opt-ins', () => {
     it('keeps the public endpoint enabled with allowPublicNetworkAccess', () => {
-      expect(synth({ allowPublicNetworkAccess: true })).toHaveResourceWithProperties(BatchAccount, { public_network_access_enabled: true });
+      expect(synth({ allowPublicNetworkAccess: true })).toHaveResourceWithProperties(AzurermBatchAccount, { public_network_access_enabled: true });
     });
 
     it('emits the public network profile when public access is allowed', () => {
@@ -94,19 +94,19 @@ describe('PrivateBatchAccount', () => {
     });
 
     it('adds SharedKey with allowSharedKeyAuthentication', () => {
-      expect(synth({ allowSharedKeyAuthentication: true })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ allowSharedKeyAuthentication: true })).toHaveResourceWithProperties(AzurermBatchAccount, {
         allowed_authentication_modes: ['AAD', 'SharedKey'],
       });
     });
 
     it('adds TaskAuthenticationToken with allowTaskAuthenticationToken', () => {
-      expect(synth({ allowTaskAuthenticationToken: true })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ allowTaskAuthenticationToken: true })).toHaveResourceWithProperties(AzurermBatchAccount, {
         allowed_authentication_modes: ['AAD', 'TaskAuthenticationToken'],
       });
     });
 
     it('allows all three authentication modes together', () => {
-      expect(synth({ allowSharedKeyAuthentication: true, allowTaskAuthenticationToken: true })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ allowSharedKeyAuthentication: true, allowTaskAuthenticationToken: true })).toHaveResourceWithProperties(AzurermBatchAccount, {
         allowed_authentication_modes: ['AAD', 'SharedKey', 'TaskAuthenticationToken'],
       });
     });
@@ -114,7 +114,7 @@ describe('PrivateBatchAccount', () => {
 
   describe('pool allocation', () => {
     it('emits the Key Vault reference in UserSubscription mode', () => {
-      expect(synth({ poolAllocationMode: 'UserSubscription', keyVaultReference: KEY_VAULT })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ poolAllocationMode: 'UserSubscription', keyVaultReference: KEY_VAULT })).toHaveResourceWithProperties(AzurermBatchAccount, {
         pool_allocation_mode: 'UserSubscription',
         key_vault_reference: { id: KEY_VAULT.id, url: KEY_VAULT.url },
         allowed_authentication_modes: ['AAD'],
@@ -124,20 +124,20 @@ describe('PrivateBatchAccount', () => {
 
   describe('auto-storage', () => {
     it('authenticates to auto-storage with the account managed identity by default', () => {
-      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID } })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID } })).toHaveResourceWithProperties(AzurermBatchAccount, {
         storage_account_id: STORAGE_ID,
         storage_account_authentication_mode: 'BatchAccountManagedIdentity',
       });
     });
 
     it('uses storage keys only when asked', () => {
-      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID, authenticationMode: 'StorageKeys' } })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID, authenticationMode: 'StorageKeys' } })).toHaveResourceWithProperties(AzurermBatchAccount, {
         storage_account_authentication_mode: 'StorageKeys',
       });
     });
 
     it('passes the node identity through', () => {
-      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID, nodeIdentityId: UAI_ID } })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ autoStorage: { storageAccountId: STORAGE_ID, nodeIdentityId: UAI_ID } })).toHaveResourceWithProperties(AzurermBatchAccount, {
         storage_account_node_identity: UAI_ID,
       });
     });
@@ -146,7 +146,7 @@ describe('PrivateBatchAccount', () => {
       const lower = (id: string) => id.replace('resourceGroups', 'resourcegroups').replace(/providers\/Microsoft\.\w+\/\w+/, (p) => p.toLowerCase());
       const json = synth({ identity: { type: 'UserAssigned', identityIds: [lower(UAI_ID)] }, autoStorage: { storageAccountId: lower(STORAGE_ID), nodeIdentityId: lower(UAI_ID) } });
       expect(lower(STORAGE_ID)).not.toBe(STORAGE_ID);
-      expect(json).toHaveResourceWithProperties(BatchAccount, {
+      expect(json).toHaveResourceWithProperties(AzurermBatchAccount, {
         storage_account_id: STORAGE_ID, storage_account_node_identity: UAI_ID, identity: { type: 'UserAssigned', identity_ids: [UAI_ID] },
       });
     });
@@ -160,13 +160,13 @@ describe('PrivateBatchAccount', () => {
   describe('identity and encryption', () => {
     it('encrypts with a customer-managed key', () => {
       const keyId = 'https://kv.vault.azure.net/keys/batch/0123456789abcdef';
-      expect(synth({ customerManagedKeyId: keyId })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ customerManagedKeyId: keyId })).toHaveResourceWithProperties(AzurermBatchAccount, {
         encryption: [{ key_vault_key_id: keyId }],
       });
     });
 
     it('uses user-assigned identities', () => {
-      expect(synth({ identity: { type: 'UserAssigned', identityIds: [UAI_ID] } })).toHaveResourceWithProperties(BatchAccount, {
+      expect(synth({ identity: { type: 'UserAssigned', identityIds: [UAI_ID] } })).toHaveResourceWithProperties(AzurermBatchAccount, {
         identity: { type: 'UserAssigned', identity_ids: [UAI_ID] },
       });
     });
@@ -176,7 +176,7 @@ describe('PrivateBatchAccount', () => {
     });
 
     it('tags the account', () => {
-      expect(synth({ tags: { env: 'prod', team: 'hpc' } })).toHaveResourceWithProperties(BatchAccount, { tags: { env: 'prod', team: 'hpc' } });
+      expect(synth({ tags: { env: 'prod', team: 'hpc' } })).toHaveResourceWithProperties(AzurermBatchAccount, { tags: { env: 'prod', team: 'hpc' } });
     });
   });
 
@@ -285,6 +285,15 @@ describe('PrivateBatchAccount', () => {
         'stack/acct: keyVaultReference only applies when poolAllocationMode is UserSubscription',
         'stack/acct: subscriptionId must be a subscription GUID',
       ].join('[^]*')));
+    });
+  });
+});
+
+describe('BatchAccount.fromAccountId', () => {
+  it('gives an account made elsewhere by its ID, in ARM\'s spelling, and its region as a name', () => {
+    const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourcegroups/rg-shared/providers/Microsoft.Batch/batchAccounts/sharedbatch01';
+    expect(BatchAccount.fromAccountId(id, 'East US')).toEqual({
+      id: id.replace('/resourcegroups/', '/resourceGroups/'), name: 'sharedbatch01', location: 'eastus', subscriptionId: '11111111-2222-3333-4444-555555555555',
     });
   });
 });

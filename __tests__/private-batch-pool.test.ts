@@ -1,16 +1,16 @@
 import { App, Testing, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { BatchPool } from '@cdktf/provider-azurerm/lib/batch-pool';
+import { BatchPool as AzurermBatchPool } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { batchAccountFromId } from '../lib/account/batch-account-ref';
 import { BatchGuards } from '../lib/guards/batch-guards';
 import { PrivateBatch } from '../lib/private-batch/private-batch';
 import { BatchPrivateDnsZone } from '../lib/dns/batch-private-dns-zone';
-import { PrivateBatchAccount } from '../lib/account/private-batch-account';
-import { PrivateBatchPool } from '../lib/pools/private-batch-pool';
-import { privateBatchPoolProblems } from '../lib/pools/private-batch-pool-problems';
-import { PrivateBatchPoolProps } from '../lib/pools/private-batch-pool-props';
+import { BatchAccount } from '../lib/account/batch-account';
+import { BatchPool } from '../lib/pools/batch-pool';
+import { privateBatchPoolProblems } from '../lib/pools/batch-pool-problems';
+import { BatchPoolProps } from '../lib/pools/batch-pool-props';
 import { resources } from './helpers/config';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
@@ -29,21 +29,21 @@ function stackWith(build: (stack: TerraformStack) => void): TerraformStack {
 }
 
 /** A pool of an existing account (so that no account guard speaks), synthesized; its resource's config. */
-function poolOf(props: Partial<PrivateBatchPoolProps>): any {
-  const stack = stackWith((s) => { new PrivateBatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE, ...props }); });
+function poolOf(props: Partial<BatchPoolProps>): any {
+  const stack = stackWith((s) => { new BatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE, ...props }); });
   expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
   return resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_teambatch_small;
 }
 
-function problemsOf(props: Partial<PrivateBatchPoolProps>): string[] {
-  const stack = stackWith((s) => { new PrivateBatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE, ...props } as PrivateBatchPoolProps); });
+function problemsOf(props: Partial<BatchPoolProps>): string[] {
+  const stack = stackWith((s) => { new BatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE, ...props } as BatchPoolProps); });
   return stack.node.findAll().flatMap((c) => c.node.validate());
 }
 
-describe('PrivateBatchPool', () => {
+describe('BatchPool', () => {
   it('makes a pool with no public IPs, simplified communication, in the given subnet, with no inbound NAT', () => {
-    const stack = stackWith((s) => { new PrivateBatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE }); });
-    expect(Testing.synth(stack)).toHaveResourceWithProperties(BatchPool, {
+    const stack = stackWith((s) => { new BatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE }); });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(AzurermBatchPool, {
       name: 'small',
       account_name: 'teambatch',
       resource_group_name: 'rg-team',
@@ -63,10 +63,10 @@ describe('PrivateBatchPool', () => {
     expect(JSON.parse(Testing.synth(stack)).moved).toBeUndefined();
   });
 
-  it('refers to a PrivateBatchAccount of the stack by reference, so that Terraform makes the account first', () => {
+  it('refers to a BatchAccount of the stack by reference, so that Terraform makes the account first', () => {
     const stack = stackWith((s) => {
-      const account = new PrivateBatchAccount(s, 'account', { name: 'contosobatch', resourceGroupName: 'rg-batch', location: 'eastus' });
-      new PrivateBatchPool(s, 'pool', { ...BASE, account });
+      const account = new BatchAccount(s, 'account', { name: 'contosobatch', resourceGroupName: 'rg-batch', location: 'eastus' });
+      new BatchPool(s, 'pool', { ...BASE, account });
     });
     expect(resources(JSON.parse(Testing.synth(stack)), 'azurerm_batch_pool').pool_contosobatch_small).toMatchObject({
       account_name: '${azurerm_batch_account.batch_contosobatch.name}',
@@ -185,7 +185,7 @@ describe('PrivateBatchPool', () => {
   });
 
   it('outputs its ID and subnet when asked', () => {
-    const stack = stackWith((s) => { new PrivateBatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE, outputs: true }); });
+    const stack = stackWith((s) => { new BatchPool(s, 'pool', { account: batchAccountFromId(ACCOUNT_ID, 'eastus'), ...BASE, outputs: true }); });
     expect(JSON.parse(Testing.synth(stack)).output).toEqual({
       teambatch_pool_small: { description: 'ID and subnet of Batch pool small', value: { id: '${azurerm_batch_pool.pool_teambatch_small.id}', subnet_id: SUBNET_ID } },
     });
@@ -270,7 +270,7 @@ describe('PrivateBatch.addPool', () => {
   });
 
   it('outputs each pool and, once, the node management FQDN its nodes resolve', () => {
-    let added: PrivateBatchPool[] = [];
+    let added: BatchPool[] = [];
     let batchRef: PrivateBatch | undefined;
     const stack = withBatch({ outputs: true }, (batch) => {
       batchRef = batch;

@@ -4,7 +4,7 @@
  */
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { PrivateBatchAccount } from '../lib/account/private-batch-account';
+import { BatchAccount } from '../lib/account/batch-account';
 import { featuresUsed, FEATURES, requiredVersion } from '../lib/rules/terraform-versions';
 import { healingStack, SUB } from './helpers/healing-stack';
 import { rawConfig, synthConfig } from './helpers/config';
@@ -12,7 +12,7 @@ import { rawConfig, synthConfig } from './helpers/config';
 const accountOnly = (build?: (stack: TerraformStack) => void): TerraformStack => {
   const stack = new TerraformStack(new App({ skipValidation: true }), 's');
   new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
-  new PrivateBatchAccount(stack, 'acct', { name: 'contosobatch01', resourceGroupName: 'rg', location: 'eastus', subscriptionId: SUB });
+  new BatchAccount(stack, 'acct', { name: 'contosobatch01', resourceGroupName: 'rg', location: 'eastus', subscriptionId: SUB });
   build?.(stack);
   return stack;
 };
@@ -55,7 +55,7 @@ describe('required_version follows from what the stack uses', () => {
   it('writes it into the HCL output too', () => {
     const stack = new TerraformStack(new App({ skipValidation: true }), 'hcl');
     new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
-    new PrivateBatchAccount(stack, 'acct', { name: 'contosobatch01', resourceGroupName: 'rg', location: 'eastus', subscriptionId: SUB });
+    new BatchAccount(stack, 'acct', { name: 'contosobatch01', resourceGroupName: 'rg', location: 'eastus', subscriptionId: SUB });
     const json = JSON.parse(Testing.synth(stack));
     expect(Testing.synthHcl(stack)).toMatch(new RegExp(`^terraform \\{\\n  required_version = "${json.terraform.required_version}"\\n`, 'm'));
   });

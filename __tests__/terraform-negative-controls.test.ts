@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchAccount as AzurermBatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -15,7 +15,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { describeWithTerraform, planStack, StackValidation, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
 interface Parts {
-  batch: BatchAccount;
+  batch: AzurermBatchAccount;
   record: PrivateDnsARecord;
 }
 
@@ -23,7 +23,7 @@ function privateBatchStack(app: App, name: string): Parts {
   const stack = new TerraformStack(app, name);
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const rg = new ResourceGroup(stack, 'rg', { name: 'rg-batch', location: 'eastus' });
-  const batch = new BatchAccount(stack, 'batch', {
+  const batch = new AzurermBatchAccount(stack, 'batch', {
     name: 'mybatch',
     location: rg.location,
     resourceGroupName: rg.name,

@@ -8,9 +8,9 @@
 export { PrivateBatch } from './private-batch/private-batch';
 export { PrivateBatchConnectionRule, PrivateBatchDns, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch/private-batch-props';
 export {
-  AutoStorage, BatchAccountIdentity, KeyVaultReference, PrivateBatchAccount, PrivateBatchAccountProps,
-} from './account/private-batch-account';
-export { batchAccountFromId, IBatchAccount } from './account/batch-account-ref';
+  AutoStorage, BatchAccountIdentity, KeyVaultReference, BatchAccount, BatchAccountProps,
+} from './account/batch-account';
+export { IBatchAccount } from './account/batch-account-ref';
 export { BatchPrivateEndpoint, BatchPrivateEndpointProps, EndpointDns, EndpointSubnet, ManualApproval } from './endpoints/batch-private-endpoint';
 export {
   AdoptedZone, BatchPrivateDnsZone, BatchPrivateDnsZoneProps, ExistingZoneProps, IBatchPrivateDnsZone, VirtualNetworkLinkProps,
@@ -20,8 +20,8 @@ export { BatchEndpointConnections, BatchEndpointConnectionsProps } from './conne
 export { BatchConnectionApiVersion, ConnectionAction, ConnectionEndpointRef, ConnectionRule } from './rules/connections';
 export { BatchConnectionApprovers, BatchConnectionApproversProps } from './connections/batch-connection-approvers';
 export { ConnectionApprover, PrincipalType } from './rules/approvers';
-export { PrivateBatchPool } from './pools/private-batch-pool';
-export { PoolNodeManagement, PrivateBatchPoolOptions, PrivateBatchPoolProps } from './pools/private-batch-pool-props';
+export { BatchPool } from './pools/batch-pool';
+export { PoolNodeManagement, PrivateBatchPoolOptions, BatchPoolProps } from './pools/batch-pool-props';
 export { PoolImage } from './rules/pool-image';
 export { AutoPoolScale, FixedPoolScale, NodeDeallocationMethod } from './rules/pool-scale';
 export { PoolResourceFile, PoolStartTask } from './rules/pool-start-task';

@@ -18,7 +18,7 @@ describe('public network access', () => {
         attribute: 'public_network_access_enabled',
         value: true,
         problem: 'the account is reachable from the internet (azurerm enables public access unless it is set to false)',
-        fix: 'set it to false, or opt in on purpose with PrivateBatchAccount allowPublicNetworkAccess: true (raw resources: optIn(resource, "publicNetworkAccess"))',
+        fix: 'set it to false, or opt in on purpose with BatchAccount allowPublicNetworkAccess: true (raw resources: optIn(resource, "publicNetworkAccess"))',
       },
       expect.objectContaining({ path: 'azurerm_batch_account.unset', value: undefined }),
     ]);

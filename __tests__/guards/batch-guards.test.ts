@@ -1,6 +1,6 @@
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchAccount as AzurermBatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
 import { DataAzurermBatchAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-batch-account';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
@@ -18,7 +18,7 @@ const stackIn = (app: App, id: string): TerraformStack => {
   return stack;
 };
 const account = (scope: Construct, id: string, name: string, location = 'eastus') =>
-  new BatchAccount(scope, id, { name, location, resourceGroupName: 'rg', publicNetworkAccessEnabled: false });
+  new AzurermBatchAccount(scope, id, { name, location, resourceGroupName: 'rg', publicNetworkAccessEnabled: false });
 const link = (scope: Construct, id: string, name: string, virtualNetworkId = VNET) =>
   new PrivateDnsZoneVirtualNetworkLink(scope, id, { name, resourceGroupName: 'rg', privateDnsZoneName: 'privatelink.batch.azure.com', virtualNetworkId });
 
@@ -132,7 +132,7 @@ describe('BatchGuards over a stack', () => {
     BatchGuards.of(stack);
     BatchGuards.of(new Construct(stack, 'inner'));
     account(stack, 'a', 'public');
-    (stack.node.findChild('a') as BatchAccount).publicNetworkAccessEnabled = true;
+    (stack.node.findChild('a') as AzurermBatchAccount).publicNetworkAccessEnabled = true;
     expect(stack.node.validate()).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { ITerraformDependable, Testing, dependable } from 'cdktf';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { BatchPool } from '@cdktf/provider-azurerm/lib/batch-pool';
+import { BatchPool as AzurermBatchPool } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
@@ -12,7 +12,7 @@ import { rawPrivateSetup, rawStack } from '../helpers/raw-stack';
 import { CLOUDS } from './stack-json';
 
 /** Makes a raw pool wait for more. */
-function waitFor(pool: BatchPool, ...others: ITerraformDependable[]): void {
+function waitFor(pool: AzurermBatchPool, ...others: ITerraformDependable[]): void {
   pool.dependsOn = [...(pool.dependsOn ?? []), ...others.map(dependable)];
 }
 
@@ -31,7 +31,7 @@ describe('pool guard: nodes of a private account reach node management privately
     rawPool(stack, 'pool', batch, subnet);
     expect(BatchGuards.check(stack)).toEqual([
       'raw/pool: account_name = "${azurerm_batch_account.batch.name}": account rawbatch has public network access disabled, so its nodes reach node management only through a nodeManagement private endpoint, and the stack has none: the nodes would stay unusable. '
-      + 'Fix: add a nodeManagement endpoint for the account (PrivateBatch makes one by default), or declare the one made elsewhere with PrivateBatchPool nodeManagement.existingEndpoint (raw pools: optIn(pool, "existingNodeManagementEndpoint"))',
+      + 'Fix: add a nodeManagement endpoint for the account (PrivateBatch makes one by default), or declare the one made elsewhere with BatchPool nodeManagement.existingEndpoint (raw pools: optIn(pool, "existingNodeManagementEndpoint"))',
     ]);
   });
 
@@ -82,7 +82,7 @@ describe('pool guard: nodes of a private account reach node management privately
     const pool = rawPool(unlinked, 'pool', other.batch, OTHER_VNET_SUBNET);
     optIn(pool, 'existingNodeManagementEndpoint');
     expect(BatchGuards.check(unlinked)).toEqual([
-      expect.stringMatching(/^raw\/pool: account_name = .*the nodeManagement endpoint is declared as existing, and no Batch zone of the stack is linked to the pool's VNet. Fix: link the Batch zone .* or declare PrivateBatchPool nodeManagement.externalDns/),
+      expect.stringMatching(/^raw\/pool: account_name = .*the nodeManagement endpoint is declared as existing, and no Batch zone of the stack is linked to the pool's VNet. Fix: link the Batch zone .* or declare BatchPool nodeManagement.externalDns/),
     ]);
     optIn(pool, 'externalNodeManagementDns');
     expect(BatchGuards.check(unlinked)).toEqual([]);
@@ -167,7 +167,7 @@ describe('pool guard: a pool in another VNet than its nodeManagement endpoint ha
     expect(BatchGuards.check(stack)).toEqual([
       'raw/pool: depends_on = ["azurerm_private_endpoint.pe-nodes","azurerm_private_dns_a_record.nodes-record","azurerm_private_dns_zone.zone","azurerm_private_dns_zone_virtual_network_link.link"]: '
       + 'the pool may be created before raw/spoke-link (azurerm_private_dns_zone_virtual_network_link.spoke-link), which its nodes need to resolve node management: nodes that boot first stay unusable. '
-      + 'Fix: add it to the pool\'s depends_on (PrivateBatchPool dependsOn; PrivateBatch.addPool adds the account\'s endpoints, records, zone and links made before the pool)',
+      + 'Fix: add it to the pool\'s depends_on (BatchPool dependsOn; PrivateBatch.addPool adds the account\'s endpoints, records, zone and links made before the pool)',
     ]);
   });
 

@@ -13,7 +13,7 @@ import type * as Core from 'cdktf';
 import { TerraformStack } from 'cdktf';
 import type * as Account from '@cdktf/provider-azurerm/lib/batch-account';
 import type * as Provider from '@cdktf/provider-azurerm/lib/provider';
-import { PrivateBatchAccount } from '../../lib';
+import { BatchAccount } from '../../lib';
 import { BatchGuards, optIn } from '../../lib/guards';
 
 const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
@@ -50,7 +50,7 @@ describe.each(['shared', 'own'] as const)('the guards on a second copy of the co
     const app = new copy.core.App({ outdir });
     const stack = new copy.core.TerraformStack(app, 'two-cores');
     new copy.AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUBSCRIPTION });
-    new PrivateBatchAccount(stack, 'private', { name: 'privatebatch', resourceGroupName: 'rg', location: 'eastus', subscriptionId: SUBSCRIPTION });
+    new BatchAccount(stack, 'private', { name: 'privatebatch', resourceGroupName: 'rg', location: 'eastus', subscriptionId: SUBSCRIPTION });
     const raw = new copy.BatchAccount(stack, 'raw', { name: 'rawbatch', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: true });
     return { app, stack, raw };
   }

@@ -5,7 +5,7 @@ import { bareHclReferences } from '../../lib/hcl/bare-references';
 import { AzapiDataResource } from '../../lib/azapi/data-resource';
 import { AzapiProvider } from '../../lib/azapi/provider';
 import { addHclStep, useBareHclReferences } from '../../lib/hcl/stack-hcl';
-import { PrivateBatchAccount } from '../../lib/account/private-batch-account';
+import { BatchAccount } from '../../lib/account/batch-account';
 import { CheckBlock } from '../../lib/terraform/check-block';
 
 /** Lines as cdktf renders them (no indentation), or formatted by terraform fmt. */
@@ -172,7 +172,7 @@ describe('useBareHclReferences', () => {
   it('is what every construct of the library gives its stack: HCL with bare references, JSON as before', () => {
     const stack = stackWithHubProvider();
     const json = Testing.synth(stack);
-    new PrivateBatchAccount(stack, 'batch', { name: 'contosobatch', resourceGroupName: 'rg', location: 'eastus' });
+    new BatchAccount(stack, 'batch', { name: 'contosobatch', resourceGroupName: 'rg', location: 'eastus' });
     const { hcl: text } = stack.toHclTerraform();
     expect(text).toContain('provider = azurerm.hub');
     expect(text).toMatch(/depends_on = \[\s*azurerm_resource_group\.group,\s*\]/);
@@ -198,7 +198,7 @@ describe('useBareHclReferences', () => {
       provider: other, type: 'Microsoft.Batch/batchAccounts@2024-07-01', resourceId: '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/acct',
     }));
     check.addAssertion({ condition: `\${${read.id} != ""}`, errorMessage: 'the account cannot be read' });
-    new PrivateBatchAccount(stack, 'batch', { name: 'contosobatch', resourceGroupName: 'rg', location: 'eastus' });
+    new BatchAccount(stack, 'batch', { name: 'contosobatch', resourceGroupName: 'rg', location: 'eastus' });
     addHclStep(stack, (hcl) => `${hcl}\nresource "a" "b" {\ndepends_on = ["azurerm_batch_account.batch_contosobatch"]\n}`);
     const { hcl: text } = stack.toHclTerraform();
     expect(text).toMatch(/check "account_exists" \{\s*data "azapi_resource" "[^"]+" \{[^}]*provider = azapi\.other/);

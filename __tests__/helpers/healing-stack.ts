@@ -4,7 +4,7 @@ import { AzapiProvider } from '../../lib/azapi/provider';
 import { BatchPrivateDnsZone } from '../../lib/dns/batch-private-dns-zone';
 import { BatchPrivateEndpoint } from '../../lib/endpoints/batch-private-endpoint';
 import { batchAccountFromId } from '../../lib/account/batch-account-ref';
-import { PrivateBatchAccount } from '../../lib/account/private-batch-account';
+import { BatchAccount } from '../../lib/account/batch-account';
 import { BatchSubResource } from '../../lib/rules/sub-resources';
 import { ZoneHealingProps } from '../../lib/dns/zone-healing';
 
@@ -54,7 +54,7 @@ export function healingStack(options: HealingStackOptions = {}): Record<string, 
     : undefined;
   const account = options.externalAccount
     ? batchAccountFromId(`/subscriptions/${SUB}/resourceGroups/rg-other/providers/Microsoft.Batch/batchAccounts/contosobatch01`, 'eastus')
-    : new PrivateBatchAccount(stack, 'contosobatch01', { name: 'contosobatch01', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB });
+    : new BatchAccount(stack, 'contosobatch01', { name: 'contosobatch01', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB });
   const zone = options.zone === 'created'
     ? new BatchPrivateDnsZone(stack, 'zone', { resourceGroupName: 'rg-dns', provider: hub, healing: options.healing })
     : BatchPrivateDnsZone.fromZoneId(stack, 'zone', options.zoneIdAsTyped ?? (options.hub ? zoneId(HUB, 'rg-hub-dns') : zoneId(SUB, 'rg-dns')), {

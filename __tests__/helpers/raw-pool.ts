@@ -1,13 +1,13 @@
 import { Fn, TerraformStack } from 'cdktf';
-import { BatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
-import { BatchPool, BatchPoolConfig } from '@cdktf/provider-azurerm/lib/batch-pool';
+import { BatchAccount as AzurermBatchAccount } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchPool as AzurermBatchPool, BatchPoolConfig } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { PUBLIC_CLOUD, RawCloud, rawPrivateSetup } from './raw-stack';
 
 /** A raw pool of an account, in a subnet: no public IPs, simplified communication, 2 dedicated nodes. */
-export function rawPool(stack: TerraformStack, id: string, batch: BatchAccount, subnet: Subnet | string, config: Partial<BatchPoolConfig> = {}): BatchPool {
-  return new BatchPool(stack, id, {
+export function rawPool(stack: TerraformStack, id: string, batch: AzurermBatchAccount, subnet: Subnet | string, config: Partial<BatchPoolConfig> = {}): AzurermBatchPool {
+  return new AzurermBatchPool(stack, id, {
     name: id,
     accountName: batch.name,
     resourceGroupName: batch.resourceGroupName,

@@ -1,6 +1,6 @@
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { BatchAccount, BatchAccountConfig } from '@cdktf/provider-azurerm/lib/batch-account';
+import { BatchAccount as AzurermBatchAccount, BatchAccountConfig } from '@cdktf/provider-azurerm/lib/batch-account';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
@@ -36,7 +36,7 @@ export function rawPrivateSetup(stack: TerraformStack, account: Partial<BatchAcc
   const { location } = cloud;
   const vnet = new VirtualNetwork(stack, 'vnet', { name: 'vnet', location, resourceGroupName: 'rg', addressSpace: ['10.0.0.0/16'] });
   const subnet = new Subnet(stack, 'subnet', { name: 'pe', resourceGroupName: 'rg', virtualNetworkName: vnet.name, addressPrefixes: ['10.0.1.0/24'] });
-  const batch = new BatchAccount(stack, 'batch', {
+  const batch = new AzurermBatchAccount(stack, 'batch', {
     name: 'rawbatch', location, resourceGroupName: 'rg', publicNetworkAccessEnabled: false, ...account,
   });
   const endpoint = (id: string, subResource: string) => new PrivateEndpoint(stack, id, {

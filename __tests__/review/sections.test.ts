@@ -181,13 +181,13 @@ describe('review of pools built with the library', () => {
   it('names public IPs and inbound NAT pools as opt-ins, in bold in the pool row', async () => {
     const { App, TerraformStack, Testing } = await import('cdktf');
     const { AzurermProvider } = await import('@cdktf/provider-azurerm/lib/provider');
-    const { PrivateBatchPool } = await import('../../lib/pools/private-batch-pool');
+    const { BatchPool } = await import('../../lib/pools/batch-pool');
     const { batchAccountFromId } = await import('../../lib/account/batch-account-ref');
     const { reviewStack } = await import('../../lib/review/review-stack');
     const stack = new TerraformStack(new App(), 'pools');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const sub = '11111111-1111-1111-1111-111111111111';
-    new PrivateBatchPool(stack, 'pool', {
+    new BatchPool(stack, 'pool', {
       account: batchAccountFromId(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/teambatch`, 'eastus'),
       name: 'ssh', vmSize: 'Standard_D2s_v3', fixedScale: { dedicatedNodes: 1 },
       image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', nodeAgentSkuId: 'batch.node.ubuntu 22.04' },

@@ -30,7 +30,7 @@ export interface IBatchAccount {
 export function batchAccountFromId(accountId: string, location: string): IBatchAccount {
   const problems = batchAccountIdProblems(accountId, location);
   // A function has no construct to report on; it names every problem in one error.
-  if (problems.length > 0) throw new Error(problems.map((p) => `batchAccountFromId: ${p.field} ${p.problem}`).join('\n'));
+  if (problems.length > 0) throw new Error(problems.map((p) => `BatchAccount.fromAccountId: ${p.field} ${p.problem}`).join('\n'));
   return { id: normalizedResourceId(accountId, BATCH_ACCOUNT_TYPE), name: parseResourceId(accountId)!.name, location: normalizeLocation(location), subscriptionId: subscriptionOf(accountId) };
 }
 

@@ -13,7 +13,7 @@ import { parseResourceId } from '../rules/resource-id';
 
 /** Props of {@link BatchConnectionApprovers}. */
 export interface BatchConnectionApproversProps {
-  /** The Batch account: a `PrivateBatchAccount`, or `batchAccountFromId(…)`. */
+  /** The Batch account: a `BatchAccount`, or `batchAccountFromId(…)`. */
   readonly account: IBatchAccount;
   /** The principals that approve their own endpoints' connections to the account, from their own stacks. */
   readonly approvers: readonly ConnectionApprover[];

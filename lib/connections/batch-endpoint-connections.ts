@@ -30,7 +30,7 @@ export { ConnectionRuleElements } from './connection-rule';
 
 /** Props of {@link BatchEndpointConnections}. */
 export interface BatchEndpointConnectionsProps {
-  /** The Batch account whose connections these are: a `PrivateBatchAccount`, or `batchAccountFromId(…)`. */
+  /** The Batch account whose connections these are: a `BatchAccount`, or `batchAccountFromId(…)`. */
   readonly account: IBatchAccount;
   /**
    * The api-version of `Microsoft.Batch/batchAccounts/privateEndpointConnections`. 2024-07-01 is what azurerm

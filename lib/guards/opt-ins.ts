@@ -15,8 +15,8 @@ const CHOSEN = new WeakMap<IConstruct, Set<OptIn>>();
 
 /**
  * Marks a resource as explicitly allowed to be less private, or as relying on something outside the stack, so
- * that the stack guards accept it. `PrivateBatchAccount` calls this for `allowPublicNetworkAccess: true`,
- * `BatchPrivateEndpoint` for `dns.mode: 'external'`, `PrivateBatchPool` for its `nodeManagement` declarations; call
+ * that the stack guards accept it. `BatchAccount` calls this for `allowPublicNetworkAccess: true`,
+ * `BatchPrivateEndpoint` for `dns.mode: 'external'`, `BatchPool` for its `nodeManagement` declarations; call
  * it yourself for a raw `BatchAccount` that must stay public, or a raw pool or endpoint.
  */
 export function optIn(resource: IConstruct, what: OptIn): void {

@@ -3,8 +3,8 @@ import { ITerraformDependable, TerraformOutput, TerraformResource, TerraformStac
 import { IBatchAccount } from '../account/batch-account-ref';
 import { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
 import { stableAddress } from '../core/addresses';
-import { PrivateBatchPool } from './private-batch-pool';
-import { PrivateBatchPoolOptions, PrivateBatchPoolProps } from './private-batch-pool-props';
+import { BatchPool } from './batch-pool';
+import { PrivateBatchPoolOptions, BatchPoolProps } from './batch-pool-props';
 import { PrivateBatchProps } from '../private-batch/private-batch-props';
 import { reportProblems } from '../core/problems';
 import { outputName } from '../rules/logical-ids';
@@ -24,7 +24,7 @@ export interface PrivateBatchPoolDefaults extends Pick<PrivateBatchProps, 'subne
 /** The pools of one `PrivateBatch`: what `addPool` makes, and the account's node management FQDN output. */
 export class PrivateBatchPools {
   /** The pools, in the order they were added. */
-  public readonly pools: PrivateBatchPool[] = [];
+  public readonly pools: BatchPool[] = [];
   /** The `<account>_node_management_fqdn` output, once a pool is added with `outputs`. */
   public nodeManagementFqdn?: TerraformOutput;
 
@@ -35,11 +35,11 @@ export class PrivateBatchPools {
    * nodes need to find node management: the account's nodeManagement endpoints, their A records, their zone and the
    * zone's links to the pool's VNet (those made before the pool).
    */
-  public add(options: PrivateBatchPoolOptions): PrivateBatchPool {
+  public add(options: PrivateBatchPoolOptions): BatchPool {
     const { account } = this.defaults;
     const nodeEndpoints = this.defaults.endpoints().filter((e) => e.subResource === 'nodeManagement');
     const subnet = (options.subnet ?? this.defaults.subnet)!;
-    const props: PrivateBatchPoolProps = {
+    const props: BatchPoolProps = {
       ...options,
       account,
       subnet,
@@ -49,7 +49,7 @@ export class PrivateBatchPools {
     };
     const taken = this.pools.some((p) => samePoolName(p.name, options.name));
     const id = `pool-${options.name}`;
-    const pool = new PrivateBatchPool(this.scope, this.scope.node.tryFindChild(id) ? `${id}-${this.pools.length + 1}` : id, props);
+    const pool = new BatchPool(this.scope, this.scope.node.tryFindChild(id) ? `${id}-${this.pools.length + 1}` : id, props);
     if (taken) reportProblems(pool, [{ field: 'name', problem: `names pool ${options.name} again: pool names are unique in an account, ignoring case` }]);
     this.pools.push(pool);
     if (props.outputs && nodeEndpoints.length > 0 && this.nodeManagementFqdn === undefined) {
@@ -68,7 +68,7 @@ export class PrivateBatchPools {
  * its A record, its zone when this stack makes it, and the zone's links to the pool's VNet (every link when the
  * pool's VNet is not known at synth). A link made after the pool is added is not seen; the stack guards report it.
  */
-function nodeManagementDependencies(endpoints: readonly BatchPrivateEndpoint[], subnet: PrivateBatchPoolProps['subnet'] | undefined): ITerraformDependable[] {
+function nodeManagementDependencies(endpoints: readonly BatchPrivateEndpoint[], subnet: BatchPoolProps['subnet'] | undefined): ITerraformDependable[] {
   const vnetId = subnet === undefined ? undefined : resolveSubnet(subnet).vnetId;
   const all = endpoints.flatMap((e) => [e.resource, ...(e.dnsRecord ? [e.dnsRecord.resource] : []), ...(e.zone ? zoneParts(e.zone, vnetId) : [])]);
   return all.filter((d, i) => all.indexOf(d) === i);

@@ -1,18 +1,18 @@
 import type { Construct } from 'constructs';
 import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IBatchAccount } from '../account/batch-account-ref';
-import type { PrivateBatchAccount } from '../account/private-batch-account';
+import type { BatchAccount } from '../account/batch-account';
 import { ExistingParts } from '../adoption/existing-parts';
 import { BatchZoneChoice, importZoneLinks } from '../dns/batch-zone-choice';
 import type { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
-import type { PrivateBatchPool } from '../pools/private-batch-pool';
+import type { BatchPool } from '../pools/batch-pool';
 import { AdoptSettings } from '../rules/adoption';
 import { adoptionParts } from './private-batch-problems';
 import { PrivateBatchProps } from './private-batch-props';
 
 /** What a `PrivateBatch` made that `adopt` may import. */
 export interface AdoptableParts {
-  readonly privateAccount?: PrivateBatchAccount;
+  readonly privateAccount?: BatchAccount;
   readonly endpoints: readonly BatchPrivateEndpoint[];
   readonly vnetLinks: readonly PrivateDnsZoneVirtualNetworkLink[];
   readonly zoneChoice?: BatchZoneChoice;
@@ -46,7 +46,7 @@ export function adoptExisting(owner: Construct, props: PrivateBatchProps, adopt:
 }
 
 /** A pool that exists in the account already is imported (into `subscriptionId`) instead of failing "already exists". */
-export function adoptPool(owner: Construct, subscriptionId: string, account: IBatchAccount, privateAccount: PrivateBatchAccount | undefined, pool: PrivateBatchPool): void {
+export function adoptPool(owner: Construct, subscriptionId: string, account: IBatchAccount, privateAccount: BatchAccount | undefined, pool: BatchPool): void {
   ExistingParts.of(owner).importWhenExists(pool.resource, {
     // The account's resource group as given (a pool's refers to the account's attribute).
     subscriptionId, resourceGroupName: privateAccount?.resource.resourceGroupNameInput ?? pool.resource.resourceGroupNameInput ?? '',

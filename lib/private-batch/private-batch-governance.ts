@@ -4,7 +4,7 @@ import type { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
 import type { BatchDiagnosticSettings } from '../governance/batch-diagnostic-settings';
 import type { ResourceLock, ResourceLockProps } from '../governance/resource-lock';
 import type { RoleAssignments } from '../governance/role-assignments';
-import { PrivateBatchAccount, PrivateBatchAccountProps } from '../account/private-batch-account';
+import { BatchAccount, BatchAccountProps } from '../account/batch-account';
 import { setPropOrigin } from '../core/problems';
 import type { LockSettings } from '../rules/locks';
 import { PrivateBatchProps } from './private-batch-props';
@@ -27,8 +27,8 @@ export interface LockedParts {
  * The governance part of a `PrivateBatch` (`owner`): role assignments, diagnostic settings and the lock of the
  * account made there; the lock last.
  */
-export function addAccountParts(owner: Construct, account: PrivateBatchAccount, props: PrivateBatchProps, locked: LockedParts): AccountParts {
-  const provider = (props.account as PrivateBatchAccountProps).provider ?? props.provider;
+export function addAccountParts(owner: Construct, account: BatchAccount, props: PrivateBatchProps, locked: LockedParts): AccountParts {
+  const provider = (props.account as BatchAccountProps).provider ?? props.provider;
   const roleAssignments = props.roleAssignments && new (optional().RoleAssignments)(account, 'RoleAssignments', {
     scope: account.id, scopeKey: account.name, assignments: props.roleAssignments, subscriptionId: account.subscriptionId, provider,
   });

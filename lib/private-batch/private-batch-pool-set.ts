@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { TerraformOutput } from 'cdktf';
-import type { PrivateBatchPool } from '../pools/private-batch-pool';
-import type { PrivateBatchPoolOptions } from '../pools/private-batch-pool-props';
+import type { BatchPool } from '../pools/batch-pool';
+import type { PrivateBatchPoolOptions } from '../pools/batch-pool-props';
 import type { PrivateBatchPoolDefaults, PrivateBatchPools } from '../pools/private-batch-pools';
 
 // CommonJS's require, for the pool code loaded on use (lib/ is built without Node's types).
@@ -17,14 +17,14 @@ export class PrivateBatchPoolSet {
   constructor(private readonly owner: Construct, private readonly defaults: PrivateBatchPoolDefaults) {}
 
   /** A new pool of the account, with the owner's defaults. */
-  public add(options: PrivateBatchPoolOptions): PrivateBatchPool {
+  public add(options: PrivateBatchPoolOptions): BatchPool {
     const { PrivateBatchPools: Pools } = require('../pools/private-batch-pools') as typeof import('../pools/private-batch-pools');
     this.set ??= new Pools(this.owner, this.defaults);
     return this.set.add(options);
   }
 
   /** The pools made with {@link add}, in order. */
-  public get pools(): readonly PrivateBatchPool[] {
+  public get pools(): readonly BatchPool[] {
     return this.set?.pools ?? [];
   }
 

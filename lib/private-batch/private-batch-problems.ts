@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { IBatchAccount } from '../account/batch-account-ref';
-import { PrivateBatchAccountProps } from '../account/private-batch-account';
+import { BatchAccountProps } from '../account/batch-account';
 import { PrivateBatchConnectionRule, PrivateBatchEndpoint, PrivateBatchProps } from './private-batch-props';
 import { adoptSettings, importIdPartProblems } from '../rules/adoption';
 import { ConnectionEndpointRef, ConnectionRule, connectionRuleProblems } from '../rules/connections';
@@ -18,7 +18,7 @@ const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 export const DEFAULT_PRIVATE_BATCH_ENDPOINTS: readonly PrivateBatchEndpoint[] = BATCH_SUB_RESOURCES.map((subResource) => ({ subResource }));
 
 /** Whether the account prop is an existing account (an ID to connect to) rather than the props of a new one. */
-export function isExistingAccount(account: PrivateBatchAccountProps | IBatchAccount): account is IBatchAccount {
+export function isExistingAccount(account: BatchAccountProps | IBatchAccount): account is IBatchAccount {
   return typeof (account as IBatchAccount).id === 'string';
 }
 

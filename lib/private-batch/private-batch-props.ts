@@ -3,7 +3,7 @@ import { IBatchAccount } from '../account/batch-account-ref';
 import { IBatchPrivateDnsZone } from '../dns/batch-private-dns-zone';
 import type { ZoneHealingProps } from '../dns/zone-healing';
 import { ManualApproval } from '../endpoints/batch-private-endpoint';
-import { PrivateBatchAccountProps } from '../account/private-batch-account';
+import { BatchAccountProps } from '../account/batch-account';
 import { AzureCloud } from '../rules/clouds';
 import { ConnectionApprover } from '../rules/approvers';
 import { ConnectionRule } from '../rules/connections';
@@ -183,7 +183,7 @@ export interface PrivateBatchProps {
    * The account: the props of a new private account, or an account that exists elsewhere
    * (`batchAccountFromId`), e.g. another team's, to make endpoints to.
    */
-  readonly account: PrivateBatchAccountProps | IBatchAccount;
+  readonly account: BatchAccountProps | IBatchAccount;
   /**
    * The endpoints' subnet: its resource ID, an azurerm `Subnet` construct, or a {@link SubnetInfo} with its
    * prefix and VNet. Required when there are endpoints.

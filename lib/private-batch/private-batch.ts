@@ -9,13 +9,13 @@ import { BatchEndpointConnections } from '../connections/batch-endpoint-connecti
 import { IBatchPrivateDnsZone } from '../dns/batch-private-dns-zone';
 import { BatchPrivateEndpoint } from '../endpoints/batch-private-endpoint';
 import { BatchZoneChoice } from '../dns/batch-zone-choice';
-import { PrivateBatchAccount } from '../account/private-batch-account';
+import { BatchAccount } from '../account/batch-account';
 import {
   DEFAULT_PRIVATE_BATCH_ENDPOINTS, isExistingAccount, privateBatchConnectionProblems, privateBatchEndpointKey, privateBatchProblems,
 } from './private-batch-problems';
 import { PrivateBatchProps } from './private-batch-props';
-import type { PrivateBatchPool } from '../pools/private-batch-pool';
-import type { PrivateBatchPoolOptions } from '../pools/private-batch-pool-props';
+import type { BatchPool } from '../pools/batch-pool';
+import type { PrivateBatchPoolOptions } from '../pools/batch-pool-props';
 import { reportProblems } from '../core/problems';
 import type { ResourceLock } from '../governance/resource-lock';
 import type { RoleAssignments } from '../governance/role-assignments';
@@ -45,7 +45,7 @@ export class PrivateBatch extends Construct {
   /** The account the endpoints connect to. */
   public readonly account: IBatchAccount;
   /** The account made here; undefined with an existing account. */
-  public readonly privateAccount?: PrivateBatchAccount;
+  public readonly privateAccount?: BatchAccount;
   /** The endpoints, in the order of `endpoints`. */
   public readonly endpoints: readonly BatchPrivateEndpoint[];
   /** The zone the endpoints' names are written to: `dns.zone`, or the one made or imported here. */
@@ -110,11 +110,11 @@ export class PrivateBatch extends Construct {
   }
 
   /**
-   * Adds a Batch pool of this account ({@link PrivateBatchPool}: no public IPs, simplified communication), in the
+   * Adds a Batch pool of this account ({@link BatchPool}: no public IPs, simplified communication), in the
    * endpoints' subnet unless `subnet` says otherwise, made after the nodeManagement endpoints and their records,
    * with this construct's provider and `outputs` (then also `<account>_node_management_fqdn`, once).
    */
-  public addPool(options: PrivateBatchPoolOptions): PrivateBatchPool {
+  public addPool(options: PrivateBatchPoolOptions): BatchPool {
     const pool = this.poolSet.add(options);
     // The lock comes after everything it would block: a pool is created, resized and updated under it.
     this.lock?.waitFor(pool.resource);
@@ -127,7 +127,7 @@ export class PrivateBatch extends Construct {
   }
 
   /** The pools made with {@link addPool}, in order. */
-  public get pools(): readonly PrivateBatchPool[] {
+  public get pools(): readonly BatchPool[] {
     return this.poolSet.pools;
   }
 

@@ -79,7 +79,7 @@ export function poolDnsOrderFindings(
       attribute: 'depends_on',
       value: pool.resource.config.depends_on,
       problem: `the pool may be created before ${missing.map((r) => `${r.path} (${r.address})`).join(', ')}, which its nodes need to resolve node management: nodes that boot first stay unusable`,
-      fix: `add ${missing.length === 1 ? 'it' : 'them'} to the pool's depends_on (PrivateBatchPool dependsOn; PrivateBatch.addPool adds the account's endpoints, records, zone and links made before the pool)`,
+      fix: `add ${missing.length === 1 ? 'it' : 'them'} to the pool's depends_on (BatchPool dependsOn; PrivateBatch.addPool adds the account's endpoints, records, zone and links made before the pool)`,
     }];
   });
 }

@@ -45,7 +45,7 @@ export function poolNodeManagementFindings(
         attribute: 'network_configuration.subnet_id',
         value: undefined,
         problem: `the pool is in no VNet, and ${unusable}: they would never become usable`,
-        fix: 'put the pool in a subnet of the VNet that the nodeManagement endpoint serves (PrivateBatchPool subnet)',
+        fix: 'put the pool in a subnet of the VNet that the nodeManagement endpoint serves (BatchPool subnet)',
       }];
     }
     const nodeEndpoints = accountEndpoints(endpoints, pool.accountKey, 'nodeManagement');
@@ -55,7 +55,7 @@ export function poolNodeManagementFindings(
       return [{
         ...missing,
         problem: `${unusable}, and the stack has none: the nodes would stay unusable`,
-        fix: 'add a nodeManagement endpoint for the account (PrivateBatch makes one by default), or declare the one made elsewhere with PrivateBatchPool nodeManagement.existingEndpoint (raw pools: optIn(pool, "existingNodeManagementEndpoint"))',
+        fix: 'add a nodeManagement endpoint for the account (PrivateBatch makes one by default), or declare the one made elsewhere with BatchPool nodeManagement.existingEndpoint (raw pools: optIn(pool, "existingNodeManagementEndpoint"))',
       }];
     }
     if (hasOptIn(model, pool.resource, 'externalNodeManagementDns')) return [];
@@ -69,7 +69,7 @@ export function poolNodeManagementFindings(
       problem: `${unusable}, and nothing resolves its name in the pool's VNet: ${what}`,
       fix: nodeEndpoints.length > 0
         ? 'give the endpoint private DNS (BatchPrivateEndpoint dns mode records or zoneGroup), or opt in to external DNS (dns mode external)'
-        : 'link the Batch zone that holds the endpoint\'s record to the pool\'s VNet, or declare PrivateBatchPool nodeManagement.externalDns (raw pools: optIn(pool, "externalNodeManagementDns"))',
+        : 'link the Batch zone that holds the endpoint\'s record to the pool\'s VNet, or declare BatchPool nodeManagement.externalDns (raw pools: optIn(pool, "externalNodeManagementDns"))',
     }];
   });
 }

@@ -10,6 +10,6 @@ export function publicNetworkAccessFindings(model: StackModel): Finding[] {
       attribute: 'public_network_access_enabled',
       value: account.config.public_network_access_enabled,
       problem: 'the account is reachable from the internet (azurerm enables public access unless it is set to false)',
-      fix: 'set it to false, or opt in on purpose with PrivateBatchAccount allowPublicNetworkAccess: true (raw resources: optIn(resource, "publicNetworkAccess"))',
+      fix: 'set it to false, or opt in on purpose with BatchAccount allowPublicNetworkAccess: true (raw resources: optIn(resource, "publicNetworkAccess"))',
     }));
 }

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { IBatchAccount } from '../account/batch-account-ref';
-import { PrivateBatchPoolProps } from './private-batch-pool-props';
+import { BatchPoolProps } from './batch-pool-props';
 import { poolImageProblems } from '../rules/pool-image';
 import { poolNameProblem, vmSizeProblem } from '../rules/pool-names';
 import { identityIdProblems, inboundNatPoolProblems, poolSubnetPlacementProblem, publicIpProblems } from '../rules/pool-network';
@@ -14,7 +14,7 @@ import { resolveSubnet } from '../rules/subnets';
 export const MAX_TASKS_PER_NODE = 256;
 
 /**
- * The account's name and resource group as a pool refers to them: references to a `PrivateBatchAccount`'s resource
+ * The account's name and resource group as a pool refers to them: references to a `BatchAccount`'s resource
  * (so that Terraform creates the account first), or the parts of a literal account ID. Undefined when neither.
  */
 export function poolAccountRefs(account: IBatchAccount): { name: string; resourceGroupName: string } | undefined {
@@ -33,13 +33,13 @@ function literal(value: unknown): value is string {
  * makes the pool private (no public IP or inbound NAT without the opt-in). Pure, so the example app's config checks
  * reach the same rules.
  */
-export function privateBatchPoolProblems(props: PrivateBatchPoolProps): PropProblem[] {
+export function privateBatchPoolProblems(props: BatchPoolProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const add = (field: string, problem: string | undefined): void => {
     if (problem) problems.push({ field, problem });
   };
-  if (props.account === undefined) add('account', 'is required: a PrivateBatchAccount, or an existing account (batchAccountFromId)');
-  else if (poolAccountRefs(props.account) === undefined) add('account', 'must be a PrivateBatchAccount of this app, or an account by its literal ID (batchAccountFromId): the pool needs its resource group');
+  if (props.account === undefined) add('account', 'is required: a BatchAccount, or an existing account (batchAccountFromId)');
+  else if (poolAccountRefs(props.account) === undefined) add('account', 'must be a BatchAccount of this app, or an account by its literal ID (batchAccountFromId): the pool needs its resource group');
   if (literal(props.name)) add('name', poolNameProblem(props.name));
   else add('name', typeof props.name === 'string' ? 'must be known at synth (it names the pool\'s Terraform address), got a token' : 'is required');
   if (literal(props.vmSize)) add('vmSize', vmSizeProblem(props.vmSize));
@@ -56,7 +56,7 @@ export function privateBatchPoolProblems(props: PrivateBatchPoolProps): PropProb
   return problems;
 }
 
-function networkProblems(props: PrivateBatchPoolProps): PropProblem[] {
+function networkProblems(props: BatchPoolProps): PropProblem[] {
   const problems: PropProblem[] = [];
   if (props.subnet === undefined) return [{ field: 'subnet', problem: 'is required: the subnet the nodes take their addresses from' }];
   const subnet = resolveSubnet(props.subnet);

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { TerraformOutput, Token } from 'cdktf';
-import { BatchPool, BatchPoolNetworkConfigurationEndpointConfiguration, BatchPoolStartTask } from '@cdktf/provider-azurerm/lib/batch-pool';
+import { BatchPool as AzurermBatchPool, BatchPoolNetworkConfigurationEndpointConfiguration, BatchPoolStartTask } from '@cdktf/provider-azurerm/lib/batch-pool';
 import { IBatchAccount } from '../account/batch-account-ref';
 import { stableAddress } from '../core/addresses';
 import { BatchGuards } from '../guards/batch-guards';
 import { optIn } from '../guards/opt-ins';
-import { poolAccountRefs, privateBatchPoolProblems } from './private-batch-pool-problems';
-import { PrivateBatchPoolProps } from './private-batch-pool-props';
+import { poolAccountRefs, privateBatchPoolProblems } from './batch-pool-problems';
+import { BatchPoolProps } from './batch-pool-props';
 import { mapAttributes, reportProblems } from '../core/problems';
 import { outputName, poolLogicalId } from '../rules/logical-ids';
 import { PoolImage } from '../rules/pool-image';
@@ -28,9 +28,9 @@ export const POOL_NODE_COMMUNICATION_MODE = 'Simplified';
  * `public_address_provisioning_type` and `target_node_communication_mode` are always written out: azurerm does not
  * read them back as computed values, so leaving either to Azure's default would show a change on the next plan.
  */
-export class PrivateBatchPool extends Construct {
+export class BatchPool extends Construct {
   /** The azurerm pool, for settings this construct does not cover. */
-  public readonly resource: BatchPool;
+  public readonly resource: AzurermBatchPool;
   /** The account the pool belongs to. */
   public readonly account: IBatchAccount;
   /** The pool's name (its ID in the account). */
@@ -44,7 +44,7 @@ export class PrivateBatchPool extends Construct {
   /** The `<account>_pool_<pool>` output, with `outputs`. */
   public readonly output?: TerraformOutput;
 
-  constructor(scope: Construct, id: string, props: PrivateBatchPoolProps) {
+  constructor(scope: Construct, id: string, props: BatchPoolProps) {
     super(scope, id);
     reportProblems(this, privateBatchPoolProblems(props));
     this.account = props.account;
@@ -54,7 +54,7 @@ export class PrivateBatchPool extends Construct {
     const account = poolAccountRefs(props.account) ?? { name: props.account?.name ?? '', resourceGroupName: '' };
     const publicIps = props.publicIpAddresses;
 
-    this.resource = new BatchPool(this, 'Resource', {
+    this.resource = new AzurermBatchPool(this, 'Resource', {
       provider: props.provider,
       name: props.name,
       accountName: account.name,

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
-import { BatchAccount, BatchAccountNetworkProfile } from '@cdktf/provider-azurerm/lib/batch-account';
-import { IBatchAccount } from './batch-account-ref';
+import { BatchAccount as AzurermBatchAccount, BatchAccountNetworkProfile } from '@cdktf/provider-azurerm/lib/batch-account';
+import { batchAccountFromId, IBatchAccount } from './batch-account-ref';
 import { mapAttributes, reportProblems } from '../core/problems';
 import { resourceGroupNameProblem } from '../rules/azure-names';
 import { keyVaultUrlProblem } from '../rules/key-vault';
@@ -58,8 +58,8 @@ export interface KeyVaultReference {
   readonly url: string;
 }
 
-/** Props of {@link PrivateBatchAccount}. */
-export interface PrivateBatchAccountProps {
+/** Props of {@link BatchAccount}. */
+export interface BatchAccountProps {
   /** The account name: 3-24 lowercase letters and digits, globally unique. Must be known at synth. */
   readonly name: string;
   /** The resource group to create the account in (1-90 ASCII letters, digits and `-_.()`, not ending in `.`). */
@@ -135,9 +135,18 @@ export interface PrivateBatchAccountProps {
  * A Batch account reachable only through private endpoints: public network access disabled, Microsoft
  * Entra ID (AAD) authentication only and a system-assigned identity, unless the props opt in to less.
  */
-export class PrivateBatchAccount extends Construct implements IBatchAccount {
+export class BatchAccount extends Construct implements IBatchAccount {
+  /**
+   * An account made elsewhere (another team's), by its resource ID and region: something to make endpoints to, or to
+   * approve connections on. Nothing is created; an ID of another shape, or a region that is none, throws with every
+   * problem at once.
+   */
+  public static fromAccountId(accountId: string, location: string): IBatchAccount {
+    return batchAccountFromId(accountId, location);
+  }
+
   /** The azurerm resource, for settings this construct does not cover. */
-  public readonly resource: BatchAccount;
+  public readonly resource: AzurermBatchAccount;
   /** The account's resource ID. */
   public readonly id: string;
   /** The account name. */
@@ -151,7 +160,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
   /** The account's data plane endpoint, `<name>.<region>.batch.azure.com`. */
   public readonly accountEndpoint: string;
 
-  constructor(scope: Construct, id: string, props: PrivateBatchAccountProps) {
+  constructor(scope: Construct, id: string, props: BatchAccountProps) {
     super(scope, id);
     reportProblems(this, privateBatchAccountProblems(props));
     const identity = props.identity ?? { type: 'SystemAssigned' };
@@ -161,7 +170,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
     this.subscriptionId = props.subscriptionId;
     this.resourceGroupName = props.resourceGroupName;
 
-    this.resource = new BatchAccount(this, 'Resource', {
+    this.resource = new AzurermBatchAccount(this, 'Resource', {
       provider: props.provider,
       name: props.name,
       resourceGroupName: props.resourceGroupName,
@@ -195,7 +204,7 @@ export class PrivateBatchAccount extends Construct implements IBatchAccount {
   }
 }
 
-function authenticationModes(props: PrivateBatchAccountProps): string[] {
+function authenticationModes(props: BatchAccountProps): string[] {
   return [
     'AAD',
     ...(props.allowSharedKeyAuthentication ? ['SharedKey'] : []),
@@ -210,7 +219,7 @@ function identityBlock(identity: Exclude<BatchAccountIdentity, { type: 'None' }>
 }
 
 /** Every problem with the props, each naming its prop; pure, so the example app's config checks call it too. */
-export function privateBatchAccountProblems(props: PrivateBatchAccountProps): PropProblem[] {
+export function privateBatchAccountProblems(props: BatchAccountProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const add = (field: string, problem: string | undefined): void => {
     if (problem) problems.push({ field, problem });

@@ -106,10 +106,10 @@ export interface PrivateBatchPoolOptions {
   readonly provider?: TerraformProvider;
 }
 
-/** Props of {@link PrivateBatchPool}. */
-export interface PrivateBatchPoolProps extends PrivateBatchPoolOptions {
+/** Props of {@link BatchPool}. */
+export interface BatchPoolProps extends PrivateBatchPoolOptions {
   /**
-   * The account: a `PrivateBatchAccount` of this stack, or an account by its literal ID (`batchAccountFromId`),
+   * The account: a `BatchAccount` of this stack, or an account by its literal ID (`batchAccountFromId`),
    * whose resource group the pool is created in.
    */
   readonly account: IBatchAccount;
