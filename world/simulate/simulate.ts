@@ -45,7 +45,7 @@ function describe(round: string, summaries: ApplySummary[], mustBeNoOp: boolean)
   for (const s of summaries) {
     lines.push(summaryLine(round, s));
     for (const e of s.errors) lines.push(`    error: ${e.summary}${e.address ? ` (${e.address})` : ''}${e.detail ? `: ${e.detail.split('\n')[0]}` : ''}`);
-    for (const w of s.warnings.filter((w) => !w.summary.startsWith('Provider development overrides'))) lines.push(`    warning: ${w.summary}${w.address ? ` (${w.address})` : ''}`);
+    for (const w of s.warnings.filter((w) => !w.summary.startsWith('Provider development overrides'))) lines.push(`    warning: ${w.summary}${w.address ? ` (${w.address})` : ''}${w.detail ? `: ${w.detail.split('\n')[0]}` : ''}`);
     if (!s.ok) ok = false;
     if (s.ok && mustBeNoOp && changes(s) > 0) {
       ok = false;
