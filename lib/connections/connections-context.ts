@@ -5,8 +5,8 @@ import { BatchConnectionApiVersion } from '../rules/connections';
 
 /**
  * What every element of a `BatchEndpointConnections` is made with: the construct itself is the scope of each, so
- * that the helpers that make them add no level to construct paths.
- * @internal
+ * that the helpers that make them add no level to construct paths. Not exported from any entry point; not marked
+ * internal to the build either, since the declarations of the other helpers refer to it.
  */
 export interface ConnectionsContext {
   /** The `BatchEndpointConnections`: the scope of every element. */
