@@ -107,8 +107,10 @@ describeWithTerraform('hub-safety stories in the Azure world', () => {
       const { dir, run, world: after } = scratch(world);
       try {
         const out = synthConfig(rawConfig('hub-zone.json'), dir);
+        // The links of the hub VNet, whoever made them; the spoke's own VNet link is the spoke's.
+        const hubVnetLinks = () => after().ofType(HUB_LINK).filter((r) => /\/virtualNetworks\/vnet-hub$/i.test(String((r.properties.virtualNetwork as { id?: string } | undefined)?.id))).map((r) => r.id);
         expect(failures(run.apply(out))).toEqual([]);
-        expect(ids(after(), HUB_LINK)).toEqual(unlink ? [] : hubLinks);
+        expect(hubVnetLinks()).toEqual(unlink ? [] : hubLinks);
         expect(failures(run.destroy(out))).toEqual([]);
         expect(ids(after(), HUB_LINK)).toEqual(unlink ? [] : hubLinks);
       } finally {
