@@ -12,7 +12,7 @@ export interface ResourceGraph {
 const EDGE = /^\s*"\[root\] ([^" ]+) \(expand\)" -> "\[root\] ([^" ]+) \(expand\)"$/;
 
 /**
- * `terraform graph -type=plan` of a stack (through tfshim's providers), read as resource-to-resource edges:
+ * `terraform graph -type=plan` of a stack (through the project's plugins), read as resource-to-resource edges:
  * `depends_on` and references as Terraform evaluates them, which is what orders an apply.
  */
 export async function terraformGraph(stack: StackSource): Promise<ResourceGraph> {
