@@ -4,14 +4,13 @@
  * between ours), then destroy. The world refuses what Azure refuses (docs/azure-world.md), so a stack that owns
  * what it should not, writes before what it points at exists, or fails on another team's objects fails here.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readdirSync } from 'fs';
 import { join } from 'path';
 import { buildApp } from '../../app/build-app';
 import { loadConfig } from '../../app/load-config';
 import { loadWorld } from '../../world/engine/arm/world-file';
-import { ApplySummary, WorldRun } from '../../world/run';
 import { describeWithTerraform } from '../helpers/terraform';
+import { expectNoOp, failures, scratch, stackDir } from './stories';
 
 const ROOT = join(__dirname, '..', '..');
 /** The world each config starts from: the hub zone, its hub VNet link and another team's record for the hub config. */
@@ -43,28 +42,19 @@ function foreignStack(dir: string, accountId: string, location: string): string 
       },
     },
   };
-  const stackDir = join(dir, 'foreign');
-  mkdirSync(stackDir, { recursive: true });
-  writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(json, null, 2));
-  return stackDir;
+  return stackDir(dir, 'foreign', json);
 }
 
-const failures = (summaries: ApplySummary[]) => summaries.filter((s) => !s.ok).map((s) => `${s.stack}: ${s.errors.map((e) => `${e.summary} ${e.detail}`).join('; ')}`);
-const changesOf = (summaries: ApplySummary[]) => summaries.flatMap((s) => s.planned.filter((p) => p.action !== 'read').map((p) => `${s.stack}: ${p.action} ${p.address}`));
-const expectNoOp = (summaries: ApplySummary[]) => expect({ failures: failures(summaries), changes: changesOf(summaries) }).toEqual({ failures: [], changes: [] });
 
 describeWithTerraform('shipped configs in the Azure world', () => {
   const configs = readdirSync(join(ROOT, 'config')).filter((f) => f.endsWith('.json')).sort();
 
   it.each(configs)('%s deploys, converges, lives with another team\'s endpoint, and is destroyed leaving what it found', (name) => {
-    const dir = mkdtempSync(join(tmpdir(), 'config-story-'));
-    const worldFile = join(dir, 'world.json');
     const seed = SEEDS[name] ? loadWorld(join(ROOT, SEEDS[name]!)) : undefined;
-    if (SEEDS[name]) writeFileSync(worldFile, readFileSync(join(ROOT, SEEDS[name]!), 'utf8'));
+    const { dir, run, world } = scratch(seed);
     const config = loadConfig(join(ROOT, 'config', name));
     const app = buildApp(config, { file: name, outdir: join(dir, 'out') });
     app.synth();
-    const run = new WorldRun({ worldFile, workDir: join(dir, 'run'), azurermVersion: process.env.AZURE_WORLD_AZURERM_VERSION });
     try {
       expect(failures(run.apply(app.outdir))).toEqual([]);
       for (let i = 0; i < (CONVERGES_AFTER[name] ?? 1) - 1; i++) expect(failures(run.apply(app.outdir))).toEqual([]);
@@ -81,7 +71,7 @@ describeWithTerraform('shipped configs in the Azure world', () => {
 
       expect(failures(run.destroy(app.outdir))).toEqual([]);
       // What the world held before the app came is still there, as it was; nothing of the app is left.
-      expect(loadWorld(worldFile).sorted()).toEqual(seed?.sorted() ?? []);
+      expect(world().sorted()).toEqual(seed?.sorted() ?? []);
     } finally {
       run.dispose();
     }

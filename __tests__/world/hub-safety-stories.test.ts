@@ -4,46 +4,26 @@
  * endpoint failed, an adopt that imported what was not there, a spoke that linked (and on destroy unlinked) the
  * hub's VNet, a stale-record removal that took another subscription's record.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { buildApp } from '../../app/build-app';
 import { PrivateBatch } from '../../lib/private-batch/private-batch';
-import { loadWorld, parseWorld, formatWorld } from '../../world/engine/arm/world-file';
+import { parseWorld } from '../../world/engine/arm/world-file';
 import { World } from '../../world/engine/arm/world';
-import { ApplySummary, WorldRun } from '../../world/run';
 import { rawConfig, validConfig } from '../helpers/config';
 import { describeWithTerraform } from '../helpers/terraform';
+import { changesOf, failures, scratch, stackDir } from './stories';
 
 const ROOT = join(__dirname, '..', '..');
-const failures = (summaries: ApplySummary[]) => summaries.filter((s) => !s.ok).map((s) => `${s.stack}: ${s.errors.map((e) => e.summary).join('; ')}`);
-const changes = (summaries: ApplySummary[]) => summaries.flatMap((s) => s.planned.filter((p) => p.action !== 'read').map((p) => `${p.action} ${p.address}`));
 const ids = (world: World, type: string) => world.ofType(type).map((r) => r.id);
-
-/** A world run in a scratch folder, starting from `world` (or nothing). */
-function scratch(world?: World) {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-story-'));
-  const worldFile = join(dir, 'world.json');
-  if (world) writeFileSync(worldFile, formatWorld(world));
-  const run = new WorldRun({ worldFile, workDir: join(dir, 'run'), azurermVersion: process.env.AZURE_WORLD_AZURERM_VERSION });
-  return { dir, run, world: () => loadWorld(worldFile) };
-}
 
 /** Synthesizes a config (the raw JSON of a config file) into `dir`; returns the app's output folder. */
 function synthConfig(raw: unknown, dir: string): string {
   const app = buildApp(validConfig(raw), { outdir: join(dir, 'out') });
   app.synth();
   return app.outdir;
-}
-
-/** Writes one stack's JSON as an app of its own stack folder; returns the folder. */
-function stackDir(dir: string, name: string, json: unknown): string {
-  const folder = join(dir, name);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'cdk.tf.json'), JSON.stringify(json, null, 2));
-  return folder;
 }
 
 describeWithTerraform('hub-safety stories in the Azure world', () => {
@@ -89,7 +69,7 @@ describeWithTerraform('hub-safety stories in the Azure world', () => {
       const first = run.applyStack('adopted', app);
       expect(failures([first])).toEqual([]);
       expect(first.imported).toBe(2);
-      expect(changes([run.applyStack('adopted', app)])).toEqual([]);
+      expect(changesOf([run.applyStack('adopted', app)])).toEqual([]);
     } finally {
       run.dispose();
     }

@@ -19,7 +19,7 @@ import { stacksInOrder } from './stacks';
 import { ApplySummary, summarize } from './summary';
 
 export { stacksInOrder, type AppStack } from './stacks';
-export type { ApplyDiagnostic, ApplySummary } from './summary';
+export { plannedChanges, type ApplyDiagnostic, type ApplySummary } from './summary';
 
 export interface WorldRunOptions {
   /** The world file the plugins apply to (AZURE_WORLD_FILE); created by the engine when missing. */

@@ -58,3 +58,11 @@ export function summarize(stack: string, operation: 'apply' | 'destroy', exitCod
   const log = lines.map((l) => l['@message'] ?? '').filter(Boolean).join('\n') + (stderr ? `\n${stderr}` : '');
   return { stack, operation, ok: exitCode === 0, exitCode, ...counts, planned, errors, warnings, log };
 }
+
+/**
+ * The planned actions that change something: a data source inside a `check` block is read again on every plan (a
+ * `read`), which changes nothing, so a converged stack's apply still lists it.
+ */
+export function plannedChanges(summary: ApplySummary): { address: string; action: string }[] {
+  return summary.planned.filter((p) => p.action !== 'read');
+}

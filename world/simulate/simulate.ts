@@ -8,7 +8,7 @@ import { join, resolve } from 'path';
 import { appWarnings, buildApp } from '../../app/build-app';
 import { loadConfig } from '../../app/load-config';
 import { loadWorld } from '../engine/arm/world-file';
-import { ApplySummary, WorldRun } from '../run';
+import { ApplySummary, plannedChanges, WorldRun } from '../run';
 import { dnsReport, formatDnsReport } from './dns-report';
 
 export interface SimulateOptions {
@@ -49,7 +49,7 @@ function describe(round: string, summaries: ApplySummary[], mustBeNoOp: boolean)
     if (!s.ok) ok = false;
     if (s.ok && mustBeNoOp && changes(s) > 0) {
       ok = false;
-      lines.push(`    not a no-op: ${s.planned.filter((p) => p.action !== 'read').map((p) => `${p.action} ${p.address}`).join(', ')}`);
+      lines.push(`    not a no-op: ${plannedChanges(s).map((p) => `${p.action} ${p.address}`).join(', ')}`);
     }
   }
   return { ok, lines };
