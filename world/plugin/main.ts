@@ -15,8 +15,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Engine } from '../engine';
 import { loadEngine } from './engine-module';
-import { packageDefinition } from './protocol';
 import { providerHandlers } from './provider';
+import { pluginServer } from './server';
 import { loadSchema } from './schema';
 
 const DEBUG = !!process.env.AZURE_WORLD_DEBUG;
@@ -95,41 +95,12 @@ function main(): void {
     provider, schema: loadSchema(schema), legacyTypeSystem: legacy, worldFile: process.env.AZURE_WORLD_FILE || undefined,
     loadEngine: (): Engine => loadEngine(process.env.AZURE_WORLD_ENGINE),
   });
-  const pkg = grpc.loadPackageDefinition(packageDefinition({ longs: Number, enums: String, defaults: true })) as any;
-  const described = Object.keys(pkg.tfplugin6.Provider.service);
-  const unmatched = described.filter((n) => !handlers[n]).concat(Object.keys(handlers).filter((n) => !described.includes(n)));
-  if (unmatched.length) throw new Error(`azure-world: handlers and protocol.ts disagree on ${unmatched.join(', ')}`);
-
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 << 20, 'grpc.max_send_message_length': -1 });
-  const streams: unknown[] = [];
-  const unary = (name: string, fn: (req: any) => object) => (call: any, callback: import('@grpc/grpc-js').sendUnaryData<object>): void => {
-    log(name, call.request.type_name ?? '');
-    try {
-      callback(null, fn(call.request));
-    } catch (e) {
-      console.error(`[azure-world] ${name}: ${(e as Error).stack}`);
-      callback({ code: grpc.status.INTERNAL, details: String((e as Error).message) }, null);
-    }
-  };
-  server.addService(pkg.tfplugin6.Provider.service, Object.fromEntries(Object.entries(handlers).map(([n, fn]) => [n, unary(n, fn)])));
-  server.addService(pkg.plugin.GRPCController.service, {
-    Shutdown: (_call: unknown, callback: (e: null, r: object) => void) => {
-      log('Shutdown');
-      callback(null, {});
-      setTimeout(() => {
-        server.forceShutdown();
-        process.exit(0);
-      }, 20);
-    },
-  });
-  // Stdio and broker streams are accepted and simply kept open (nothing to forward).
-  server.addService(pkg.plugin.GRPCStdio.service, { StreamStdio: (call: unknown) => streams.push(call) });
-  server.addService(pkg.plugin.GRPCBroker.service, {
-    StartStream: (call: any) => {
-      streams.push(call);
-      call.on('data', () => undefined);
-      call.on('end', () => call.end());
-    },
+  const server = pluginServer(handlers, {
+    log,
+    onShutdown: () => setTimeout(() => {
+      server.forceShutdown();
+      process.exit(0);
+    }, 20),
   });
 
   const socket = path.join(process.env.PLUGIN_UNIX_SOCKET_DIR || os.tmpdir(),

@@ -1,6 +1,6 @@
 /**
  * Plays a synthesized app into an Azure world: for each stack in order, `terraform apply` (no init: the project's
- * plugins through dev_overrides, the backend commented out) against AZURE_WORLD_FILE, with each stack's state kept
+ * plugins, attached from a plugin host the run starts, the backend commented out) against AZURE_WORLD_FILE, with each stack's state kept
  * in a workspace of its own between calls, as separate root modules with separate states would be in real life.
  *
  *   const run = new WorldRun({ worldFile: 'world.json' });
@@ -12,6 +12,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { PluginHost } from '../plugin/reattach';
 import { cliConfig } from '../plugin/tfrc';
 import { BACKEND_KEYS, copyStack } from './copy-stack';
 import { terraformEnv } from './env';
@@ -38,6 +39,7 @@ export class WorldRun {
   private readonly workDir: string;
   private readonly ownsWorkDir: boolean;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly plugins: PluginHost;
 
   constructor(options: WorldRunOptions) {
     this.ownsWorkDir = !options.workDir;
@@ -45,13 +47,16 @@ export class WorldRun {
     const tfrc = join(this.workDir, 'azure-world.tfrc');
     mkdirSync(this.workDir, { recursive: true });
     writeFileSync(tfrc, cliConfig());
-    this.env = {
+    const env = {
       ...terraformEnv(tfrc),
       ...options.env,
       AZURE_WORLD_FILE: resolve(options.worldFile),
       ...(options.azurermVersion && { AZURE_WORLD_AZURERM_VERSION: options.azurermVersion }),
       ...(options.engineModule && { AZURE_WORLD_ENGINE: resolve(options.engineModule) }),
     };
+    // Terraform attaches to one plugin host for the run instead of starting the plugins for every command.
+    this.plugins = new PluginHost(env);
+    this.env = this.plugins.env(env);
   }
 
   /** Applies every stack of the app in order; stops after the first that fails (later stacks depend on it). */
@@ -74,8 +79,9 @@ export class WorldRun {
     return summarize(name, operation, r.status ?? 1, r.stdout, r.stderr);
   }
 
-  /** Removes the workspaces (when the run made its own work dir). */
+  /** Stops the run's plugin host and removes the workspaces (when the run made its own work dir). */
   dispose(): void {
+    this.plugins.stop();
     if (this.ownsWorkDir && existsSync(this.workDir)) rmSync(this.workDir, { recursive: true, force: true });
   }
 

@@ -82,6 +82,7 @@ export function simulate(options: SimulateOptions): SimulateResult {
     if (options.worldOut && existsSync(worldFile)) copyFileSync(worldFile, resolve(options.worldOut));
     return { ok, lines };
   } finally {
+    run.dispose();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { providerSource } from './availability';
+import { attachPlugins } from '../../../world/plugin/reattach';
 import { terraformEnv } from './env';
 
 interface RunResult {
@@ -42,7 +43,8 @@ export async function withWorkspace<T>(use: (ws: Workspace) => Promise<T>): Prom
     const cliConfig = join(dir, 'azure-world.tfrc');
     writeFileSync(cliConfig, source.tfrc);
     const root = join(dir, 'root');
-    const env = terraformEnv(cliConfig);
+    // One plugin host per configuration serves every run of this process (Terraform attaches to it).
+    const env = attachPlugins(terraformEnv(cliConfig));
     const terraform = (args: string[]): Promise<RunResult> => run(args, root, env);
     const initialize = async (hasModuleCalls: boolean): Promise<string> => {
       if (!hasModuleCalls) return '';
