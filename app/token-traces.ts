@@ -1,35 +1,42 @@
 /**
- * cdktf records the whole call stack of every token it creates (its `captureStackTrace`, in the constructors below),
- * only to print it if that token fails to resolve. For a large stack that is a third of a synth's CPU time and two
- * fifths of its memory (BENCHMARKS.md, issue #24): a trace of 30 to 40 frames, formatted as text, for each of the
- * tens of thousands of tokens. The app command does not keep them: while `run` runs, a trace captured by one of
- * these constructors is empty, as cdktf's own code allows (an empty `stack` gives an empty creation stack).
- * Every other trace (errors, construct metadata such as warnings) is formatted as node formats it.
+ * cdktf records the whole call stack of every token it creates (`captureStackTrace` in the constructors of
+ * `Intrinsic`, `ComplexResolvable`, `LazyBase`, `TerraformDynamicBlock` and `TerraformDynamicExpression`), only to
+ * print it if that token fails to resolve. For a large stack that was a third of a synth's CPU time and two fifths
+ * of its memory (BENCHMARKS.md): V8 walks 30 to 40 frames for each of tens of thousands of tokens. The app command
+ * does not keep them: while `build` runs, cdktf's capture function gives an empty trace, as cdktf's own code allows
+ * (an empty creation stack prints nothing). Those constructors call it through its module's exports, so replacing
+ * the export reaches every one of them and nothing else: errors and construct metadata (warnings) keep their traces.
+ * cdktn calls `captureCreationStack` there instead (empty with its CDKTN_DISABLE_CREATION_STACK=1): that one is
+ * replaced when it exists.
  * PRIVATE_BATCH_TOKEN_TRACES=1 keeps the token traces, to find where a token that does not resolve was made.
  */
-const TOKEN_CONSTRUCTORS = new Set(['Intrinsic', 'ComplexResolvable', 'LazyBase', 'TerraformDynamicBlock', 'TerraformDynamicExpression']);
-
-type PrepareStackTrace = (error: Error, trace: NodeJS.CallSite[]) => unknown;
-
-/** Node's own format: the error's `toString()`, then one `    at <frame>` line per frame. */
-const nodeFormat: PrepareStackTrace = (error, trace) =>
-  `${Error.prototype.toString.call(error)}${trace.map((site) => `\n    at ${site}`).join('')}`;
-
-/** Whether a trace is cdktf's record of where a token was made: captured into a plain object by a token's constructor. */
-function isTokenTrace(target: object, trace: readonly NodeJS.CallSite[]): boolean {
-  const first = trace[0];
-  return !(target instanceof Error) && first !== undefined && first.isConstructor() && TOKEN_CONSTRUCTORS.has(first.getFunctionName() ?? '');
+interface StackTraceModule {
+  captureStackTrace: (below?: unknown) => string[];
+  captureCreationStack?: () => string[];
 }
 
-/** Runs `build` without token traces (unless PRIVATE_BATCH_TOKEN_TRACES=1), then puts node's stack formatting back. */
+/** cdktf's private stack-trace module (cdktn has the same), or undefined if a release moved it. */
+function tokenTraceModule(): StackTraceModule | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('cdktf/lib/tokens/private/stack-trace') as StackTraceModule;
+  } catch {
+    return undefined;
+  }
+}
+
+const noTrace = (): string[] => [];
+
+/** Runs `build` without token traces (unless PRIVATE_BATCH_TOKEN_TRACES=1), then puts cdktf's capture back. */
 export function withoutTokenTraces<T>(build: () => T): T {
-  if (process.env.PRIVATE_BATCH_TOKEN_TRACES === '1') return build();
-  const previous = Error.prepareStackTrace;
-  const format: PrepareStackTrace = previous ?? nodeFormat;
-  Error.prepareStackTrace = (target, trace) => (isTokenTrace(target, trace) ? '' : format(target, trace));
+  const traces = process.env.PRIVATE_BATCH_TOKEN_TRACES === '1' ? undefined : tokenTraceModule();
+  if (!traces) return build();
+  const name = traces.captureCreationStack ? 'captureCreationStack' : 'captureStackTrace';
+  const capture = traces[name]!;
+  traces[name] = noTrace;
   try {
     return build();
   } finally {
-    Error.prepareStackTrace = previous;
+    traces[name] = capture;
   }
 }
