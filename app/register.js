@@ -1,15 +1,17 @@
 // The app command's TypeScript loader (`node -r ./app/register.js main.ts`): it strips types with sucrase, as
 // `sucrase/register` does, and keeps each file's JavaScript in node_modules/.cache/cdktf-azure-private-batch, keyed
-// by the file's path and text, sucrase's version and the options. A synth transpiles only the files that changed
-// since the last one, and loads sucrase only then: a user should not pay for turning the same TypeScript into the
-// same JavaScript on every synth (issue #24). Types are checked by `npm run typecheck`, not here.
-// Without a writable cache folder it transpiles every time, as sucrase/register does.
+// by the file's path, its change time, modification time and size (a write always changes the change time), sucrase's
+// version and the options. A synth transpiles only the files that changed since the last one, and loads sucrase only
+// then: a user should not pay for turning the same TypeScript into the same JavaScript on every synth. Types are
+// checked by `npm run typecheck`, not here. Without a writable cache folder it transpiles every time, as
+// sucrase/register does. It also keeps V8's code cache of that JavaScript, and defers zod's locales (below).
 'use strict';
 
 const crypto = require('crypto');
 const fs = require('fs');
 const Module = require('module');
 const path = require('path');
+const vm = require('vm');
 
 const OPTIONS = { transforms: ['imports', 'typescript'] };
 const CACHE = path.join(__dirname, '..', 'node_modules', '.cache', 'cdktf-azure-private-batch');
@@ -23,14 +25,19 @@ function transpile(source, filename) {
   return `${code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(sourceMap)).toString('base64')}`;
 }
 
-function cached(source, filename) {
+/** A cache key for a file as it is now (a write always changes its change time) and what made its entry. */
+function cacheKey(makers, filename) {
+  const { ctimeMs, mtimeMs, size } = fs.statSync(filename);
+  return crypto.createHash('sha256').update(JSON.stringify([...makers, filename, ctimeMs, mtimeMs, size])).digest('hex');
+}
+
+function cached(filename) {
   sucraseVersion ??= require('sucrase/package.json').version;
-  const key = crypto.createHash('sha256').update(JSON.stringify([sucraseVersion, OPTIONS, filename, source])).digest('hex');
-  const file = path.join(CACHE, `${key}.js`);
+  const file = path.join(CACHE, `${cacheKey([sucraseVersion, OPTIONS], filename)}.js`);
   try {
-    return fs.readFileSync(file, 'utf8');
+    return { code: fs.readFileSync(file, 'utf8'), file };
   } catch {
-    const code = transpile(source, filename);
+    const code = transpile(fs.readFileSync(filename, 'utf8'), filename);
     try {
       // Written aside and renamed: two synths at once never read half a file.
       fs.mkdirSync(CACHE, { recursive: true });
@@ -39,14 +46,86 @@ function cached(source, filename) {
       fs.renameSync(partial, file);
     } catch {
       // No cache (read-only checkout, say): this synth transpiles, as the next will.
+      return { code, file: undefined };
     }
-    return code;
+    return { code, file };
   }
 }
 
+// V8's code cache of each file's JavaScript, beside it in the cache: parsing and compiling the same JavaScript on
+// every synth is the other cost a user need not pay (node 22 has module.enableCompileCache; node 20 does not). A
+// cache V8 rejects (another V8, changed flags) is made anew. Written when the process exits, so that it holds the
+// functions that ran, not only the top level.
+const unsaved = [];
+process.once('exit', () => {
+  for (const [file, script] of unsaved) {
+    try {
+      fs.writeFileSync(file, script.createCachedData());
+    } catch {
+      // No cache folder: the next synth compiles again.
+    }
+  }
+});
+
+/** `require` for a module, as node makes it (module.require, resolve, main, extensions, cache). */
+function requireFor(module) {
+  const require = (id) => module.require(id);
+  require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+  require.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
+/** Runs a module's JavaScript as module._compile does, compiled with V8's code cache from `codeCacheFile`. */
+function compile(module, code, filename, codeCacheFile) {
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(codeCacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(code), { filename, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) unsaved.push([codeCacheFile, script]);
+  const wrapper = script.runInThisContext({ displayErrors: true });
+  return wrapper.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
+}
+
 const loadJs = Module._extensions['.js'];
+// '.ts' first: node tries each extension in this order for `require('./x')`, and every file the app loads is TypeScript.
+const others = Object.entries(Module._extensions);
+for (const [extension] of others) delete Module._extensions[extension];
 Module._extensions['.ts'] = function loadTs(module, filename) {
   // Like sucrase/register, TypeScript in node_modules is left to node.
   if (filename.includes(IN_NODE_MODULES)) return loadJs(module, filename);
-  module._compile(cached(fs.readFileSync(filename, 'utf8'), filename), filename);
+  const { code, file } = cached(filename);
+  if (file === undefined) return module._compile(code, filename);
+  return compile(module, code, filename, `${file.slice(0, -'.js'.length)}-${process.versions.v8}.v8`);
+};
+for (const [extension, loader] of others) Module._extensions[extension] = loader;
+
+// The packages the app brings beyond cdktf's (the library's ipaddr.js, the app's zod) get the code cache too;
+// cdktf, constructs and the provider load as node loads them.
+const CODE_CACHED_PACKAGES = ['zod', 'ipaddr.js'].map((name) => `${IN_NODE_MODULES}${name}${path.sep}`);
+Module._extensions['.js'] = function loadJsWithCodeCache(module, filename) {
+  if (!CODE_CACHED_PACKAGES.some((folder) => filename.includes(folder))) return loadJs(module, filename);
+  return compile(module, fs.readFileSync(filename, 'utf8'), filename, `${path.join(CACHE, cacheKey([filename], filename))}-${process.versions.v8}.v8`);
+};
+
+// zod loads its 64 locale modules when it loads (`locales` of zod/v4/core and zod/v4/classic), and uses one (en,
+// which it loads by itself). The app command defers that module until something reads a locale: a tenth of the
+// default example's synth. A zod that no longer asks for '../locales/index.cjs' is simply loaded as it is.
+const load = Module._load;
+Module._load = function loadDeferringZodLocales(request, parent, isMain) {
+  if (request !== '../locales/index.cjs' || !parent || !/[\\/]zod[\\/]v4[\\/]/.test(parent.filename)) return load.apply(this, arguments);
+  let locales;
+  const target = () => (locales ??= load.call(this, request, parent, isMain));
+  // __esModule: zod's __importStar then takes the object as it is, without reading every export.
+  return new Proxy({}, {
+    get: (_, key) => (key === '__esModule' ? true : target()[key]),
+    has: (_, key) => key in target(),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(target(), key),
+  });
 };
