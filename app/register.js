@@ -54,18 +54,16 @@ function cached(filename) {
 
 // V8's code cache of each file's JavaScript, beside it in the cache: parsing and compiling the same JavaScript on
 // every synth is the other cost a user need not pay (node 22 has module.enableCompileCache; node 20 does not). A
-// cache V8 rejects (another V8, changed flags) is made anew. Written when the process exits, so that it holds the
-// functions that ran, not only the top level.
-const unsaved = [];
-process.once('exit', () => {
-  for (const [file, script] of unsaved) {
-    try {
-      fs.writeFileSync(file, script.createCachedData());
-    } catch {
-      // No cache folder: the next synth compiles again.
-    }
+// cache V8 rejects (another V8, changed flags) is made anew. It is made right after compiling, so it holds the top
+// level and what V8 compiled eagerly. Not at exit, with every function that ran: code deserialized that way made
+// a synth of 2,000 accounts take twice the CPU (7 s -> 14.5 s, 380 -> 590 MB), every run (BENCHMARKS.md).
+function saveCodeCache(file, script) {
+  try {
+    fs.writeFileSync(file, script.createCachedData());
+  } catch {
+    // No cache folder: the next synth compiles again.
   }
-});
+}
 
 /** `require` for a module, as node makes it (module.require, resolve, main, extensions, cache). */
 function requireFor(module) {
@@ -87,7 +85,7 @@ function compile(module, code, filename, codeCacheFile) {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(code), { filename, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) unsaved.push([codeCacheFile, script]);
+  if (cachedData === undefined || script.cachedDataRejected) saveCodeCache(codeCacheFile, script);
   const wrapper = script.runInThisContext({ displayErrors: true });
   return wrapper.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
 }
