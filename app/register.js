@@ -54,9 +54,10 @@ function cached(filename) {
 
 // V8's code cache of each file's JavaScript, beside it in the cache: parsing and compiling the same JavaScript on
 // every synth is the other cost a user need not pay (node 22 has module.enableCompileCache; node 20 does not). A
-// cache V8 rejects (another V8, changed flags) is made anew. It is made right after compiling, so it holds the top
-// level and what V8 compiled eagerly. Not at exit, with every function that ran: code deserialized that way made
-// a synth of 2,000 accounts take twice the CPU (7 s -> 14.5 s, 380 -> 590 MB), every run (BENCHMARKS.md).
+// cache V8 rejects (another V8, changed flags) is made anew. For the app's TypeScript it is made right after
+// compiling (the top level and what V8 compiled eagerly): made at exit, with every function that ran, it made a
+// synth of 2,000 accounts take twice the CPU and 200 MB more (7 s -> 14.5 s, 380 -> 590 MB), every run. For zod,
+// which only parses the config, it is made at exit: 10 ms less for the default example, and large synths as fast.
 function saveCodeCache(file, script) {
   try {
     fs.writeFileSync(file, script.createCachedData());
@@ -64,6 +65,8 @@ function saveCodeCache(file, script) {
     // No cache folder: the next synth compiles again.
   }
 }
+const savedAtExit = [];
+process.once('exit', () => savedAtExit.forEach(([file, script]) => saveCodeCache(file, script)));
 
 /** `require` for a module, as node makes it (module.require, resolve, main, extensions, cache). */
 function requireFor(module) {
@@ -76,8 +79,11 @@ function requireFor(module) {
   return require;
 }
 
-/** Runs a module's JavaScript as module._compile does, compiled with V8's code cache from `codeCacheFile`. */
-function compile(module, code, filename, codeCacheFile) {
+/**
+ * Runs a module's JavaScript as module._compile does, compiled with V8's code cache from `codeCacheFile`, made
+ * when missing or rejected: now, or with the functions that ran when the process exits (`atExit`).
+ */
+function compile(module, code, filename, codeCacheFile, atExit = false) {
   let cachedData;
   try {
     cachedData = fs.readFileSync(codeCacheFile);
@@ -85,7 +91,10 @@ function compile(module, code, filename, codeCacheFile) {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(code), { filename, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) saveCodeCache(codeCacheFile, script);
+  if (cachedData === undefined || script.cachedDataRejected) {
+    if (atExit) savedAtExit.push([codeCacheFile, script]);
+    else saveCodeCache(codeCacheFile, script);
+  }
   const wrapper = script.runInThisContext({ displayErrors: true });
   return wrapper.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
 }
@@ -105,10 +114,13 @@ for (const [extension, loader] of others) Module._extensions[extension] = loader
 
 // The packages the app brings beyond cdktf's (the library's ipaddr.js, the app's zod) get the code cache too;
 // cdktf, constructs and the provider load as node loads them.
-const CODE_CACHED_PACKAGES = ['zod', 'ipaddr.js'].map((name) => `${IN_NODE_MODULES}${name}${path.sep}`);
+const ZOD = `${IN_NODE_MODULES}zod${path.sep}`;
+const IPADDR = `${IN_NODE_MODULES}ipaddr.js${path.sep}`;
 Module._extensions['.js'] = function loadJsWithCodeCache(module, filename) {
-  if (!CODE_CACHED_PACKAGES.some((folder) => filename.includes(folder))) return loadJs(module, filename);
-  return compile(module, fs.readFileSync(filename, 'utf8'), filename, `${path.join(CACHE, cacheKey([filename], filename))}-${process.versions.v8}.v8`);
+  const zod = filename.includes(ZOD);
+  if (!zod && !filename.includes(IPADDR)) return loadJs(module, filename);
+  const codeCache = `${path.join(CACHE, cacheKey([filename], filename))}-${process.versions.v8}.v8`;
+  return compile(module, fs.readFileSync(filename, 'utf8'), filename, codeCache, zod);
 };
 
 // zod loads its 64 locale modules when it loads (`locales` of zod/v4/core and zod/v4/classic), and uses one (en,
