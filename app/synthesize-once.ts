@@ -1,4 +1,5 @@
 import { TerraformStack } from 'cdktf';
+import type { IConstruct } from 'constructs';
 
 /**
  * Makes a stack's `toTerraform()` synthesize once while its constructs stay as they are: the guards read the stack's
@@ -15,4 +16,31 @@ export function synthesizeOnce(stack: TerraformStack): void {
     if (last?.constructs !== constructs) last = { constructs, json: synthesize() };
     return last.json;
   };
+}
+
+/**
+ * cdktf's synth resolves every element of every stack once more before writing ("preparing"), only to find tokens
+ * that reference another stack's resources, for which it adds an output there and a remote state here. A stack
+ * alone in its app can hold no such reference, so for it that pass only makes sure it has a backend: a fifth of a
+ * large synth's CPU (BENCHMARKS.md). With other stacks in the app it runs as cdktf has it.
+ */
+export function prepareAloneWithoutCrossStackPass(stack: TerraformStack): void {
+  const prepare = stack.prepareStack.bind(stack);
+  stack.prepareStack = () => {
+    if (stackCount(stack.node.root) === 1) stack.ensureBackendExists();
+    else prepare();
+  };
+}
+
+/** The stacks of an app, counted once per synth (cdktf prepares each stack in turn; none is added meanwhile). */
+const STACK_COUNTS = new WeakMap<IConstruct, number>();
+function stackCount(root: IConstruct): number {
+  let count = STACK_COUNTS.get(root);
+  if (count === undefined) {
+    count = root.node.findAll().filter((c) => TerraformStack.isStack(c)).length;
+    STACK_COUNTS.set(root, count);
+    // Counted anew in the next synth, which may follow a change.
+    void Promise.resolve().then(() => STACK_COUNTS.delete(root));
+  }
+  return count;
 }
