@@ -4,9 +4,9 @@
  * one host per configuration, and no process left behind.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { PluginHost } from '../../world/plugin/reattach';
 import { describeWithTerraform } from '../helpers/terraform';
 import { scratch, stackDir } from './stories';
@@ -48,14 +48,15 @@ describeWithTerraform('the plugin host', () => {
     expect(PluginHost.sharedFor({ ...env, ARM_SUBSCRIPTION_ID: SUB_A })).not.toBe(first);
   }, 60_000);
 
-  it('exits when the process that started it is killed', () => {
+  it('exits, and removes its sockets, when the process that started it is killed', () => {
     const script = `require(${JSON.stringify(require.resolve('../../app/register.js'))});
       const { PluginHost } = require(${JSON.stringify(require.resolve('../../world/plugin/reattach.ts'))});
       const host = new PluginHost({ PATH: process.env.PATH });
-      process.stdout.write(String(JSON.parse(host.reattach)['registry.terraform.io/hashicorp/azurerm'].Pid));
+      const azurerm = JSON.parse(host.reattach)['registry.terraform.io/hashicorp/azurerm'];
+      process.stdout.write(JSON.stringify({ pid: azurerm.Pid, socket: azurerm.Addr.String }));
       process.kill(process.pid, 'SIGKILL');`;
     const parent = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    const pid = Number(parent.stdout);
+    const { pid, socket } = JSON.parse(parent.stdout) as { pid: number; socket: string };
     expect(pid).toBeGreaterThan(0);
     const gone = (): boolean => {
       try {
@@ -67,5 +68,6 @@ describeWithTerraform('the plugin host', () => {
     };
     for (const start = Date.now(); !gone() && Date.now() - start < 5000;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     expect(gone()).toBe(true);
+    expect(existsSync(dirname(socket))).toBe(false);
   }, 60_000);
 });

@@ -72,6 +72,8 @@ async function main(dir: string): Promise<void> {
   setInterval(() => {
     if (process.ppid !== parent) process.exit(0); // the process that started the host is gone
   }, 500).unref();
+  // Its sockets and files go with it, however it ends (PluginHost.stop removes them too).
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
 process.on('SIGTERM', () => process.exit(0));
