@@ -21,20 +21,24 @@ export function evaluateHcl<K extends string>(expressions: Record<K, string>, lo
     // Locals in JSON syntax are templates: a literal "${" in an input would be read as interpolation.
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ locals: escapeTemplates(locals) }));
     const entries = Object.entries<string>(expressions).map(([key, expression]) => `${key} = ${expression.replace(/\n/g, ' ')}`);
-    const line = `jsonencode({ ${entries.join(', ')} })\n`;
-    const run = spawnSync('terraform', ['console', '-no-color'], {
-      cwd: dir,
-      input: line,
-      encoding: 'utf8',
-      env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
-    });
-    if (run.error) throw new Error(`terraform console could not run (terraform must be on PATH): ${run.error.message}`);
-    if (run.status !== 0) throw new Error(`terraform console refused ${line}${run.stderr}`);
-    // The console prints the JSON text as an HCL string literal, whose escapes are JSON's.
-    return JSON.parse(JSON.parse(run.stdout.trim())) as Record<K, unknown>;
+    return consoleJson(dir, `jsonencode({ ${entries.join(', ')} })\n`) as Record<K, unknown>;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `terraform console` in `dir` on one line that gives a `jsonencode`d value; that value, parsed. */
+function consoleJson(dir: string, line: string): unknown {
+  const run = spawnSync('terraform', ['console', '-no-color'], {
+    cwd: dir,
+    input: line,
+    encoding: 'utf8',
+    env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+  });
+  if (run.error) throw new Error(`terraform console could not run (terraform must be on PATH): ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`terraform console refused ${line}${run.stderr}`);
+  // The console prints the JSON text as an HCL string literal, whose escapes are JSON's.
+  return JSON.parse(JSON.parse(run.stdout.trim()));
 }
 
 function escapeTemplates(value: unknown): unknown {
@@ -44,4 +48,38 @@ function escapeTemplates(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeTemplates(v)]));
   }
   return value;
+}
+
+/**
+ * What expressions of a synthesized stack evaluate to, by Terraform, given what Azure would return: the stack's own
+ * `locals` (templates, as synthesized) stay as they are, so a chain of locals is evaluated as written; `inputs`
+ * replaces what the plan would read, by address: `local.<name>` replaces that local, any other address
+ * (`data.<type>.<name>`, `<type>.<name>`) is read from a local of its own wherever it is referred to.
+ * `expressions` are templates as the stack holds them (`${...}`).
+ */
+export function evaluateStackExpressions<K extends string>(
+  stackLocals: Record<string, string> | undefined, expressions: Record<K, string>, inputs: Record<string, unknown>,
+): Record<K, unknown> {
+  const templates: Record<string, string> = { ...stackLocals };
+  for (const [key, template] of Object.entries<string>(expressions)) templates[`evaluated_${key}`] = template;
+  const values: Record<string, unknown> = {};
+  for (const [address, value] of Object.entries(inputs)) {
+    if (address.startsWith('local.')) {
+      delete templates[address.slice('local.'.length)];
+      values[address.slice('local.'.length)] = value;
+      continue;
+    }
+    const name = `input_${address.replace(/\W/g, '_')}`;
+    values[name] = value;
+    const reference = new RegExp(`${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g');
+    for (const key of Object.keys(templates)) templates[key] = templates[key].replace(reference, `local.${name}`);
+  }
+  const keys = Object.keys(expressions) as K[];
+  const dir = mkdtempSync(join(tmpdir(), 'hcl-eval-'));
+  try {
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ locals: { ...templates, ...(escapeTemplates(values) as object) } }));
+    return consoleJson(dir, `jsonencode({ ${keys.map((k) => `${k} = local.evaluated_${k}`).join(', ')} })\n`) as Record<K, unknown>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
