@@ -14,6 +14,7 @@ import { AzapiResourceAction } from '../lib/azapi/resource-action';
 import { BatchAccount } from '../lib/account/batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
 import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
+import { evaluateStackExpressions } from './helpers/hcl-eval';
 import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
@@ -35,6 +36,13 @@ function build(props: Partial<BatchEndpointConnectionsProps> & { connections: Co
 }
 
 const withoutMetadata = ({ ['//']: _metadata, ...block }: any) => block;
+
+/** A connection as the connection list gives it (its `response_export_values` projection). */
+const listed = (name: string, status: string, privateEndpointId = `/subscriptions/${SUB}/resourceGroups/rg-x/providers/Microsoft.Network/privateEndpoints/${name.split('.')[0]}`) =>
+  ({ id: `${ACCOUNT_ID}/privateEndpointConnections/${name}`, name, privateEndpointId, status });
+/** What expressions of the stack evaluate to, by Terraform, when the account's connection list holds `connections`. */
+const applied = <K extends string>(json: any, expressions: Record<K, string>, connections: object[]) =>
+  evaluateStackExpressions(json.locals, expressions, { 'data.azapi_resource_list.connections_acct': { output: { connections } } });
 
 /** The problems the stack's constructs report at synth, one message each. */
 const problemsIn = (stack: TerraformStack): string[] => stack.node.findAll().flatMap((c) => c.node.validate());
@@ -115,24 +123,32 @@ describe('BatchEndpointConnections: actions', () => {
     const { json } = build({ connections: [{ action: 'reject', connectionName: `pe-other.${GUID}`, description: 'not ours' }] });
     const action = json.resource.azapi_resource_action.reject_acct_other;
     expect(action.body).toEqual({ properties: { privateLinkServiceConnectionState: { status: 'Rejected', description: 'not ours' } } });
-    expect(action.method).toContain('contains(["Pending", "Approved"], local.reject_acct_other[0].status) ? "PATCH" : "GET"');
-    expect(json.locals.reject_acct_other).toContain(`lower(c.name) == lower("pe-other.${GUID}")`);
+    // The connection is found by name in any casing; a PATCH goes only to one Pending or Approved.
+    const method = (connections: object[]) => applied(json, { method: action.method }, connections).method;
+    expect(method([listed(`PE-Other.${GUID}`, 'Pending'), listed(`pe-team.${GUID}`, 'Pending')])).toBe('PATCH');
+    expect(method([listed(`pe-other.${GUID}`, 'Approved')])).toBe('PATCH');
+    expect(method([listed(`pe-other.${GUID}`, 'Rejected')])).toBe('GET');
+    expect(method([listed(`pe-team.${GUID}`, 'Pending')])).toBe('GET');
     expect(json.check.reject_acct_other.assert).toHaveLength(1);
   });
 
   it('removes with a bodiless DELETE of whatever it finds, in every apply that finds it', () => {
     const { json } = build({ connections: [{ action: 'remove', privateEndpointId: TEAM_ID }] });
     const action = json.resource.azapi_resource_action.remove_acct_team;
-    expect(action.method).toBe('${length(local.remove_acct_team) == 1 ? ("DELETE") : "GET"}');
+    // Found by its private endpoint's ID in any casing, whatever its status; nothing found, nothing deleted.
+    const method = (connections: object[]) => applied(json, { method: action.method }, connections).method;
+    expect(method([listed(`pe-team.${GUID}`, 'Rejected', TEAM_ID.toLowerCase())])).toBe('DELETE');
+    expect(method([listed(`pe-other.${GUID}`, 'Approved')])).toBe('GET');
     expect(action.body).toBeUndefined();
     expect(json.check.remove_acct_team.assert[0].error_message).toMatch(/nothing was sent\. It is deleted in every apply that finds it again\.$/);
   });
 
   it('uses 2025-06-01 when asked, for the connection and the account', () => {
     const { json } = build({ apiVersion: '2025-06-01', connections: [approveTeam] });
-    expect(json.resource.azapi_resource_action.approve_acct_team.type).toBe(
-      '${length(local.approve_acct_team) == 1 ? "Microsoft.Batch/batchAccounts/privateEndpointConnections@2025-06-01" : "Microsoft.Batch/batchAccounts@2025-06-01"}',
-    );
+    const type = (connections: object[]) => applied(json, { type: json.resource.azapi_resource_action.approve_acct_team.type }, connections).type;
+    expect(type([listed(`pe-team.${GUID}`, 'Pending', TEAM_ID)])).toBe('Microsoft.Batch/batchAccounts/privateEndpointConnections@2025-06-01');
+    // Nothing to approve: a GET of the account, at the same version.
+    expect(type([])).toBe('Microsoft.Batch/batchAccounts@2025-06-01');
   });
 
   it('never uses azapi_update_resource, whose GET+PUT the connection API cannot serve', () => {
@@ -246,9 +262,13 @@ describe('BatchEndpointConnections: outputs and show', () => {
   it('outputs the connections and, per rule, what its action applied, named after the account', () => {
     const { json } = build({ outputs: true, connections: [approveTeam] });
     expect(json.output.acct_connections.value).toBe('${data.azapi_resource_list.connections_acct.output.connections}');
-    const action = 'azapi_resource_action.approve_acct_team';
-    expect(json.output.acct_connection_actions.value).toBe(`\${{ approve_acct_team = { target = terraform_data.approve_acct_team.output.resource_id, ` +
-      `type = ${action}.type, resource_id = ${action}.resource_id, method = ${action}.method, body = ${action}.body } }}`);
+    // Per rule: the connection it was for, and the request its action sent.
+    const sent = { type: CONNECTION_TYPE, resource_id: `${ACCOUNT_ID}/privateEndpointConnections/pe-team.${GUID}`, method: 'PATCH', body: { properties: {} } };
+    expect(evaluateStackExpressions(json.locals, { actions: json.output.acct_connection_actions.value }, {
+      'data.azapi_resource_list.connections_acct': { output: { connections: [] } },
+      'terraform_data.approve_acct_team': { output: { resource_id: sent.resource_id } },
+      'azapi_resource_action.approve_acct_team': sent,
+    })).toEqual({ actions: { approve_acct_team: { target: sent.resource_id, ...sent } } });
   });
 
   it('shows one connection in full, with an output when outputs are on', () => {
