@@ -3,7 +3,7 @@ import { AppConfig } from './config-schema';
 import { ConfigError } from './load-config';
 import { PrivateBatchStack } from './private-batch-stack';
 import { orderStacksByAccounts } from './stack-order';
-import { prepareAloneWithoutCrossStackPass, synthesizeOnce } from './synthesize-once';
+import { prepareWithoutNeedlessCrossStackPass, synthesizeOnce } from './synthesize-once';
 
 /** Where the app writes and what it names in its errors. */
 export interface BuildOptions {
@@ -27,7 +27,7 @@ export function buildApp(config: AppConfig, options: BuildOptions = {}): App {
   const stacks = config.stacks.map((stack, i) => new PrivateBatchStack(app, stack, { file, path: `stacks[${i}]` }));
   orderStacksByAccounts(config.stacks, stacks);
   stacks.forEach(synthesizeOnce);
-  stacks.forEach(prepareAloneWithoutCrossStackPass);
+  stacks.forEach(prepareWithoutNeedlessCrossStackPass);
   // One mistake in a field that several constructs take (the stack's tags, say) reads the same from each: once is enough.
   const problems = [...new Set(stacks.flatMap((stack) => stack.node.findAll().flatMap((node) =>
     node.node.validate().map((message) => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : `[${node.node.path}] ${message}`)))))];
