@@ -42,7 +42,7 @@ describe('cleanSynthOutput', () => {
 describe('the app command', () => {
   const synth = (outdir: string, env: Record<string, string> = {}) => {
     const { CDKTF_OUTDIR: _o, PRIVATE_BATCH_CONFIG: _c, SYNTH_HCL_OUTPUT: _h, ...rest } = process.env;
-    const result = spawnSync(process.execPath, ['-r', 'sucrase/register', 'main.ts'], { cwd: REPO, encoding: 'utf8', env: { ...rest, CDKTF_OUTDIR: outdir, ...env } });
+    const result = spawnSync(process.execPath, ['-r', join(REPO, 'app', 'register.js'), 'main.ts'], { cwd: REPO, encoding: 'utf8', env: { ...rest, CDKTF_OUTDIR: outdir, ...env } });
     expect(result.stderr).toBe('');
   };
 

@@ -140,7 +140,7 @@ describe('the app command', () => {
 
   it('shows the stack trace of an internal failure instead of dressing it up as a config problem', () => {
     // A bug stands in as a TypeError from buildApp: main.ts must not print it as a config problem.
-    const result = spawnSync(process.execPath, ['-r', 'sucrase/register', '-e', `
+    const result = spawnSync(process.execPath, ['-r', join(REPO, 'app', 'register.js'), '-e', `
       require('./app/build-app').buildApp = () => { null.stacks; };
       require('./main.ts');`], { cwd: REPO, env: { ...process.env, CDKTF_OUTDIR: join(dir, 'out') }, encoding: 'utf8' });
     expect(result.status).not.toBe(0);

@@ -62,7 +62,7 @@ describe(`the ${FLAVOUR.name} flavour under test`, () => {
     try {
       // The app command of cdktf.json, then the package folders that the process loaded modules from.
       const script = `require(${JSON.stringify(join(ROOT, 'main.ts'))}); console.log(JSON.stringify(Object.keys(require.cache)));`;
-      const result = spawnSync(process.execPath, ['-r', 'sucrase/register', '-e', script], {
+      const result = spawnSync(process.execPath, ['-r', join(ROOT, 'app', 'register.js'), '-e', script], {
         cwd: ROOT, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: outdir },
       });
       expect(result.stderr).toBe('');

@@ -59,7 +59,7 @@ export function exampleStack(): any {
  * project folder whose cdktf.json it reads.
  */
 export function runApp(configFile: string, outdir: string, cwd: string = REPO): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['-r', require.resolve('sucrase/register'), join(REPO, 'main.ts')], {
+  return spawnSync(process.execPath, ['-r', join(REPO, 'app', 'register.js'), join(REPO, 'main.ts')], {
     cwd,
     env: { ...process.env, PRIVATE_BATCH_CONFIG: configFile, CDKTF_OUTDIR: outdir },
     encoding: 'utf8',

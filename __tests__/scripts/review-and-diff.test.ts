@@ -16,7 +16,7 @@ const git = (...args: string[]) => {
 
 function script(name: string, args: string[] = [], env: Record<string, string> = {}) {
   const { PRIVATE_BATCH_CONFIG: _c, CDKTF_OUTDIR: _o, ...rest } = process.env;
-  return spawnSync(process.execPath, ['-r', 'sucrase/register', join(REPO, 'scripts', name), ...args], { cwd: repo, encoding: 'utf8', env: { ...rest, ...env } });
+  return spawnSync(process.execPath, ['-r', join(REPO, 'app', 'register.js'), join(REPO, 'scripts', name), ...args], { cwd: repo, encoding: 'utf8', env: { ...rest, ...env } });
 }
 
 beforeAll(() => {

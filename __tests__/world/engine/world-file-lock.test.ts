@@ -11,7 +11,7 @@ function writer(file: string, prefix: string, count: number): Promise<number> {
     const { withWorld } = require('./world/engine/arm/world-file');
     for (let i = 0; i < ${count}; i++) withWorld(${JSON.stringify(file)}, (w) => w.put({ id: '/subscriptions/0/resourceGroups/${prefix}-' + i,
       type: 'Microsoft.Resources/resourceGroups', name: '${prefix}-' + i, location: 'eastus', properties: {} }));`;
-  return new Promise((resolve) => spawn(process.execPath, ['-r', 'sucrase/register', '-e', script], { cwd: ROOT, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
+  return new Promise((resolve) => spawn(process.execPath, ['-r', join(ROOT, 'app', 'register.js'), '-e', script], { cwd: ROOT, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
 }
 
 describe('the world file under concurrent writers', () => {
