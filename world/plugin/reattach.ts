@@ -1,7 +1,8 @@
 /**
  * Terraform's providers from a plugin host (host.ts) instead of started plugins: `attachPlugins(env)` gives the
  * environment for terraform with TF_REATTACH_PROVIDERS set to a host serving what that environment asks for (the
- * AZURE_WORLD_* variables). Synchronous, for callers that run terraform with spawnSync.
+ * AZURE_WORLD_* and ARM_* variables). Synchronous, for callers that run terraform with spawnSync. A host's output
+ * (handler errors, AZURE_WORLD_DEBUG's log of each call) goes to host.log in its folder while it runs.
  *
  * A host lives as long as the process that started it: `shared` hosts are kept per configuration for the process
  * (the mock plugins of every validate, plan and `terraform test`), an owned one until `stop()` (a world run's).
