@@ -14,6 +14,7 @@ import { AzapiResourceAction } from '../lib/azapi/resource-action';
 import { BatchAccount } from '../lib/account/batch-account';
 import { ConnectionRule } from '../lib/rules/connections';
 import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
+import { selectedBy, withConnections } from './helpers/connection-stories';
 import { evaluateStackExpressions } from './helpers/hcl-eval';
 import { describeWithTerraform, synthApp, SynthesizedApp, validateStacks } from './helpers/terraform';
 
@@ -41,8 +42,7 @@ const withoutMetadata = ({ ['//']: _metadata, ...block }: any) => block;
 const listed = (name: string, status: string, privateEndpointId = `/subscriptions/${SUB}/resourceGroups/rg-x/providers/Microsoft.Network/privateEndpoints/${name.split('.')[0]}`) =>
   ({ id: `${ACCOUNT_ID}/privateEndpointConnections/${name}`, name, privateEndpointId, status });
 /** What expressions of the stack evaluate to, by Terraform, when the account's connection list holds `connections`. */
-const applied = <K extends string>(json: any, expressions: Record<K, string>, connections: object[]) =>
-  evaluateStackExpressions(json.locals, expressions, { 'data.azapi_resource_list.connections_acct': { output: { connections } } });
+const applied = <K extends string>(json: any, expressions: Record<K, string>, connections: object[]) => withConnections(json, 'acct', expressions, connections);
 
 /** The problems the stack's constructs report at synth, one message each. */
 const problemsIn = (stack: TerraformStack): string[] => stack.node.findAll().flatMap((c) => c.node.validate());
@@ -194,7 +194,11 @@ describe('BatchEndpointConnections: stable addresses', () => {
     });
     const json = synth(stack);
     expect(json.data.azapi_resource_list.connections_acct.response_export_values.selectedEndpointIds).toBe('`${jsonencode([azurerm_private_endpoint.pe.id])}`');
-    expect(json.locals.approve_acct_team).toContain('lower(c.privateEndpointId) == lower(azurerm_private_endpoint.pe.id)');
+    // The endpoint's ID once it exists, in any casing, picks its connection.
+    const endpointId = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe-acct-team`;
+    expect(selectedBy(json, 'acct', 'approve_acct_team', [listed(`pe-acct-team.${GUID}`, 'Pending', endpointId.toUpperCase()), listed(`pe-other.${GUID}`, 'Pending')], {
+      'azurerm_private_endpoint.pe': { id: endpointId },
+    })).toEqual([`pe-acct-team.${GUID}`]);
   });
 
   it('orders everything after dependsOn, and an account of the stack through its ID', () => {

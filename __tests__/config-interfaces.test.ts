@@ -5,6 +5,7 @@
 import { exampleStack, resources, synthConfig, validConfig } from './helpers/config';
 import { userSetup } from './fixtures/user-setups';
 import { buildApp } from '../app/build-app';
+import { evaluateStackExpressions } from './helpers/hcl-eval';
 
 function build(change: (stack: any) => void): () => unknown {
   const stack = exampleStack();
@@ -51,9 +52,15 @@ describe('the config\'s AVM-style fields', () => {
     expect(json.import.map((i: any) => i.to)).toEqual(expect.arrayContaining(['azurerm_virtual_network.Vnet', 'azurerm_subnet.EndpointSubnet']));
     // Imported when the plan finds it (the VNet listed in the group, the subnet in the VNet), else created.
     expect(json.import.find((i: any) => i.to === 'azurerm_subnet.EndpointSubnet')).toEqual({ for_each: '${local.adopt_endpointsubnet}', to: 'azurerm_subnet.EndpointSubnet', id: '${each.value}' });
-    expect(json.locals.adopt_endpointsubnet).toContain('contains(local.exists_subnets_vnet_batch_eastus, lower("snet-private-endpoints"))');
-    expect(json.locals.adopt_endpointsubnet)
-      .toContain('["/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints"]');
+    // The subnet's ID once the plan finds the group, the VNet and the subnet (names in any casing), else nothing.
+    const subnetId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-private-eastus/providers/Microsoft.Network/virtualNetworks/vnet-batch-eastus/subnets/snet-private-endpoints';
+    const adopted = (subnets: string[]) => evaluateStackExpressions(json.locals, { ids: '${local.adopt_endpointsubnet}' }, {
+      'local.exists_resourcegroups_11111111_2222_3333_4444_555555555555': ['rg-batch-private-eastus'],
+      'local.exists_virtualnetworks_rg_batch_private_eastus': ['vnet-batch-eastus'],
+      'local.exists_subnets_vnet_batch_eastus': subnets,
+    }).ids;
+    expect(adopted(['snet-other', 'snet-private-endpoints'])).toEqual([subnetId]);
+    expect(adopted(['snet-other'])).toEqual([]);
   });
 
   // Each passed every check before (#22): Azure refuses them at apply with 409 or "already exists".

@@ -1,7 +1,13 @@
 import { resources, synthConfig, rawConfig, exampleStack } from './helpers/config';
 import { userSetup } from './fixtures/user-setups';
+import { connection, selectedBy, withConnections } from './helpers/connection-stories';
 
 const CONNECTION_TYPE = 'Microsoft.Batch/batchAccounts/privateEndpointConnections@2024-07-01';
+const GUID = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
+const ACCOUNT_PREFIX = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts';
+/** The shared account of config/manual-approval.json, and the endpoint the analytics team's stack makes to it. */
+const OWNER_ACCOUNT_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-batch-eastus/providers/Microsoft.Batch/batchAccounts/sharedbatch01';
+const TEAM_ENDPOINT_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-analytics-eastus/providers/Microsoft.Network/privateEndpoints/pe-sharedbatch01-analytics';
 const synthSetup = (name: string) => synthConfig({ stacks: [userSetup(name)] })[name];
 
 describe('connection management in the example app', () => {
@@ -30,8 +36,13 @@ describe('connection management in the example app', () => {
         body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'Approved for team analytics: pipelines in vnet-analytics submit Batch jobs (NET-1234)' } } },
         lifecycle: { ignore_changes: ['method', 'body'], replace_triggered_by: ['terraform_data.approve_sharedbatch01_analytics'] },
       });
-      expect(action.method).toContain('contains(["Pending"], local.approve_sharedbatch01_analytics[0].status) ? "PATCH" : "GET"');
-      expect(owner.locals.approve_sharedbatch01_analytics).toContain('lower(c.privateEndpointId) == lower("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-analytics-eastus/providers/Microsoft.Network/privateEndpoints/pe-sharedbatch01-analytics")');
+      // A PATCH goes only to the team endpoint's connection (its ID in any casing), and only while it is Pending.
+      const method = (listed: object[]) => withConnections(owner, 'sharedbatch01', { method: action.method }, listed).method;
+      const theirs = (status: 'Pending' | 'Approved') => connection(OWNER_ACCOUNT_ID, TEAM_ENDPOINT_ID.toUpperCase(), GUID, status);
+      const another = connection(OWNER_ACCOUNT_ID, `${TEAM_ENDPOINT_ID}-2`, GUID, 'Pending');
+      expect(method([another, theirs('Pending')])).toBe('PATCH');
+      expect(method([another, theirs('Approved')])).toBe('GET');
+      expect(method([another])).toBe('GET');
       expect(owner.check.approve_sharedbatch01_analytics.assert[0].error_message).toMatch(/^Rule approve_sharedbatch01_analytics: no connection of private endpoint .*pe-sharedbatch01-analytics on Batch account sharedbatch01/);
       expect(JSON.stringify(owner)).not.toContain('precondition');
     });
@@ -40,7 +51,8 @@ describe('connection management in the example app', () => {
       const [endpoint] = Object.values(resources(team, 'azurerm_private_endpoint'));
       const teamStack = rawConfig('manual-approval.json').stacks[1];
       const id = `/subscriptions/${teamStack.subscriptionId}/resourceGroups/${teamStack.resourceGroup.name}/providers/Microsoft.Network/privateEndpoints/${endpoint.name}`;
-      expect(owner.locals.approve_sharedbatch01_analytics).toContain(`lower("${id}")`);
+      expect(selectedBy(owner, 'sharedbatch01', 'approve_sharedbatch01_analytics', [connection(OWNER_ACCOUNT_ID, id, GUID, 'Pending')]))
+        .toEqual([`${endpoint.name}.${GUID}`]);
       expect(resources(team, 'azurerm_resource_group').ResourceGroup.name).toBe(teamStack.resourceGroup.name);
     });
 
@@ -76,7 +88,10 @@ describe('connection management in the example app', () => {
     expect(Object.keys(actions).sort()).toEqual(['approve_contosobatch01_known_team', 'reject_contosobatch01_unknown_team', 'remove_contosobatch01_retired_team']);
     expect(actions.reject_contosobatch01_unknown_team.body.properties.privateLinkServiceConnectionState).toEqual({ status: 'Rejected', description: 'No ticket for this access' });
     expect(actions.remove_contosobatch01_retired_team.method).toBe('${length(local.remove_contosobatch01_retired_team) == 1 ? ("DELETE") : "GET"}');
-    expect(json.locals.approve_contosobatch01_known_team).toContain('lower(c.name) == lower("pe-known-team.0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0")');
+    // By name, in any casing.
+    const named = (name: string) => ({ ...connection(`${ACCOUNT_PREFIX}/contosobatch01`, `${ACCOUNT_PREFIX}/x`, GUID, 'Pending'), name });
+    expect(selectedBy(json, 'contosobatch01', 'approve_contosobatch01_known_team', [named(`PE-Known-Team.${GUID}`), named(`pe-other.${GUID}`)]))
+      .toEqual([`PE-Known-Team.${GUID}`]);
   });
 
   it.each([

@@ -10,12 +10,15 @@ import { PrivateBatchProps } from '../lib/private-batch/private-batch-props';
 import { resolveSubnet } from '../lib/rules/subnets';
 import { MOVED_FROM_V01_CONTEXT } from '../lib/core/addresses';
 import { resources, synthConfig, rawConfig, withAppContext } from './helpers/config';
+import { connection, selectedBy } from './helpers/connection-stories';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const HUB = '22222222-2222-2222-2222-222222222222';
 const SUBNET_ID = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe`;
 const HUB_ZONE_ID = `/subscriptions/${HUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.batch.azure.com`;
 const ACCOUNT = { name: 'contosobatch', resourceGroupName: 'rg-batch', location: 'eastus', subscriptionId: SUB };
+const ACCOUNT_ID = `/subscriptions/${SUB}/resourceGroups/rg-batch/providers/Microsoft.Batch/batchAccounts/contosobatch`;
+const GUID = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 
 function stackWith(build: (stack: TerraformStack) => void): TerraformStack {
   const stack = new TerraformStack(new App({ skipValidation: true }), 'stack');
@@ -156,7 +159,11 @@ describe('PrivateBatch', () => {
       connections: [{ action: 'approve', endpoint: 'batchAccount', description: 'Approved (NET-1)' }],
       outputs: true,
     });
-    expect(json.locals.approve_contosobatch_batchaccount).toContain('lower(azurerm_private_endpoint.pe_contosobatch_batchaccount.id)');
+    // The endpoint's ID once it exists, in any casing, picks its connection.
+    const endpointId = `/subscriptions/${SUB}/resourceGroups/rg-batch/providers/Microsoft.Network/privateEndpoints/pe-x`;
+    expect(selectedBy(json, 'contosobatch', 'approve_contosobatch_batchaccount', [
+      connection(ACCOUNT_ID, endpointId.toUpperCase(), GUID, 'Pending'), connection(ACCOUNT_ID, `${endpointId}-other`, GUID, 'Pending'),
+    ], { 'azurerm_private_endpoint.pe_contosobatch_batchaccount': { id: endpointId } })).toEqual([`PE-X.${GUID}`]);
     expect(resources(json, 'azurerm_private_dns_a_record').dns_contosobatch_batchaccount.depends_on).toEqual(['azurerm_private_endpoint.pe_contosobatch_batchaccount', 'azapi_resource_action.approve_contosobatch_batchaccount']);
     expect(Object.keys(json.output).sort()).toEqual(expect.arrayContaining(['contosobatch_endpoint_ips', 'contosobatch_record_fqdns', 'contosobatch_zone_id']));
   });

@@ -139,7 +139,15 @@ describe('an existing zone', () => {
     // Scoped to the check: a refused read is a warning, never a failed plan (issue #22, defect 6).
     expect(lists(linked).legacy_zones_privatelink_batch_azure_com).toBeUndefined();
     expect(check.data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com).toMatchObject({ parent_id: `/subscriptions/${HUB}/resourceGroups/rg-hub-dns`, provider: 'azapi.hub' });
-    expect(check.assert[0].condition).toContain('contains(["privatelink.eastus.batch.azure.com"], lower(z.name))');
+    // The check fails (a warning) when the zone's resource group holds the zone of the account's region, in any casing.
+    const clean = (zones: unknown) => evaluateStackExpressions(linked.locals, { ok: check.assert[0].condition }, {
+      'data.azapi_resource_list.legacy_zones_privatelink_batch_azure_com': { output: zones },
+    }).ok;
+    const zone = (name: string) => ({ id: `/subscriptions/${HUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/${name}`, name });
+    expect(clean({ zones: [zone('privatelink.batch.azure.com'), zone('privatelink.westus.batch.azure.com')] })).toBe(true);
+    expect(clean({ zones: [zone('privatelink.batch.azure.com'), zone('PrivateLink.EastUS.batch.azure.com')] })).toBe(false);
+    // A read that gave no list (refused, say) is no finding.
+    expect(clean({})).toBe(true);
     expect(check.assert[0].error_message).toContain('Reader on resource group rg-hub-dns (Microsoft.Network/privateDnsZones/read)');
     expect(linked.locals?.legacy_zones_privatelink_batch_azure_com).toBeUndefined();
     expect(healingStack({ hub: true, linkedVnetIds: [HUB_VNET], healing: { checkLegacyZones: false } }).check.legacy_zones_privatelink_batch_azure_com).toBeUndefined();

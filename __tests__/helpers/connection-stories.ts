@@ -1,8 +1,10 @@
 /**
  * Writes `terraform test` stories about connection rules: what Azure's list of connections holds in each run
  * (`override_data` on `data.azapi_resource_list.connections_<account>`), which warnings a run expects, and
- * assertions on the rules' actions by their stable addresses. The HCL stays readable in a failure message.
+ * assertions on the rules' actions by their stable addresses. The HCL stays readable in a failure message. Also
+ * what a stack's rule expressions evaluate to on a given list, by `terraform console` (withConnections, selectedBy).
  */
+import { evaluateStackExpressions } from './hcl-eval';
 
 /** One connection as the list query returns it (see CONNECTION_LIST_QUERY). */
 export interface ListedConnection {
@@ -107,4 +109,21 @@ export function acts(address: string, expected: { type: string; resourceId: stri
 export function unchangedSince(earlier: string, account: string): [string, string] {
   const output = `${account}_connection_actions`;
   return [`output.${output} == run.${earlier}.${output}`, `the rules' actions changed since run ${earlier}`];
+}
+
+/**
+ * What expressions of a synthesized stack evaluate to, by Terraform, when the account's connection list
+ * (`data.azapi_resource_list.connections_<account>`) holds `listed`; `inputs` gives more of what the plan reads.
+ */
+export function withConnections<K extends string>(
+  json: { locals?: Record<string, string> }, account: string, expressions: Record<K, string>, listed: readonly object[], inputs: Record<string, unknown> = {},
+): Record<K, unknown> {
+  return evaluateStackExpressions(json.locals, expressions, { [`data.azapi_resource_list.connections_${account}`]: { output: { connections: listed } }, ...inputs });
+}
+
+/** The names of the connections that rule `rule` (its local) selects from the account's list. */
+export function selectedBy(
+  json: { locals?: Record<string, string> }, account: string, rule: string, listed: readonly object[], inputs: Record<string, unknown> = {},
+): unknown {
+  return withConnections(json, account, { names: `\${[for c in local.${rule} : c.name]}` }, listed, inputs).names;
 }

@@ -38,7 +38,23 @@ function consoleJson(dir: string, line: string): unknown {
   if (run.error) throw new Error(`terraform console could not run (terraform must be on PATH): ${run.error.message}`);
   if (run.status !== 0) throw new Error(`terraform console refused ${line}${run.stderr}`);
   // The console prints the JSON text as an HCL string literal, whose escapes are JSON's.
-  return JSON.parse(JSON.parse(run.stdout.trim()));
+  try {
+    return JSON.parse(JSON.parse(run.stdout.trim()));
+  } catch {
+    throw new Error(`terraform console gave no JSON for ${line}${run.stdout}${run.stderr}`);
+  }
+}
+
+/** The locals `roots` refer to, directly or through other locals of `templates` (the others may read what is not given). */
+function localsUsed(templates: Record<string, string>, roots: string[]): Set<string> {
+  const used = new Set<string>();
+  const visit = (name: string): void => {
+    if (used.has(name) || templates[name] === undefined) return;
+    used.add(name);
+    for (const [, next] of templates[name].matchAll(/\blocal\.([A-Za-z_][\w-]*)/g)) visit(next);
+  };
+  roots.forEach(visit);
+  return used;
 }
 
 function escapeTemplates(value: unknown): unknown {
@@ -77,7 +93,9 @@ export function evaluateStackExpressions<K extends string>(
   const keys = Object.keys(expressions) as K[];
   const dir = mkdtempSync(join(tmpdir(), 'hcl-eval-'));
   try {
-    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ locals: { ...templates, ...(escapeTemplates(values) as object) } }));
+    const used = localsUsed(templates, keys.map((k) => `evaluated_${k}`));
+    const locals = Object.fromEntries(Object.entries(templates).filter(([name]) => used.has(name)));
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ locals: { ...locals, ...(escapeTemplates(values) as object) } }));
     return consoleJson(dir, `jsonencode({ ${keys.map((k) => `${k} = local.evaluated_${k}`).join(', ')} })\n`) as Record<K, unknown>;
   } finally {
     rmSync(dir, { recursive: true, force: true });
