@@ -90,6 +90,8 @@ const cdktn = {
     '__tests__/world/config-stories.test.ts':
       'the shipped configs synthesize to the same JSON on cdktn (the example snapshot, checked in both runs) and validate and plan against azurerm 4.74 there (terraform-shipped-stacks); playing their applies again only re-runs the world',
     '__tests__/world/simulate.test.ts': 'the same JSON as on cdktf (see config-stories), played by the same world',
+    '__tests__/api-report.test.ts':
+      'it builds the declarations with the root tsconfig (cdktf\'s types) in a child process, the same work in both runs; the cdktn package\'s own declarations are type-checked by consumer-package',
     '__tests__/world/plugin-host.test.ts':
       'the plugin host serves Terraform, not the library: no flavour\'s code runs in it (the cdktn run uses the host through every Terraform suite)',
     '__tests__/world/plugin-apply.test.ts':
