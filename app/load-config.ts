@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'fs';
-import { z } from 'zod';
-import { AppConfig, configSchema } from './config-schema';
+import type { z } from 'zod';
+import { validatedConfig } from './config-cache';
+import type { AppConfig } from './config-schema';
 
 /** A config file that cannot be used; the message names the file, the field and what is allowed. */
 export class ConfigError extends Error {
@@ -48,6 +49,9 @@ export function parseConfig(text: string, file: string): AppConfig {
   } catch (error) {
     throw new ConfigError(`${file}: not valid JSON${jsonError(json, (error as Error).message)}`);
   }
+  // Loaded here, not with this module: a config validated before comes from config-cache.ts without zod.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configSchema } = require('./config-schema') as typeof import('./config-schema');
   // reportInput: an issue carries the value given, so that a message can say what was given as well as what is allowed.
   const result = configSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
@@ -92,5 +96,5 @@ export function loadConfig(file: string): AppConfig {
   } catch (error) {
     throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions`);
   }
-  return parseConfig(decodeConfig(bytes, file), file);
+  return validatedConfig(bytes, () => parseConfig(decodeConfig(bytes, file), file));
 }
