@@ -1,10 +1,11 @@
-// The app command's TypeScript loader (`node -r ./app/register.js main.ts`): it strips types with sucrase, as
-// `sucrase/register` does, and keeps each file's JavaScript in node_modules/.cache/cdktf-azure-private-batch, keyed
-// by the file's path, its change time, modification time and size (a write always changes the change time), sucrase's
-// version and the options. A synth transpiles only the files that changed since the last one, and loads sucrase only
-// then: a user should not pay for turning the same TypeScript into the same JavaScript on every synth. Types are
-// checked by `npm run typecheck`, not here. Without a writable cache folder it transpiles every time, as
-// sucrase/register does. It also keeps V8's code cache of that JavaScript, and defers zod's locales (below).
+// The app command's TypeScript loader (`node --min-semi-space-size=16 -r ./app/register.js main.ts`): it strips types
+// with sucrase, as `sucrase/register` does, and keeps each file's JavaScript in
+// node_modules/.cache/cdktf-azure-private-batch, keyed by the file's path, its change time, modification time and
+// size (a write always changes the change time), sucrase's version and the options. A synth transpiles only the files
+// that changed since the last one, and loads sucrase only then: a user should not pay for turning the same TypeScript
+// into the same JavaScript on every synth. Types are checked by `npm run typecheck`, not here. Without a writable
+// cache folder it transpiles every time, as sucrase/register does. It also keeps V8's code cache of that JavaScript,
+// and defers zod's locales (below).
 'use strict';
 
 const crypto = require('crypto');
@@ -58,6 +59,10 @@ function cached(filename) {
 // compiling (the top level and what V8 compiled eagerly): made at exit, with every function that ran, it made a
 // synth of 2,000 accounts take twice the CPU and 200 MB more (7 s -> 14.5 s, 380 -> 590 MB), every run. For zod,
 // which only parses the config, it is made at exit: 10 ms less for the default example, and large synths as fast.
+// V8 refuses a code cache made under other flags: node's flags (`--min-semi-space-size` of the app command, none in a
+// test's child) name a cache of their own, so that runs with and without them do not remake each other's.
+const CODE_CACHE_TAG = `${process.versions.v8}-${crypto.createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8)}`;
+
 function saveCodeCache(file, script) {
   try {
     fs.writeFileSync(file, script.createCachedData());
@@ -108,7 +113,7 @@ Module._extensions['.ts'] = function loadTs(module, filename) {
   if (filename.includes(IN_NODE_MODULES)) return loadJs(module, filename);
   const { code, file } = cached(filename);
   if (file === undefined) return module._compile(code, filename);
-  return compile(module, code, filename, `${file.slice(0, -'.js'.length)}-${process.versions.v8}.v8`);
+  return compile(module, code, filename, `${file.slice(0, -'.js'.length)}-${CODE_CACHE_TAG}.v8`);
 };
 for (const [extension, loader] of others) Module._extensions[extension] = loader;
 
@@ -119,7 +124,7 @@ const IPADDR = `${IN_NODE_MODULES}ipaddr.js${path.sep}`;
 Module._extensions['.js'] = function loadJsWithCodeCache(module, filename) {
   const zod = filename.includes(ZOD);
   if (!zod && !filename.includes(IPADDR)) return loadJs(module, filename);
-  const codeCache = `${path.join(CACHE, cacheKey([filename], filename))}-${process.versions.v8}.v8`;
+  const codeCache = `${path.join(CACHE, cacheKey([filename], filename))}-${CODE_CACHE_TAG}.v8`;
   return compile(module, fs.readFileSync(filename, 'utf8'), filename, codeCache, zod);
 };
 
