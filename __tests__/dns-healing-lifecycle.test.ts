@@ -3,7 +3,10 @@
  * `override_data` for what Azure's lists hold in each run. Each story ends in assertions that fail if the behaviour
  * breaks: in HCL (values), and here on the plans Terraform made (imported or created, what is deleted).
  */
-import { describeWithTerraform, expectStoriesPassed, LifecycleResult, LifecycleRun, runLifecycleTests } from './helpers/terraform';
+import {
+  accountLookup, describeWithTerraform, endpointDnsConfig, existing, expectStoriesPassed, importable, LifecycleResult, LifecycleRun, plannedActions,
+  plannedImports, runLifecycleTests, storyRun, zoneRecords,
+} from './helpers/terraform';
 import { healingStack, SUB, zoneId } from './helpers/healing-stack';
 import { rawConfig, synthConfig } from './helpers/config';
 import { App, TerraformStack, Testing } from 'cdktf';
@@ -15,55 +18,24 @@ const BATCH_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_batchaccou
 const NODE_RECORD = 'azurerm_private_dns_a_record.dns_contosobatch01_nodemanagement';
 const NODE_NAME = 'a1b2c3d4.eastus.service';
 
-/** `override_data` for the zone's A records, each `[name, ips]`. */
-const zoneRecords = (records: [string, string[]][]): string => `
-  override_data {
-    target = data.azapi_resource_list.zone_records_privatelink_batch_azure_com
-    values = { output = { records = [${records.map(([name, ips]) => `{ name = "${name}", ips = ${JSON.stringify(ips)} }`).join(', ')}] } }
-  }`;
-
-/** `override_data` for the subscription's accounts named contosobatch01, each `[region, node management endpoint]`. */
-const accounts = (list: [string, string][]): string => `
-  override_data {
-    target = data.azapi_resource_list.account_lookup_contosobatch01
-    values = { output = { accounts = [${list.map(([location, endpoint]) => `{ location = "${location}", endpoint = "${endpoint}" }`).join(', ')}] } }
-  }`;
+const accounts = (list: [string, string][]): string => accountLookup('contosobatch01', list);
 const ACCOUNT_EXISTS = accounts([['eastus', `${NODE_NAME}.batch.azure.com`]]);
 const NEW_ACCOUNT = accounts([]);
-
-/** Mock imports: a mock provider imports only a resource it has an `override_resource` for. */
-const importable = (...targets: string[]): string => targets.map((target) => `
-  override_resource {
-    target = ${target}
-  }`).join('');
 
 /** The default mocks: the new nodeManagement endpoint reports its FQDN as Azure does. */
 const MOCKS = `
 mock_provider "azapi" {}
-mock_provider "azurerm" {
-  override_resource {
-    target = azurerm_private_endpoint.pe_contosobatch01_nodemanagement
-    values = { custom_dns_configs = [{ fqdn = "${NODE_NAME}.batch.azure.com", ip_addresses = ["10.20.1.5"] }] }
-  }
+mock_provider "azurerm" {${endpointDnsConfig('azurerm_private_endpoint.pe_contosobatch01_nodemanagement', `${NODE_NAME}.batch.azure.com`, '10.20.1.5')}
 }`;
 
-const run = (result: LifecycleResult, story: string, name: string): LifecycleRun => {
-  const found = result.stories[story]?.find((r) => r.run === name);
-  if (!found) throw new Error(`no run ${story}/${name}:\n${result.output}`);
-  return found;
-};
 const change = (r: LifecycleRun, address: string) => {
   const found = r.plannedChanges?.find((c) => c.address === address);
   if (!found) throw new Error(`${r.story}/${r.run} plans nothing for ${address}: ${r.plannedChanges?.map((c) => c.address).join(', ')}`);
   return found.change;
 };
-const imports = (r: LifecycleRun): Record<string, string | undefined> =>
-  Object.fromEntries((r.plannedChanges ?? []).filter((c) => c.change.importing).map((c) => [c.address, c.change.importing?.id]));
-const actionsBy = (r: LifecycleRun): Record<string, string> =>
-  Object.fromEntries((r.plannedChanges ?? []).filter((c) => !c.address.startsWith('data.')).map((c) => [c.address, c.change.actions.join(',')]));
 const allNoOp = (r: LifecycleRun): void => {
-  expect(Object.entries(actionsBy(r)).filter(([, actions]) => actions !== 'no-op')).toEqual([]);
-  expect(imports(r)).toEqual({});
+  expect(Object.entries(plannedActions(r)).filter(([, actions]) => actions !== 'no-op')).toEqual([]);
+  expect(plannedImports(r)).toEqual({});
 };
 
 describeWithTerraform('a zone that heals, over several applies (terraform test)', () => {
@@ -114,7 +86,7 @@ run "plan" {
   command = plan
   ${zoneRecords([['contosobatch01.eastus', ['10.9.9.9']], [NODE_NAME, ['10.9.9.8']]])}
   ${ACCOUNT_EXISTS}
-  ${importable(BATCH_RECORD, NODE_RECORD)}
+  ${importable([BATCH_RECORD, NODE_RECORD])}
   assert {
     condition     = local.adopt_dns_contosobatch01_batchaccount == ["contosobatch01.eastus"] && local.adopt_dns_contosobatch01_nodemanagement == ["${NODE_NAME}"]
     error_message = "both records are adopted"
@@ -123,7 +95,7 @@ run "plan" {
 run "apply" {
   ${zoneRecords([['contosobatch01.eastus', ['10.9.9.9']], [NODE_NAME, ['10.9.9.8']]])}
   ${ACCOUNT_EXISTS}
-  ${importable(BATCH_RECORD, NODE_RECORD)}
+  ${importable([BATCH_RECORD, NODE_RECORD])}
   assert {
     condition     = ${BATCH_RECORD}.records == toset(["10.20.1.10"])
     error_message = "the adopted record carries the endpoint's IP: \${jsonencode(${BATCH_RECORD}.records)}"
@@ -156,16 +128,16 @@ run "plan" {
     it('passes every story', () => expectStoriesPassed(result));
 
     it('creates the records in an empty zone, imports nothing, and the next plan changes nothing', () => {
-      const plan = run(result, 'empty_zone', 'plan');
+      const plan = storyRun(result, 'empty_zone', 'plan');
       expect(change(plan, BATCH_RECORD).actions).toEqual(['create']);
       expect(change(plan, NODE_RECORD).actions).toEqual(['create']);
-      expect(imports(plan)).toEqual({});
-      allNoOp(run(result, 'empty_zone', 'next_plan'));
+      expect(plannedImports(plan)).toEqual({});
+      allNoOp(storyRun(result, 'empty_zone', 'next_plan'));
     });
 
     it('imports the account\'s existing records instead of creating them, by their exact IDs, and then leaves them', () => {
-      const plan = run(result, 'wrong_ip', 'plan');
-      expect(imports(plan)).toEqual({
+      const plan = storyRun(result, 'wrong_ip', 'plan');
+      expect(plannedImports(plan)).toEqual({
         [BATCH_RECORD]: `${ZONE_ID}/A/contosobatch01.eastus`,
         [NODE_RECORD]: `${ZONE_ID}/A/${NODE_NAME}`,
       });
@@ -173,13 +145,13 @@ run "plan" {
       expect(change(plan, NODE_RECORD).actions).not.toContain('create');
       // The nodeManagement name is known at plan, from the account: the import and the record agree on it.
       expect(change(plan, NODE_RECORD).after).toMatchObject({ name: NODE_NAME });
-      allNoOp(run(result, 'wrong_ip', 'next_plan'));
+      allNoOp(storyRun(result, 'wrong_ip', 'next_plan'));
     });
 
     it('leaves other accounts\' records alone: no import, no warning (the run would fail on one)', () => {
-      const plan = run(result, 'other_accounts', 'plan');
+      const plan = storyRun(result, 'other_accounts', 'plan');
       expect(plan.status).toBe('pass');
-      expect(imports(plan)).toEqual({});
+      expect(plannedImports(plan)).toEqual({});
     });
   });
 
@@ -198,7 +170,7 @@ run "plan" {
   expect_failures = [check.stale_records_contosobatch01]
   ${zone}
   ${ACCOUNT_EXISTS}
-  ${importable(BATCH_RECORD)}
+  ${importable([BATCH_RECORD])}
   assert {
     condition     = local.stale_records_contosobatch01 == [{ name = "${NODE_NAME}", ips = ["10.20.1.5"] }, { name = "contosobatch01.westus", ips = ["10.9.9.7"] }]
     error_message = "stale: \${jsonencode(local.stale_records_contosobatch01)}"
@@ -209,7 +181,7 @@ run "warning_text" {
   command = plan
   ${zone}
   ${ACCOUNT_EXISTS}
-  ${importable(BATCH_RECORD)}
+  ${importable([BATCH_RECORD])}
 }`,
           },
         ], { plans: true }),
@@ -223,13 +195,13 @@ run "plan" {
   expect_failures = [check.stale_records_contosobatch01]
   ${zone}
   ${ACCOUNT_EXISTS}
-  ${importable(BATCH_RECORD)}
+  ${importable([BATCH_RECORD])}
 }
 run "apply" {
   expect_failures = [check.stale_records_contosobatch01]
   ${zone}
   ${ACCOUNT_EXISTS}
-  ${importable(BATCH_RECORD)}
+  ${importable([BATCH_RECORD])}
   assert {
     condition     = keys(azapi_resource_action.remove_stale_contosobatch01) == ["${NODE_NAME}"]
     error_message = "deleted: \${jsonencode(keys(azapi_resource_action.remove_stale_contosobatch01))}"
@@ -260,11 +232,11 @@ run "plan_converged" {
     }, 180_000);
 
     it('warns, naming each record, its IPs and the command that deletes it, and deletes nothing', () => {
-      const plan = run(reported, 'stale_reported', 'plan');
+      const plan = storyRun(reported, 'stale_reported', 'plan');
       expect(plan.status).toBe('pass');
-      expect(Object.keys(actionsBy(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toEqual([]);
-      expect(imports(plan)).toEqual({ [BATCH_RECORD]: `${ZONE_ID}/A/contosobatch01.eastus` });
-      const text = run(reported, 'stale_reported', 'warning_text');
+      expect(Object.keys(plannedActions(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toEqual([]);
+      expect(plannedImports(plan)).toEqual({ [BATCH_RECORD]: `${ZONE_ID}/A/contosobatch01.eastus` });
+      const text = storyRun(reported, 'stale_reported', 'warning_text');
       // A failed check fails a run (Terraform reports it as an error of the run), and nothing else fails it.
       expect(text.status).toBe('error');
       expect(text.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.stale_records_contosobatch01.assert[0]']);
@@ -278,17 +250,17 @@ run "plan_converged" {
 
     it('with removeStaleRecords, deletes only its own stale record in the apply, reports another region\'s, then plans nothing', () => {
       expectStoriesPassed(removed);
-      const plan = run(removed, 'stale_removed', 'plan');
+      const plan = storyRun(removed, 'stale_removed', 'plan');
       const remove = change(plan, `azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`);
       expect(remove.actions).toEqual(['create']);
       expect(remove.after).toMatchObject({ method: 'DELETE', resource_id: `${ZONE_ID}/A/${NODE_NAME}`, when: 'apply' });
       // Another region's record of the same name may be another subscription's account: never deleted.
-      expect(Object.keys(actionsBy(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toEqual([`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`]);
+      expect(Object.keys(plannedActions(plan)).filter((a) => a.startsWith('azapi_resource_action.'))).toEqual([`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`]);
       // The next plan drops the spent action from state (no request: an action sends nothing on destroy).
-      expect(Object.entries(actionsBy(run(removed, 'stale_removed', 'plan_after_removal'))).filter(([, a]) => a !== 'no-op'))
+      expect(Object.entries(plannedActions(storyRun(removed, 'stale_removed', 'plan_after_removal'))).filter(([, a]) => a !== 'no-op'))
         .toEqual([[`azapi_resource_action.remove_stale_contosobatch01["${NODE_NAME}"]`, 'delete']]);
       // Other teams' records and a live account of the same name in another region are never deleted.
-      allNoOp(run(removed, 'stale_removed', 'plan_converged'));
+      allNoOp(storyRun(removed, 'stale_removed', 'plan_converged'));
     });
   });
 
@@ -302,11 +274,7 @@ run "plan_converged" {
     // The zone's reads and the imports are served only by the hub's providers ("dns"): through the default ones, the
     // reads would find nothing and the import would fail ("Cannot import resources from mock providers").
     const mocks = () => `
-mock_provider "azurerm" {
-  override_resource {
-    target = azurerm_private_endpoint.pe_teambatch01_nodemanagement
-    values = { custom_dns_configs = [{ fqdn = "c0ffee00.eastus.service.batch.azure.com", ip_addresses = ["10.40.1.5"] }] }
-  }
+mock_provider "azurerm" {${endpointDnsConfig('azurerm_private_endpoint.pe_teambatch01_nodemanagement', 'c0ffee00.eastus.service.batch.azure.com', '10.40.1.5')}
 }
 mock_provider "azurerm" {
   alias = "dns"
@@ -318,11 +286,7 @@ mock_provider "azurerm" {
     values = { fqdn = "written-through-the-hub-provider" }
   }
 }
-mock_provider "azapi" {
-  override_data {
-    target = data.azapi_resource_list.account_lookup_teambatch01
-    values = { output = { accounts = [{ location = "eastus", endpoint = "c0ffee00.eastus.service.batch.azure.com" }] } }
-  }
+mock_provider "azapi" {${accountLookup('teambatch01', [['eastus', 'c0ffee00.eastus.service.batch.azure.com']])}
 }
 mock_provider "azapi" {
   alias = "dns"
@@ -377,13 +341,13 @@ run "apply" {
 
     it('reads the hub zone and imports through the hub\'s providers, by the hub zone\'s record ID', () => {
       expect(result.stories.hub_zone.map((r) => [r.run, r.status])).toEqual([['plan', 'pass'], ['apply', 'pass']]);
-      const plan = run(result, 'hub_zone', 'plan');
-      expect(imports(plan)).toEqual({ [RECORD]: `${SHIPPED_ZONE_ID}/A/teambatch01.eastus` });
+      const plan = storyRun(result, 'hub_zone', 'plan');
+      expect(plannedImports(plan)).toEqual({ [RECORD]: `${SHIPPED_ZONE_ID}/A/teambatch01.eastus` });
       expect(change(plan, TEAM_NODE).actions).toEqual(['create']);
     });
 
     it('warns about the stale record and the legacy zone link, naming each and how to delete it, and about nothing else', () => {
-      const plan = run(result, 'hub_warnings', 'plan');
+      const plan = storyRun(result, 'hub_warnings', 'plan');
       expect(plan.status).toBe('error');
       expect(plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context).sort())
         .toEqual(['check.legacy_zones_privatelink_batch_azure_com.assert[0]', 'check.stale_records_teambatch01.assert[0]']);
@@ -417,22 +381,18 @@ describeWithTerraform('an adopted zone heals (terraform test)', () => {
     stack.runAllValidations();
     return JSON.parse(Testing.synth(stack));
   };
-  const adopted = importable(
+  const adopted = importable([
     'azurerm_batch_account.batch_contosobatch01', 'azurerm_private_dns_zone.zone_privatelink_batch_azure_com',
     'azurerm_private_dns_zone_virtual_network_link.link_vnet_spoke', 'azurerm_private_endpoint.pe_contosobatch01_batchaccount',
     'azurerm_private_endpoint.pe_contosobatch01_nodemanagement', BATCH_RECORD, NODE_RECORD,
-  );
+  ]);
   const portalRecords = zoneRecords([['contosobatch01.eastus', ['10.20.1.4']], [NODE_NAME, ['10.20.1.5']]]);
   // What adopt lists at plan: every part of the portal's setup is there.
   const portalLists = Object.entries({
     [`exists_resourcegroups_${SUB.replace(/-/g, '_')}`]: ['rg-batch'], exists_batchaccounts_rg_batch: ['contosobatch01'],
     exists_privateendpoints_rg_batch: ['pe-contosobatch01-batchaccount', 'pe-contosobatch01-nodemanagement'],
     exists_privatednszones_rg_batch: ['privatelink.batch.azure.com'], exists_virtualnetworklinks_privatelink_batch_azure_com: ['link-vnet-spoke'],
-  }).map(([address, names]) => `
-  override_data {
-    target = data.azapi_resource_list.${address}
-    values = { output = { names = ${JSON.stringify(names)} } }
-  }`).join('');
+  }).map(([address, names]) => existing(address, names)).join('');
   let result: LifecycleResult;
   beforeAll(async () => {
     result = await runLifecycleTests(portalSetup(), [{
@@ -462,13 +422,13 @@ run "next_plan" {
 
   it('imports the zone and the records its zone groups wrote, applies, and the next plan is clean', () => {
     expectStoriesPassed(result);
-    const plan = run(result, 'adopt_portal_records', 'plan');
-    expect(imports(plan)).toEqual(expect.objectContaining({
+    const plan = storyRun(result, 'adopt_portal_records', 'plan');
+    expect(plannedImports(plan)).toEqual(expect.objectContaining({
       'azurerm_private_dns_zone.zone_privatelink_batch_azure_com': ADOPTED_ZONE_ID,
       [BATCH_RECORD]: `${ADOPTED_ZONE_ID}/A/contosobatch01.eastus`,
       [NODE_RECORD]: `${ADOPTED_ZONE_ID}/A/${NODE_NAME}`,
     }));
-    expect(Object.entries(actionsBy(plan)).filter(([, actions]) => actions === 'create')).toEqual([]);
-    allNoOp(run(result, 'adopt_portal_records', 'next_plan'));
+    expect(Object.entries(plannedActions(plan)).filter(([, actions]) => actions === 'create')).toEqual([]);
+    allNoOp(storyRun(result, 'adopt_portal_records', 'next_plan'));
   });
 });

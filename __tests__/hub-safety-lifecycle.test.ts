@@ -6,39 +6,27 @@
  * DELETE sent by azapi reaches the record it names, and what a real hub holds. The stories show what Terraform plans
  * and sends; the requests Azure would refuse are covered by the facts cited in the code.
  */
-import { describeWithTerraform, LifecycleResult, LifecycleRun, runLifecycleTests } from './helpers/terraform';
+import {
+  accountLookup, describeWithTerraform, endpointDnsConfig, LifecycleResult, LifecycleRun, plannedActions, runLifecycleTests, storyRun,
+} from './helpers/terraform';
 import { healingStack, HUB } from './helpers/healing-stack';
 import { rawConfig, synthConfig } from './helpers/config';
 
 const NODE_NAME = 'a1b2c3d4.eastus.service';
 
-const run = (result: LifecycleResult, story: string, name: string): LifecycleRun => {
-  const found = result.stories[story]?.find((r) => r.run === name);
-  if (!found) throw new Error(`no run ${story}/${name}:\n${result.output}`);
-  return found;
-};
-const planned = (r: LifecycleRun, prefix: string): Record<string, string> => Object.fromEntries((r.plannedChanges ?? [])
-  .filter((c) => c.address.startsWith(prefix)).map((c) => [c.address, c.change.actions.join(',')]));
+const planned = (r: LifecycleRun, prefix: string): Record<string, string> => plannedActions(r, (address) => address.startsWith(prefix));
 
 /**
  * The hub zone of issue #22's story: this stack's own leftover (`contosobatch01.eastus`, the account now writes only
  * its nodeManagement record) and another subscription's live account of the same name in westus.
  */
 const hubMocks = (lookup: boolean) => `
-mock_provider "azurerm" {
-  override_resource {
-    target = azurerm_private_endpoint.pe_contosobatch01_nodemanagement
-    values = { custom_dns_configs = [{ fqdn = "${NODE_NAME}.batch.azure.com", ip_addresses = ["10.20.1.5"] }] }
-  }
+mock_provider "azurerm" {${endpointDnsConfig('azurerm_private_endpoint.pe_contosobatch01_nodemanagement', `${NODE_NAME}.batch.azure.com`, '10.20.1.5')}
 }
 mock_provider "azurerm" {
   alias = "hub"
 }
-mock_provider "azapi" {${lookup ? `
-  override_data {
-    target = data.azapi_resource_list.account_lookup_contosobatch01
-    values = { output = { accounts = [{ location = "eastus", endpoint = "${NODE_NAME}.batch.azure.com" }] } }
-  }` : ''}
+mock_provider "azapi" {${lookup ? accountLookup('contosobatch01', [['eastus', `${NODE_NAME}.batch.azure.com`]]) : ''}
 }
 mock_provider "azapi" {
   alias = "hub"
@@ -83,11 +71,11 @@ describeWithTerraform('stale-record removal in a hub zone deletes only what prov
   it.each([['with the account lookup', () => withLookup], ['with lookUpAccounts: false', () => withoutLookup]])(
     '%s: deletes its own leftover, leaves another subscription\'s contosobatch01.westus and warns about it',
     (_, result) => {
-      const plan = run(result(), 'foreign_record', 'plan');
-      const apply = run(result(), 'foreign_record', 'apply');
+      const plan = storyRun(result(), 'foreign_record', 'plan');
+      const apply = storyRun(result(), 'foreign_record', 'apply');
       expect([apply.status, apply.diagnostics.map((d) => d.detail)]).toEqual(['pass', []]);
       expect(planned(plan, 'azapi_resource_action.')).toEqual({ 'azapi_resource_action.remove_stale_contosobatch01["contosobatch01.eastus"]': 'create' });
-      const warning = run(result(), 'foreign_record', 'warning');
+      const warning = storyRun(result(), 'foreign_record', 'warning');
       expect(warning.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.stale_records_contosobatch01.assert[0]']);
       const detail = warning.diagnostics[0]?.detail ?? '';
       expect(detail).toContain('cannot prove are its own, so it leaves them');
@@ -111,11 +99,7 @@ describeWithTerraform('the hub VNet\'s link is expected, not owned (terraform te
     values = { output = { links = [${vnets.map((v, i) => `{ name = "link-${i}", vnet = "${v}" }`).join(', ')}] } }
   }`;
   const mocks = (hubLinked: boolean) => `
-mock_provider "azurerm" {
-  override_resource {
-    target = azurerm_private_endpoint.pe_teambatch01_nodemanagement
-    values = { custom_dns_configs = [{ fqdn = "c0ffee00.eastus.service.batch.azure.com", ip_addresses = ["10.40.1.5"] }] }
-  }
+mock_provider "azurerm" {${endpointDnsConfig('azurerm_private_endpoint.pe_teambatch01_nodemanagement', 'c0ffee00.eastus.service.batch.azure.com', '10.40.1.5')}
 }
 mock_provider "azurerm" {
   alias = "dns"
@@ -145,16 +129,16 @@ mock_provider "azapi" {
   }, 900_000);
 
   it('plans no link of the hub VNet, only the spoke VNet\'s own, and applies whether or not the hub link exists', () => {
-    const plan = run(expected, 'hub_not_linked', 'plan');
+    const plan = storyRun(expected, 'hub_not_linked', 'plan');
     expect(plan.status).toBe('pass');
     expect(planned(plan, 'azurerm_private_dns_zone_virtual_network_link.')).toEqual({ 'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch_spoke': 'create' });
-    expect(run(expected, 'hub_not_linked', 'apply').status).toBe('pass');
-    expect(run(expected, 'hub_linked', 'apply')).toMatchObject({ status: 'pass', diagnostics: [] });
-    expect(run(expected, 'hub_linked', 'next_plan').status).toBe('pass');
+    expect(storyRun(expected, 'hub_not_linked', 'apply').status).toBe('pass');
+    expect(storyRun(expected, 'hub_linked', 'apply')).toMatchObject({ status: 'pass', diagnostics: [] });
+    expect(storyRun(expected, 'hub_linked', 'next_plan').status).toBe('pass');
   });
 
   it('warns when the hub VNet is not linked, naming the VNet and what the platform team must do', () => {
-    const warning = run(expected, 'hub_not_linked', 'warning');
+    const warning = storyRun(expected, 'hub_not_linked', 'warning');
     expect(warning.diagnostics.filter((d) => d.severity === 'error').map((d) => d.context)).toEqual(['check.expected_link_vnet_hub.assert[0]']);
     const detail = warning.diagnostics.find((d) => d.context === 'check.expected_link_vnet_hub.assert[0]')?.detail ?? '';
     expect(detail).toContain(`has no link to VNet ${HUB_VNET_ID}`);
@@ -162,7 +146,7 @@ mock_provider "azapi" {
   });
 
   it('with dns.ownVnetLinks, owns the hub VNet\'s link (the opt-in)', () => {
-    const plan = run(owned, 'owned', 'plan');
+    const plan = storyRun(owned, 'owned', 'plan');
     expect(plan.status).toBe('pass');
     expect(planned(plan, 'azurerm_private_dns_zone_virtual_network_link.')).toEqual({
       'azurerm_private_dns_zone_virtual_network_link.link_vnet_batch_spoke': 'create',

@@ -8,7 +8,8 @@
  *
  * The pieces live in ./terraform/: availability (terraform on PATH), env and
  * workspace (running terraform in a temp dir), copy-stack, stack-groups, diagnostics and validate
- * (validateStacks), plan (planStack), graph (terraformGraph: the order Terraform gives the resources),
+ * (validateStacks), plan (planStack), graph (terraformGraph: the order Terraform gives the resources), story-blocks
+ * (the mock blocks and run readers the stories share),
  * synth-app (synthApp) and upgrade (runUpgradeStories: an old stack's state
  * meets today's code in `terraform test`).
  */
@@ -24,3 +25,6 @@ export {
   type StackSource,
 } from './terraform/lifecycle';
 export { runUpgradeStories, type StackJson, type UpgradeMocks, type UpgradeResult, type UpgradeStory } from './terraform/upgrade';
+export {
+  accountLookup, endpointDnsConfig, existing, importable, plannedActions, plannedImports, storyRun, zoneRecords,
+} from './terraform/story-blocks';

@@ -11,7 +11,10 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PrivateBatch } from '../../lib/private-batch/private-batch';
-import { describeWithTerraform, expectStoriesPassed, LifecycleResult, LifecycleRun, runLifecycleTests } from '../helpers/terraform';
+import {
+  accountLookup, describeWithTerraform, endpointDnsConfig, existing, expectStoriesPassed, importable, LifecycleResult, LifecycleRun, plannedActions,
+  plannedImports, runLifecycleTests, storyRun, zoneRecords,
+} from '../helpers/terraform';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-batch`;
@@ -43,38 +46,20 @@ function portalStack(): Record<string, unknown> {
   return JSON.parse(Testing.synth(stack));
 }
 
-const list = (address: string, names: string[]): string => `
-  override_data {
-    target = data.azapi_resource_list.${address}
-    values = { output = { names = ${JSON.stringify(names)} } }
-  }`;
-
 /** What Azure holds: the lists `adopt` reads, the zone's records, and the account's node management name. */
 function azure(has: { endpoints: string[]; links: string[]; pools: string[]; records: string[] }): string {
   return [
-    list(`exists_resourcegroups_${SUB.replace(/-/g, '_')}`, ['rg-batch', 'rg-net']),
-    list('exists_batchaccounts_rg_batch', ['contosobatch01']),
-    list('exists_privateendpoints_rg_batch', has.endpoints),
-    list('exists_privatednszones_rg_batch', ['privatelink.batch.azure.com']),
-    list('exists_virtualnetworklinks_privatelink_batch_azure_com', has.links),
-    list('exists_pools_contosobatch01', has.pools),
-    `
-  override_data {
-    target = data.azapi_resource_list.zone_records_privatelink_batch_azure_com
-    values = { output = { records = [${has.records.map((name) => `{ name = "${name}", ips = ["10.20.1.4"] }`).join(', ')}] } }
-  }
-  override_data {
-    target = data.azapi_resource_list.account_lookup_contosobatch01
-    values = { output = { accounts = [{ location = "eastus", endpoint = "${NODE_NAME}.batch.azure.com" }] } }
-  }`,
+    existing(`exists_resourcegroups_${SUB.replace(/-/g, '_')}`, ['rg-batch', 'rg-net']),
+    existing('exists_batchaccounts_rg_batch', ['contosobatch01']),
+    existing('exists_privateendpoints_rg_batch', has.endpoints),
+    existing('exists_privatednszones_rg_batch', ['privatelink.batch.azure.com']),
+    existing('exists_virtualnetworklinks_privatelink_batch_azure_com', has.links),
+    existing('exists_pools_contosobatch01', has.pools),
+    zoneRecords(has.records.map((name) => [name, ['10.20.1.4']] as const)),
+    accountLookup('contosobatch01', [['eastus', `${NODE_NAME}.batch.azure.com`]]),
   ].join('');
 }
 
-/** Mock imports: a mock provider imports only a resource it has an `override_resource` for. */
-const importable = (targets: string[]): string => targets.map((target) => `
-  override_resource {
-    target = ${target}
-  }`).join('');
 
 // The portal made the account, its batchAccount endpoint (whose zone group wrote the record), the zone with a link
 // of its own name, and a pool; no nodeManagement endpoint, no link named as the stack names it.
@@ -87,22 +72,10 @@ const THERE = [ACCOUNT, PE_BATCH, ZONE, POOL, BATCH_RECORD];
 
 const MOCKS = `
 mock_provider "azapi" {}
-mock_provider "azurerm" {
-  override_resource {
-    target = ${PE_NODES}
-    values = { custom_dns_configs = [{ fqdn = "${NODE_NAME}.batch.azure.com", ip_addresses = ["10.20.1.5"] }] }
-  }
+mock_provider "azurerm" {${endpointDnsConfig(PE_NODES, `${NODE_NAME}.batch.azure.com`, '10.20.1.5')}
 }`;
 
-const run = (result: LifecycleResult, name: string): LifecycleRun => {
-  const found = result.stories.adopt_partial_portal_setup?.find((r) => r.run === name);
-  if (!found) throw new Error(`no run ${name}:\n${result.output}`);
-  return found;
-};
-const imports = (r: LifecycleRun): Record<string, string | undefined> =>
-  Object.fromEntries((r.plannedChanges ?? []).filter((c) => c.change.importing).map((c) => [c.address, c.change.importing?.id]));
-const actions = (r: LifecycleRun): Record<string, string> =>
-  Object.fromEntries((r.plannedChanges ?? []).filter((c) => !c.address.startsWith('data.')).map((c) => [c.address, c.change.actions.join(',')]));
+const run = (result: LifecycleResult, name: string): LifecycleRun => storyRun(result, 'adopt_partial_portal_setup', name);
 
 describeWithTerraform('adopt imports only what exists (terraform test)', () => {
   let result: LifecycleResult;
@@ -129,14 +102,14 @@ run "next_plan" {
   it('plans: imports the account, the batchAccount endpoint, the zone, its record and the pool; creates the nodeManagement endpoint, its record and the link', () => {
     expectStoriesPassed(result);
     const plan = run(result, 'plan');
-    expect(imports(plan)).toEqual({
+    expect(plannedImports(plan)).toEqual({
       [ACCOUNT]: `${RG}/providers/Microsoft.Batch/batchAccounts/contosobatch01`,
       [PE_BATCH]: `${RG}/providers/Microsoft.Network/privateEndpoints/pe-contosobatch01-batchaccount`,
       [ZONE]: ZONE_ID,
       [BATCH_RECORD]: `${ZONE_ID}/A/contosobatch01.eastus`,
       [POOL]: `${RG}/providers/Microsoft.Batch/batchAccounts/contosobatch01/pools/small`,
     });
-    const planned = actions(plan);
+    const planned = plannedActions(plan);
     for (const created of [PE_NODES, NODE_RECORD, LINK]) expect(planned[created]).toBe('create');
     for (const imported of THERE) expect(planned[imported]).not.toBe('create');
   });
@@ -144,7 +117,7 @@ run "next_plan" {
   it('applies, and the next plan changes nothing', () => {
     expect(run(result, 'apply').status).toBe('pass');
     const next = run(result, 'next_plan');
-    expect(Object.entries(actions(next)).filter(([, a]) => a !== 'no-op')).toEqual([]);
-    expect(imports(next)).toEqual({});
+    expect(Object.entries(plannedActions(next)).filter(([, a]) => a !== 'no-op')).toEqual([]);
+    expect(plannedImports(next)).toEqual({});
   });
 });
