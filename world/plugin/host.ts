@@ -15,29 +15,12 @@
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import type { Engine } from '../engine';
-import { loadEngine } from './engine-module';
-import { PluginOptions, providerHandlers } from './provider';
-import { loadSchema } from './schema';
+import { pluginOptions, Provider } from './options';
+import { providerHandlers } from './provider';
 import { insecureCredentials, pluginServer } from './server';
-
-type Provider = 'azurerm' | 'azapi';
 
 /** The provider addresses Terraform knows the plugins by (as in world/plugin/tfrc.ts). */
 const ADDRESSES: Record<Provider, string> = { azurerm: 'registry.terraform.io/hashicorp/azurerm', azapi: 'registry.terraform.io/azure/azapi' };
-
-/** What world/bin/terraform-provider-<name> gives main.js, from the same environment. */
-export function hostedOptions(provider: Provider, env: NodeJS.ProcessEnv): PluginOptions {
-  const schemas = env.AZURE_WORLD_SCHEMA_DIR || path.resolve(__dirname, '../schemas');
-  const file = provider === 'azurerm' ? `azurerm-${env.AZURE_WORLD_AZURERM_VERSION || '4.55.0'}.json` : 'azapi-2.5.0.json';
-  return {
-    provider,
-    schema: loadSchema(path.join(schemas, file)),
-    legacyTypeSystem: provider === 'azurerm' && !env.AZURE_WORLD_STRICT,
-    worldFile: env.AZURE_WORLD_FILE || undefined,
-    loadEngine: (): Engine => loadEngine(env.AZURE_WORLD_ENGINE),
-  };
-}
 
 const log = (...a: unknown[]): void => {
   if (process.env.AZURE_WORLD_DEBUG) console.error('[azure-world host]', ...a);
@@ -45,7 +28,7 @@ const log = (...a: unknown[]): void => {
 
 /** Serves one provider on a socket: a gRPC server, with fresh handlers, per connection. */
 function listen(provider: Provider, socket: string): Promise<void> {
-  const options = hostedOptions(provider, process.env);
+  const options = pluginOptions(provider, process.env);
   const listener = net.createServer((connection) => {
     const server = pluginServer(providerHandlers(options), { log, onShutdown: () => undefined });
     server.createConnectionInjector(insecureCredentials()).injectConnection(connection);

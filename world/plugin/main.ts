@@ -2,22 +2,19 @@
  * A fake Terraform provider plugin (azurerm or azapi): speaks plugin protocol 6 over go-plugin's handshake and
  * serves a provider schema from world/schemas/. Terraform starts it through world/bin/terraform-provider-<name>.
  *
- *   main.js --provider azurerm|azapi --schema FILE.json [--legacy-type-system]
+ *   main.js --provider azurerm|azapi
  *
- * Environment: AZURE_WORLD_FILE (apply against that world, through the engine), AZURE_WORLD_ENGINE (the engine
- * module, default world/engine/engine.ts), AZURE_WORLD_DEBUG=1 (log each call to stderr; Terraform shows plugin
- * stderr with TF_LOG=debug).
+ * Environment: what options.ts reads (the schema, the world file, the engine), AZURE_WORLD_DEBUG=1 (log each call to
+ * stderr; Terraform shows plugin stderr with TF_LOG=debug).
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Engine } from '../engine';
-import { loadEngine } from './engine-module';
+import { pluginOptions, Provider } from './options';
 import { providerHandlers } from './provider';
 import { pluginServer } from './server';
-import { loadSchema } from './schema';
 
 const DEBUG = !!process.env.AZURE_WORLD_DEBUG;
 const log = (...a: unknown[]): void => {
@@ -33,16 +30,14 @@ const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
 const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
-function args(): { provider: 'azurerm' | 'azapi'; schema: string; legacy: boolean } {
+function providerArg(): Provider {
   const argv = process.argv.slice(2);
-  const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
-  const provider = value('--provider');
-  const schema = value('--schema');
-  if ((provider !== 'azurerm' && provider !== 'azapi') || !schema) {
-    console.error('usage: main.js --provider azurerm|azapi --schema FILE.json [--legacy-type-system]');
+  const provider = argv.includes('--provider') ? argv[argv.indexOf('--provider') + 1] : undefined;
+  if (provider !== 'azurerm' && provider !== 'azapi') {
+    console.error('usage: main.js --provider azurerm|azapi');
     process.exit(2);
   }
-  return { provider, schema, legacy: argv.includes('--legacy-type-system') };
+  return provider;
 }
 
 /** go-plugin AutoMTLS: a self-signed certificate like go-plugin's generateCert (CA, localhost, server and client auth). */
@@ -87,14 +82,11 @@ function main(): void {
     process.exit(1);
   }
   if (LOG_UNSERVED) logUnserved();
-  const { provider, schema, legacy } = args();
+  const provider = providerArg();
   const versions = (process.env.PLUGIN_PROTOCOL_VERSIONS ?? '6').split(',');
   if (!versions.includes('6')) console.error(`azure-world: only protocol 6 is spoken, the client offered ${versions.join(',')}`);
 
-  const handlers = providerHandlers({
-    provider, schema: loadSchema(schema), legacyTypeSystem: legacy, worldFile: process.env.AZURE_WORLD_FILE || undefined,
-    loadEngine: (): Engine => loadEngine(process.env.AZURE_WORLD_ENGINE),
-  });
+  const handlers = providerHandlers(pluginOptions(provider, process.env));
   const server = pluginServer(handlers, {
     log,
     onShutdown: () => setTimeout(() => {
